@@ -1,0 +1,1 @@
+"""closer's content, as TOML data files validated by ``closer_tui.core.content``."""

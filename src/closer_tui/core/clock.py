@@ -1,0 +1,147 @@
+"""Honest time: a countdown whose remaining time is always read from a clock.
+
+The screen only decides *when* to repaint; it never counts ticks. Every
+quantity here is derived from a monotonic clock that is injected, so tests
+advance a fake clock instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from enum import Enum
+
+Clock = Callable[[], float]
+"""A monotonic clock: seconds as a float, only ever moving forward."""
+
+
+class ManualClock:
+    """A clock that moves only when told to: for tests and benchmarks."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("a clock cannot go backwards")
+        self.now += seconds
+
+
+class Phase(Enum):
+    """Where a countdown is in its life."""
+
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+class Countdown:
+    """A countdown of ``duration`` seconds that can pause, extend and end early.
+
+    ``poll()`` reports the end exactly once, whichever way it came: the time
+    running out or ``end_early()``.
+    """
+
+    def __init__(self, duration: float, clock: Clock = time.monotonic) -> None:
+        if duration <= 0:
+            raise ValueError("a countdown needs a positive duration")
+        self._clock = clock
+        self.duration = float(duration)
+        self.phase = Phase.READY
+        self.ended_early = False
+        self._run_started_at = 0.0
+        self._banked = 0.0  # seconds elapsed before the current run
+        self._frozen_elapsed: float | None = None
+        self._end_reported = False
+
+    # -- reading -----------------------------------------------------------
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds counted so far, pauses excluded, never beyond the duration."""
+        if self._frozen_elapsed is not None:
+            return self._frozen_elapsed
+        running = self._clock() - self._run_started_at if self.phase is Phase.RUNNING else 0.0
+        return min(self._banked + running, self.duration)
+
+    @property
+    def remaining(self) -> float:
+        return max(self.duration - self.elapsed, 0.0)
+
+    @property
+    def progress(self) -> float:
+        """From 0.0 to 1.0."""
+        return self.elapsed / self.duration
+
+    @property
+    def is_over(self) -> bool:
+        return self.phase is Phase.FINISHED or (
+            self.phase is Phase.RUNNING and self.remaining <= 0.0
+        )
+
+    # -- acting ------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.phase is not Phase.READY:
+            return
+        now = self._clock()
+        self._run_started_at = now
+        self.phase = Phase.RUNNING
+
+    def pause(self) -> None:
+        if self.phase is not Phase.RUNNING or self.is_over:
+            return
+        self._banked = self.elapsed
+        self.phase = Phase.PAUSED
+
+    def resume(self) -> None:
+        if self.phase is not Phase.PAUSED:
+            return
+        self._run_started_at = self._clock()
+        self.phase = Phase.RUNNING
+
+    def toggle_pause(self) -> None:
+        if self.phase is Phase.RUNNING:
+            self.pause()
+        elif self.phase is Phase.PAUSED:
+            self.resume()
+
+    def extend(self, seconds: float) -> None:
+        """Add time, also to one that ran out but was not yet polled.
+
+        Elapsed time is derived from the clock, so the extra seconds count
+        from the true end, not from whenever the screen noticed it.
+        """
+        if self.phase is Phase.FINISHED or seconds <= 0:
+            return
+        self.duration += seconds
+
+    def end_early(self) -> None:
+        if self.phase is Phase.FINISHED:
+            return
+        self._frozen_elapsed = self.elapsed
+        self.ended_early = self.remaining > 0.0
+        self.phase = Phase.FINISHED
+
+    def poll(self) -> bool:
+        """True exactly once: the first call after the countdown has ended."""
+        if self._end_reported:
+            return False
+        if self.phase is Phase.RUNNING and self.remaining <= 0.0:
+            self._frozen_elapsed = self.duration
+            self.phase = Phase.FINISHED
+        if self.phase is Phase.FINISHED:
+            self._end_reported = True
+            return True
+        return False
+
+
+def format_mmss(seconds: float) -> str:
+    """``83.2`` → ``"1:24"``: whole seconds, rounded up so 0:00 means done."""
+    whole = int(-(-seconds // 1))
+    minutes, secs = divmod(max(whole, 0), 60)
+    return f"{minutes}:{secs:02d}"

@@ -1,0 +1,158 @@
+"""What closer keeps on disk, as versioned pydantic models.
+
+Every persisted model allows unknown fields so that a file written by a newer
+closer keeps what it wrote when this version rewrites it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+COUPLE_SCHEMA = 1
+SESSION_SCHEMA = 1
+DRAFT_SCHEMA = 1
+
+PartnerKey = Literal["first", "second"]
+"""The first partner sits on the left of the keyboard (``f``), the second on the right (``j``)."""
+
+Who = Literal["first", "second", "both"]
+
+PALETTE: dict[str, str] = {
+    # Okabe–Ito colours: told apart with the common colour-vision differences,
+    # and readable as a badge background on dark and light themes alike.
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "vermilion": "#D55E00",
+    "pink": "#CC79A7",
+}
+ColourName = Literal["orange", "sky", "green", "yellow", "vermilion", "pink"]
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Persisted(BaseModel):
+    """Base of everything written to disk: unknown fields survive a rewrite."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class Partner(Persisted):
+    name: Name
+    colour: ColourName
+
+    @property
+    def hex(self) -> str:
+        return PALETTE[self.colour]
+
+
+class Preferences(Persisted):
+    theme: str = "textual-dark"
+    bell: bool = Field(True, description="Ring the terminal bell when a timer ends.")
+    pulse: bool = Field(True, description="Flash the timer softly when it ends.")
+
+
+class Couple(Persisted):
+    """``couple.json``: who the two partners are and how they like closer to behave."""
+
+    schema_: int = Field(COUPLE_SCHEMA, alias="schema")
+    revision: int = Field(0, description="Bumped on every save; guards against stale copies.")
+    first: Partner
+    second: Partner
+    preferences: Preferences = Field(default_factory=Preferences)
+    created_at: AwareDatetime = Field(default_factory=utc_now)
+    keepsakes: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Small lasting state owned by practices: decks seen, phone-free zones…",
+    )
+
+    def partner(self, key: PartnerKey) -> Partner:
+        return self.first if key == "first" else self.second
+
+    def other(self, key: PartnerKey) -> PartnerKey:
+        return "second" if key == "first" else "first"
+
+
+class Entry(Persisted):
+    """One thing one partner (or both together) wrote or chose."""
+
+    who: Who
+    prompt: str = Field(description="What was asked or the step it belongs to.")
+    text: str = ""
+    passed: bool = Field(False, description="They chose to pass: no reason is ever asked.")
+    parts: dict[str, str] = Field(
+        default_factory=dict,
+        description="Named parts of a structured answer, e.g. a complaint and its request.",
+    )
+
+
+class Tally(Persisted):
+    """The "notice the good" tally: counted moments, never a verdict."""
+
+    positive: int = Field(0, ge=0)
+    negative: int = Field(0, ge=0)
+
+
+class Outcome(Persisted):
+    """What one practice or exercise produced: a whole session, or one step of a plan."""
+
+    kind: str
+    title: str
+    planned_seconds: float = Field(0.0, ge=0)
+    actual_seconds: float = Field(0.0, ge=0)
+    completed: bool = True
+    ready: list[PartnerKey] = Field(
+        default_factory=list, description="Who pressed their ready key; empty for one driver."
+    )
+    entries: list[Entry] = Field(default_factory=list)
+    ratings: dict[PartnerKey, int] = Field(default_factory=dict)
+    tally: Tally | None = None
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class SessionRecord(Outcome):
+    """One finished session, stored once as ``sessions/<start>-<id>.json``."""
+
+    schema_: int = Field(SESSION_SCHEMA, alias="schema")
+    id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
+    started_at: AwareDatetime
+    ended_at: AwareDatetime
+    plan: str | None = None
+    steps: list[Outcome] = Field(default_factory=list)
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.started_at.astimezone(UTC):%Y%m%dT%H%M%SZ}-{self.id}.json"
+
+
+class SessionDraft(Persisted):
+    """A guided session in progress, autosaved so it can be resumed after anything."""
+
+    schema_: int = Field(DRAFT_SCHEMA, alias="schema")
+    id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
+    plan: str
+    started_at: AwareDatetime
+    updated_at: AwareDatetime
+    step_index: int = Field(0, ge=0)
+    step_elapsed: float = Field(0.0, ge=0)
+    done: list[Outcome] = Field(default_factory=list)
+    current: dict[str, Any] = Field(
+        default_factory=dict, description="The current step's own unsaved state."
+    )
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.id}.json"
