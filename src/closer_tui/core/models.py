@@ -19,6 +19,8 @@ DRAFT_SCHEMA = 1
 PartnerKey = Literal["first", "second"]
 """The first partner sits on the left of the keyboard (``f``), the second on the right (``j``)."""
 
+PARTNER_KEYS: tuple[PartnerKey, PartnerKey] = ("first", "second")
+
 Who = Literal["first", "second", "both"]
 
 PALETTE: dict[str, str] = {
@@ -111,8 +113,8 @@ class Outcome(Persisted):
 
     kind: str
     title: str
-    planned_seconds: float = Field(0.0, ge=0)
-    actual_seconds: float = Field(0.0, ge=0)
+    planned_seconds: float = Field(0.0, ge=0, allow_inf_nan=False)
+    actual_seconds: float = Field(0.0, ge=0, allow_inf_nan=False)
     completed: bool = True
     ready: list[PartnerKey] = Field(
         default_factory=list, description="Who pressed their ready key; empty for one driver."
@@ -147,7 +149,7 @@ class SessionDraft(Persisted):
     started_at: AwareDatetime
     updated_at: AwareDatetime
     step_index: int = Field(0, ge=0)
-    step_elapsed: float = Field(0.0, ge=0)
+    step_elapsed: float = Field(0.0, ge=0, allow_inf_nan=False)
     done: list[Outcome] = Field(default_factory=list)
     current: dict[str, Any] = Field(
         default_factory=dict, description="The current step's own unsaved state."

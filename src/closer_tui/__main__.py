@@ -1,0 +1,73 @@
+"""The ``closer`` command: open the app, or print for ``today``, ``history``, ``export``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from closer_tui import __version__
+
+
+def data_dir(cli_value: str | None) -> Path:
+    """``--data-dir``, else ``CLOSER_DATA_DIR``, else the platform's user data folder."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    if env := os.environ.get("CLOSER_DATA_DIR"):
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("closer", appauthor=False))
+
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="closer",
+        description="Small practices for two people who want to feel closer.",
+    )
+    parser.add_argument("--version", action="version", version=f"closer {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where your data lives (default: $CLOSER_DATA_DIR or your user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("today", help="print tonight's suggestion in one line")
+    commands.add_parser("history", help="print a summary of your history")
+    export = commands.add_parser("export", help="write your whole history as Markdown or JSON")
+    export.add_argument("--format", choices=["md", "json"], default="md")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of the screen")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    root = data_dir(args.data_dir)
+    if args.command == "today":
+        from closer_tui.cli import run_today
+
+        return run_today(root)
+    if args.command == "history":
+        from closer_tui.cli import run_history
+
+        return run_history(root)
+    if args.command == "export":
+        from closer_tui.cli import run_export
+
+        return run_export(root, args.format, Path(args.output) if args.output else None)
+
+    from closer_tui.app import CloserApp
+    from closer_tui.core.store import Store
+
+    try:
+        store = Store.open(root)
+    except OSError as error:
+        print(f"closer cannot use its data folder {root}: {error.strerror}", file=sys.stderr)
+        return 1
+    CloserApp(store).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

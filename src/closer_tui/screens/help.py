@@ -1,0 +1,63 @@
+"""Help for the screen underneath, the keys that work everywhere, and where to find support."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
+
+EVERYWHERE = """\
+## Keys that work everywhere
+
+| key | what it does |
+|---|---|
+| ctrl+l | hide the screen at once; press again to come back |
+| ctrl+p | find any screen or plan by name |
+| ? | this help |
+| escape | back |
+| ctrl+q | quit (anything in progress is kept) |
+
+When something is timed, the first partner presses **f** and the second
+**j**, in either order; **space** starts it for both.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Closes with escape, ``?`` or ``q``."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen VerticalScroll {
+        width: 90%; max-width: 90; height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, screen_help: str = "") -> None:
+        super().__init__()
+        self.screen_help = screen_help
+
+    def compose(self) -> ComposeResult:
+        safety = cast("CloserApp", self.app).library.safety
+        parts = [
+            "# Help",
+            self.screen_help,
+            EVERYWHERE,
+            "## When closer is not enough",
+            safety.not_therapy,
+            f"**{safety.unsafe}**",
+            safety.find_therapist,
+            safety.helplines,
+        ]
+        with VerticalScroll():
+            yield Markdown("\n\n".join(part for part in parts if part))
+        yield Footer()

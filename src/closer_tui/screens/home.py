@@ -1,0 +1,111 @@
+"""Tonight: the first screen, and the way to everything else."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from closer_tui.screens.catalog import Group, Place, places
+from closer_tui.widgets.partner import named
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
+
+GROUP_TITLES: dict[Group, str] = {
+    "practice": "Practices",
+    "exercise": "Exercises",
+    "more": "More",
+}
+
+HELP = """\
+**Home.** Move with the arrow keys and press **enter**, or press a practice's
+number. **ctrl+p** finds any screen by name. **ctrl+l** hides the screen at
+once; press it again to come back.
+"""
+
+
+def greeting(now: datetime) -> str:
+    hour = now.astimezone().hour
+    if hour < 5 or hour >= 18:
+        return "Good evening"
+    return "Good morning" if hour < 12 else "Good afternoon"
+
+
+class HomeScreen(Screen[None]):
+    """The couple's names, one line about their week, and every place to go."""
+
+    BINDINGS: ClassVar = [
+        *(Binding(str(n), f"open_key('{n}')", show=False) for n in range(1, 8)),
+        Binding("comma", "open('settings')", "Settings", key_display=","),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    DEFAULT_CSS = """
+    HomeScreen #tonight { padding: 1 2 0 2; height: auto; }
+    HomeScreen OptionList { height: 1fr; margin: 1 2; border: round $primary 40%; }
+    HomeScreen OptionList:focus { border: round $primary; }
+    """
+
+    help_text = HELP
+
+    @property
+    def closer(self) -> CloserApp:
+        return cast("CloserApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self._tonight(), id="tonight")
+        yield OptionList(*self._options())
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Tonight"
+        self.watch(self.closer, "couple", self._refresh_tonight, init=False)
+
+    def _refresh_tonight(self) -> None:
+        self.query_one("#tonight", Static).update(self._tonight())
+
+    def _tonight(self) -> Text:
+        couple = self.closer.couple
+        text = Text(f"{greeting(self.closer.now())}, ")
+        text.append_text(named(couple.first))
+        text.append(" and ")
+        text.append_text(named(couple.second))
+        text.append(".")
+        return text
+
+    def _options(self) -> list[Option | None]:
+        options: list[Option | None] = []
+        group: Group | None = None
+        for place in places(self.closer):
+            if place.group != group:
+                if group is not None:
+                    options.append(None)
+                group = place.group
+                options.append(Option(Text(GROUP_TITLES[group], style="bold"), disabled=True))
+            options.append(Option(self._label(place), id=place.id))
+        return options
+
+    @staticmethod
+    def _label(place: Place) -> Text:
+        key = f"{place.key} " if place.key else "  "
+        return Text.assemble((key, "bold"), place.title, ("  " + place.summary, "dim"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.action_open(event.option.id)
+
+    def action_open(self, place_id: str) -> None:
+        self.closer.open_place(place_id)
+
+    def action_open_key(self, key: str) -> None:
+        for place in places(self.closer):
+            if place.key == key:
+                self.closer.open_place(place.id)

@@ -1,0 +1,90 @@
+"""Settings: names, colours, the end-of-timer cues, and light or dark."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, Switch
+
+from closer_tui.widgets.couple_form import CoupleForm
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
+
+HELP = """\
+**Settings.** Change your names and colours, whether a timer's end rings the
+terminal bell or flashes softly, and the light or dark look. **ctrl+s** saves.
+"""
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    DEFAULT_CSS = """
+    SettingsScreen VerticalScroll { padding: 1 2; }
+    SettingsScreen .switch-row { height: auto; }
+    SettingsScreen .switch-row Label { padding: 1 1; }
+    SettingsScreen #settings-buttons { height: auto; margin: 1 0; }
+    SettingsScreen #settings-buttons Button { margin: 0 1 0 0; }
+    """
+
+    help_text = HELP
+
+    @property
+    def closer(self) -> CloserApp:
+        return cast("CloserApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        couple = self.closer.couple
+        prefs = couple.preferences
+        yield Header()
+        with VerticalScroll():
+            yield CoupleForm(couple)
+            for switch_id, value, label in (
+                ("bell", prefs.bell, "Ring the terminal bell when a timer ends"),
+                ("pulse", prefs.pulse, "Flash the timer softly when it ends"),
+                ("light", prefs.theme == "textual-light", "Light theme"),
+            ):
+                with Horizontal(classes="switch-row"):
+                    yield Switch(value=value, id=switch_id)
+                    yield Label(label)
+            with Horizontal(id="settings-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Settings"
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.app.pop_screen()
+
+    def action_save(self) -> None:
+        partners = self.query_one(CoupleForm).partners()
+        if partners is None:
+            return
+        first, second = partners
+        couple = self.closer.couple
+        prefs = couple.preferences.model_copy(
+            update={
+                "bell": self.query_one("#bell", Switch).value,
+                "pulse": self.query_one("#pulse", Switch).value,
+                "theme": "textual-light"
+                if self.query_one("#light", Switch).value
+                else "textual-dark",
+            }
+        )
+        changed = couple.model_copy(update={"first": first, "second": second, "preferences": prefs})
+        if self.closer.save_couple(changed):
+            self.notify("Saved.")
+            self.app.pop_screen()

@@ -1,0 +1,97 @@
+"""First run: what closer is (and is not), then the two partners' names and colours."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, ContentSwitcher, Footer, Input, Markdown, Static
+
+from closer_tui.core.models import Couple
+from closer_tui.widgets.couple_form import CoupleForm
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
+
+
+def welcome_markdown(app: CloserApp) -> str:
+    safety = app.library.safety
+    return "\n\n".join(
+        [
+            "## Welcome to closer",
+            "Small practices for two people who want to feel closer: a long hug, "
+            "a good question, a few minutes of really listening. Do them together, "
+            "side by side, on this one keyboard.",
+            "Everything stays on this laptop. Nothing is sent anywhere.",
+            "## Before you start",
+            safety.not_therapy,
+            f"**{safety.unsafe}**",
+            "Where to find help is always on the help page: press **?** on any screen.",
+        ]
+    )
+
+
+class SetupScreen(Screen[Couple]):
+    """Returns the new couple through ``dismiss``; nothing is saved before then."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", show=False)]
+
+    DEFAULT_CSS = """
+    SetupScreen VerticalScroll { padding: 0 2; }
+    SetupScreen #welcome .buttons { dock: bottom; }
+    SetupScreen #welcome Markdown { margin: 0; }
+    SetupScreen .buttons { height: auto; margin: 1 0; }
+    SetupScreen .buttons Button { margin: 0 1 0 0; }
+    SetupScreen #names-intro { margin: 1 0; }
+    """
+
+    @property
+    def closer(self) -> CloserApp:
+        return cast("CloserApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="welcome"):
+            with Vertical(id="welcome"):
+                yield VerticalScroll(Markdown(welcome_markdown(self.closer)))
+                with Center(classes="buttons"):
+                    yield Button("We understand — continue", id="continue", variant="primary")
+            with VerticalScroll(id="names"):
+                yield Static(
+                    "Who are you two? Your names and colours show whose turn it is "
+                    "and who wrote what. You can change them later in settings.",
+                    id="names-intro",
+                )
+                yield CoupleForm()
+                with Horizontal(classes="buttons"):
+                    yield Button("Begin", id="begin", variant="primary")
+                    yield Button("Back", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#continue").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if event.button.id == "continue":
+            switcher.current = "names"
+            self.query_one("#first-name").focus()
+        elif event.button.id == "back":
+            switcher.current = "welcome"
+            self.query_one("#continue").focus()
+        elif event.button.id == "begin":
+            self.action_save()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "first-name":
+            self.query_one("#second-name").focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        partners = self.query_one(CoupleForm).partners()
+        if partners is not None:
+            first, second = partners
+            self.dismiss(Couple(first=first, second=second))

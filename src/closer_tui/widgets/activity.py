@@ -1,0 +1,56 @@
+"""The base of every interactive core: the hug, the question deck, the DTR…
+
+An activity is a widget, not a screen, so the same core runs alone (hosted by
+a practice screen, which saves each outcome as a session) and as one step of
+a guided session (which gathers the outcomes of all its steps into one).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual.message import Message
+from textual.widget import Widget
+
+from closer_tui.core.models import Outcome
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
+
+
+class Activity(Widget):
+    """One interactive core. Subclasses set ``KIND`` and report with :meth:`report`."""
+
+    KIND: ClassVar[str]
+
+    DEFAULT_CSS = """
+    Activity { height: auto; width: 1fr; }
+    """
+
+    class Done(Message):
+        """The couple finished (or ended) one round of this activity."""
+
+        def __init__(self, activity: Activity, outcome: Outcome, started_at: datetime) -> None:
+            super().__init__()
+            self.activity = activity
+            self.outcome = outcome
+            self.started_at = started_at
+
+    def __init__(
+        self,
+        *,
+        planned_seconds: float | None = None,
+        options: dict[str, Any] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.planned_seconds = planned_seconds
+        self.options = dict(options or {})
+
+    @property
+    def closer(self) -> CloserApp:
+        return cast("CloserApp", self.app)
+
+    def report(self, outcome: Outcome, started_at: datetime) -> None:
+        self.post_message(self.Done(self, outcome, started_at))

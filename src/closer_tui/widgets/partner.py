@@ -1,0 +1,17 @@
+"""How a partner's name is drawn: always the name, always beside their colour."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from closer_tui.core.models import Partner
+
+
+def badge(partner: Partner) -> Text:
+    """The partner's name on their colour, dark text: readable on light and dark themes."""
+    return Text(f" {partner.name} ", style=f"bold #1a1a1a on {partner.hex}")
+
+
+def named(partner: Partner) -> Text:
+    """The partner's name in their colour, for running text."""
+    return Text(partner.name, style=f"bold {partner.hex}")
