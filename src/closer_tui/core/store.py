@@ -10,13 +10,32 @@ Layout::
 Every write goes to a temporary file in the same folder, is flushed and
 fsynced, renamed over the target with ``os.replace`` and the folder is
 fsynced. A crash therefore leaves either the old file or the new one.
+
+Ground rules, each one tested in ``tests/safety``:
+
+- Reading never raises. A file that cannot be read is moved to
+  ``quarantine/`` (bytes untouched) and becomes a :class:`Notice`; a file
+  written by a newer closer is left exactly where it is.
+- Writing raises only :class:`StoreError`, whose message is a plain sentence,
+  and leaves what was on disk before untouched.
+- Links are never followed inside the data folder: a linked file is read as
+  "not ours" and set aside (the link moves, its target is never touched); a
+  linked sub-folder is set aside and a real one made. The data folder itself
+  may be a link (to a synced folder, say): the couple chose where it lives.
+- Folders are ``0700`` and files ``0600`` whatever the umask.
+- Text is kept exactly, including NUL and lone surrogates (which UTF-8 cannot
+  hold: such a file is written with ``\\uXXXX`` escapes instead). The one
+  exception: a high and a low surrogate stored as two separate code points
+  come back as the single character they spell, as JSON defines.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -26,6 +45,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticSerializationError
 
 from closer_tui.core.models import (
     COUPLE_SCHEMA,
@@ -47,6 +67,9 @@ FILE_MODE = 0o600
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """Larger than any real session by far; a bigger file is not ours to parse."""
 TEMP_PREFIX = ".closer-tmp-"
+LOCK_NAME = ".lock"
+_ID = re.compile(r"[0-9a-f]{32}")
+_NOT_PLAIN = "it is a link or something other than a plain file"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -54,6 +77,7 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[str, dict[int, Migration]] = {
     # kind -> {from_schema: step to from_schema + 1}. Schema 1 is the first
     # closer ever wrote; the next change adds its step here, never edits one.
+    # A step returns the upgraded dict; the store stamps the new number on it.
     "couple": {},
     "session": {},
     "draft": {},
@@ -61,11 +85,25 @@ MIGRATIONS: dict[str, dict[int, Migration]] = {
 
 
 class StoreError(Exception):
-    """A write failed; what was on disk before is untouched."""
+    """A write failed; what was on disk before is untouched.
+
+    The message is one plain sentence (or two) fit to show the couple.
+    """
 
 
 class StaleCopy(StoreError):
     """The couple's settings changed on disk since this copy was read."""
+
+
+class DataFolderError(StoreError, OSError):
+    """The data folder itself cannot be used.
+
+    Also an ``OSError`` (with ``strerror`` set to the plain message) so that
+    callers written for the first store keep catching it.
+    """
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
 
 
 class NewerFile(Exception):
@@ -88,42 +126,94 @@ class History:
     notices: list[Notice] = field(default_factory=list)
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+def plain_reason(error: OSError) -> str:
+    """Why the system refused, in words for people rather than programmers."""
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is full",
+        errno.EROFS: "the disk is read-only",
+        errno.EACCES: "closer is not allowed to write there",
+        errno.EPERM: "closer is not allowed to write there",
+        errno.ELOOP: "a link stands where a real file or folder should be",
+        errno.ENOENT: "the folder is missing",
+        errno.EIO: "the disk reported an error",
+    }
+    if error.errno in reasons:
+        return reasons[error.errno]
+    return (error.strerror or "the system refused").rstrip(".").lower()
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename or removal in ``folder`` survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         os.fsync(fd)
+    except OSError as error:
+        # Some file systems cannot sync a folder; the rename stands regardless.
+        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
     finally:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
+def _write_through_temp(path: Path, data: bytes) -> bool:
+    """One attempt at an atomic replace; False if a clean-up took our temp file."""
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".json")
     tmp = Path(tmp_name)
+    replaced = False
     try:
-        if fcntl is not None:
-            # Held until the rename: start-up cleanup only removes temp files
-            # nobody holds, so it never pulls one from under a live writer.
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
+            if fcntl is not None:
+                # Held until the rename: start-up clean-up only removes temp
+                # files nobody holds, so it never pulls one from under a writer.
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                if os.fstat(fd).st_nlink == 0:
+                    # A clean-up locked and removed it in the instant between
+                    # its creation and our lock: start again with a new one.
+                    return False
+            os.fchmod(fd, FILE_MODE)
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            os.fsync(fd)
             os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+            replaced = True
+    finally:
+        if not replaced:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    return True
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file.
+
+    The file is created ``0600``. Raises ``OSError``; on any failure the old
+    file is untouched and no temporary file is left behind.
+    """
+    for _attempt in range(5):
+        if _write_through_temp(path, data):
+            break
+    else:
+        raise OSError(errno.EAGAIN, "the temporary file kept disappearing")
     _fsync_dir(path.parent)
 
 
 def _dump(model: BaseModel) -> bytes:
-    return model.model_dump_json(by_alias=True, indent=2).encode("utf-8")
+    try:
+        return model.model_dump_json(by_alias=True, indent=2).encode("utf-8")
+    except PydanticSerializationError:
+        # Lone surrogates cannot be UTF-8: write them as JSON escapes instead,
+        # which read back as exactly the same text.
+        plain = model.model_dump(mode="json", by_alias=True)
+        return json.dumps(plain, indent=2, ensure_ascii=True).encode("ascii")
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 class Store:
-    """The data directory of one couple."""
+    """The data directory of one couple. Make one with :meth:`Store.open`."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -132,47 +222,117 @@ class Store:
         self.drafts_dir = self.root / "in-progress"
         self.quarantine_dir = self.root / "quarantine"
         self.notices: list[Notice] = []
+        self._session_paths: dict[str, Path] = {}
 
     @classmethod
     def open(cls, root: Path) -> Store:
-        """Create or check the data directory; problems become ``notices``."""
-        store = cls(root)
+        """Create or check the data directory; problems become ``notices``.
+
+        Raises :class:`DataFolderError` (a :class:`StoreError` and an
+        ``OSError``) only when the data folder itself cannot be made or is not
+        a folder of this user.
+        """
+        store = cls(_make_root(Path(root).expanduser()))
         store._prepare()
         return store
 
     # -- the folders ---------------------------------------------------------
 
     def _prepare(self) -> None:
-        for folder in (self.root, self.sessions_dir, self.drafts_dir, self.quarantine_dir):
-            self._ensure_private_dir(folder)
+        self._make_private(self.root)
+        # Quarantine first: setting anything else aside needs it.
+        for folder in (self.quarantine_dir, self.sessions_dir, self.drafts_dir):
+            self._ensure_sub_folder(folder)
         for folder in (self.root, self.sessions_dir, self.drafts_dir):
             self._remove_abandoned_temp_files(folder)
 
-    def _ensure_private_dir(self, folder: Path) -> None:
-        if folder.is_symlink():
-            # Never follow a link out of the data directory: set it aside.
-            self._quarantine(folder, "was a link to somewhere else")
-        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        mode = stat.S_IMODE(folder.stat().st_mode)
+    def _ensure_sub_folder(self, folder: Path) -> bool:
+        """Make ``folder`` a real private folder; False (with a notice) if it cannot be."""
+        try:
+            info = folder.lstat()
+        except FileNotFoundError:
+            info = None
+        except OSError as error:
+            self.notices.append(Notice(f"{folder} could not be checked: {plain_reason(error)}."))
+            return False
+        if info is not None and not stat.S_ISDIR(info.st_mode):
+            # A link (never followed out of the data folder) or a file where
+            # a folder belongs: set it aside and make the real folder.
+            if not self._set_aside_folder(folder):
+                return False
+            info = None
+        if info is None:
+            try:
+                folder.mkdir(mode=DIR_MODE)
+            except FileExistsError:
+                pass  # another closer made it a moment ago
+            except OSError as error:
+                self.notices.append(
+                    Notice(f"{folder} could not be made: {plain_reason(error)}.", folder)
+                )
+                return False
+        return self._make_private(folder)
+
+    def _set_aside_folder(self, folder: Path) -> bool:
+        if folder == self.quarantine_dir:
+            # Nowhere to quarantine the quarantine: rename it beside itself.
+            target = self._free_name(self.root, f"quarantine.{_stamp()}.set-aside")
+            try:
+                os.rename(folder, target)
+            except OSError as error:
+                self.notices.append(
+                    Notice(
+                        f"{folder} is not a folder and could not be moved aside: "
+                        f"{plain_reason(error)}.",
+                        folder,
+                    )
+                )
+                return False
+            self.notices.append(
+                Notice(
+                    f"{folder.name} was not a real folder; it was renamed {target.name}.", target
+                )
+            )
+            return True
+        return self._quarantine(folder, "it was a link or a file where a folder belongs")
+
+    def _make_private(self, folder: Path) -> bool:
+        try:
+            mode = stat.S_IMODE(folder.lstat().st_mode)
+            if mode != DIR_MODE:
+                os.chmod(folder, DIR_MODE)
+        except OSError as error:
+            self.notices.append(
+                Notice(f"{folder} could not be made private: {plain_reason(error)}.", folder)
+            )
+            return False
         if mode & 0o077:
-            os.chmod(folder, DIR_MODE)
             self.notices.append(
                 Notice(f"{folder} could be read by other users; it is now private.", folder)
             )
+        return True
 
     def _remove_abandoned_temp_files(self, folder: Path) -> None:
-        for tmp in folder.glob(f"{TEMP_PREFIX}*"):
+        try:
+            names = [n for n in os.listdir(folder) if n.startswith(TEMP_PREFIX)]
+        except OSError:
+            return
+        for name in names:
+            tmp = folder / name
             try:
-                fd = os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW)
+                if not stat.S_ISREG(tmp.lstat().st_mode):
+                    continue  # we only ever make plain files: this is not ours
+                fd = os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
             except OSError:
                 continue
             try:
                 if fcntl is not None:
-                    try:
-                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    except BlockingIOError:
-                        continue  # a live writer holds it
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                # Unlocked: its writer died before the rename. Nothing refers
+                # to a temp file, so removing it loses nothing.
                 tmp.unlink(missing_ok=True)
+            except OSError:
+                continue  # a live writer holds it, or the folder is read-only
             finally:
                 os.close(fd)
 
@@ -182,7 +342,16 @@ class Store:
         if fcntl is None:  # pragma: no cover
             yield
             return
-        fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
+        try:
+            fd = os.open(
+                self.root / LOCK_NAME,
+                os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK,
+                FILE_MODE,
+            )
+        except OSError as error:
+            raise StoreError(
+                f"The settings could not be saved: {plain_reason(error)}. Nothing was changed."
+            ) from error
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             yield
@@ -192,55 +361,66 @@ class Store:
     # -- reading any file ----------------------------------------------------
 
     def _read(self, path: Path, model: type[ModelT], kind: str, schema: int) -> ModelT:
-        """Read, migrate and validate one file; raise ``NewerFile`` or ``ValueError``."""
+        """Read, migrate and validate one file.
+
+        Raises ``NewerFile``, ``ValueError`` (the file is not readable as
+        ours), ``FileNotFoundError`` or another ``OSError`` (the disk failed).
+        """
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode):
-            raise ValueError("it is not a plain file")
+            raise ValueError(_NOT_PLAIN)
         if info.st_size > MAX_FILE_BYTES:
             raise ValueError("it is far larger than any file closer writes")
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        try:
+            # NOFOLLOW and NONBLOCK: if it was swapped for a link or a pipe
+            # since the lstat, fail at once rather than follow or hang.
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError as error:
+            if error.errno in (errno.ELOOP, errno.ENXIO):
+                raise ValueError(_NOT_PLAIN) from error
+            raise
         with os.fdopen(fd, "rb") as handle:
+            opened = os.fstat(fd)
+            if not stat.S_ISREG(opened.st_mode):
+                raise ValueError(_NOT_PLAIN)
+            if stat.S_IMODE(opened.st_mode) & 0o077:
+                with contextlib.suppress(OSError):
+                    os.fchmod(fd, FILE_MODE)  # copied in from elsewhere: keep it private
             data = handle.read(MAX_FILE_BYTES + 1)
-        if not data.strip():
-            raise ValueError("it is empty")
-        try:
-            loaded = model.model_validate_json(data)
-        except ValidationError:
-            loaded = None
-        found = getattr(loaded, "schema_", None)
-        if loaded is not None and found == schema:
-            return loaded
-        # The slow path: an older file to migrate, a newer one, or a broken one.
-        try:
-            raw = json.loads(data)
-        except (ValueError, RecursionError) as error:
-            raise ValueError("it is not valid JSON") from error
-        if not isinstance(raw, dict) or not isinstance(raw.get("schema"), int):
-            raise ValueError("it has no schema number")
-        if raw["schema"] > schema:
-            raise NewerFile(path)
-        while raw["schema"] < schema:
-            step = MIGRATIONS[kind].get(raw["schema"])
-            if step is None:
-                raise ValueError(f"no way to read schema {raw['schema']}")
-            raw = step(raw)
-        try:
-            return model.model_validate(raw)
-        except (ValidationError, RecursionError) as error:
-            raise ValueError("its contents are not what closer expects") from error
+        if len(data) > MAX_FILE_BYTES:
+            raise ValueError("it is far larger than any file closer writes")
+        return _parse(path, data, model, kind, schema)
 
-    def _quarantine(self, path: Path, why: str) -> None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        self.quarantine_dir.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        target = self.quarantine_dir / f"{path.name}.{stamp}"
+    def _free_name(self, folder: Path, name: str) -> Path:
+        target = folder / name
+        counter = 1
+        while os.path.lexists(target):
+            target = folder / f"{name}-{counter}"
+            counter += 1
+        return target
+
+    def _quarantine(self, path: Path, why: str) -> bool:
+        """Move ``path`` (never what it links to) into ``quarantine/``, with a notice."""
+        target = self._free_name(self.quarantine_dir, f"{path.name}.{_stamp()}")
         try:
-            os.replace(path, target)
-        except OSError:
-            self.notices.append(Notice(f"{path} could not be read ({why}) nor moved aside.", path))
-            return
+            if not stat.S_ISDIR(self.quarantine_dir.lstat().st_mode):
+                raise OSError(errno.ENOTDIR, "the quarantine folder is not a folder")
+            os.rename(path, target)
+        except FileNotFoundError:
+            return True  # gone already: nothing left to set aside
+        except OSError as error:
+            self.notices.append(
+                Notice(
+                    f"{path.name} could not be read ({why}) and could not be moved aside "
+                    f"({plain_reason(error)}); it was left where it is.",
+                    path,
+                )
+            )
+            return False
         self.notices.append(
             Notice(f"{path.name} could not be read ({why}); it was moved to {target}.", target)
         )
+        return True
 
     def _read_or_set_aside(
         self, path: Path, model: type[ModelT], kind: str, schema: int, notices: list[Notice]
@@ -253,11 +433,16 @@ class Store:
             notices.append(
                 Notice(f"{path.name} was written by a newer closer; it was left untouched.", path)
             )
-        except (ValueError, OSError) as error:
+        except ValueError as error:
             before = len(self.notices)
             self._quarantine(path, str(error))
             notices.extend(self.notices[before:])
             del self.notices[before:]
+        except OSError as error:
+            # The disk, not the file, is at fault: leave it for next time.
+            notices.append(
+                Notice(f"{path.name} could not be read just now: {plain_reason(error)}.", path)
+            )
         return None
 
     # -- the couple ----------------------------------------------------------
@@ -269,78 +454,157 @@ class Store:
         )
 
     def save_couple(self, couple: Couple) -> Couple:
-        """Save a couple read at ``couple.revision``; refuse if the file moved on."""
+        """Save a couple read at ``couple.revision``; refuse if the file moved on.
+
+        Raises :class:`StaleCopy` if the settings on disk changed since
+        ``couple`` was read, :class:`StoreError` if they cannot be written.
+        """
         with self._locked():
-            on_disk = self._peek_revision()
-            if on_disk is not None and on_disk != couple.revision:
-                raise StaleCopy("the settings were changed elsewhere since they were read")
+            current = self._current_couple(missing_ok=True)
+            if current is not None and current.revision != couple.revision:
+                raise StaleCopy(
+                    "The settings were changed in another closer window since they were "
+                    "opened here; nothing was overwritten."
+                )
             saved = couple.model_copy(update={"revision": couple.revision + 1})
-            self._write(self.couple_path, saved)
+            self._write(self.couple_path, saved, "the settings")
             return saved
 
     def update_couple(self, change: Callable[[Couple], Couple]) -> Couple:
-        """Apply ``change`` to the newest couple on disk, under the lock."""
+        """Apply ``change`` to the newest couple on disk, under the lock.
+
+        Unknown fields in the file survive. Raises :class:`StoreError` if there
+        are no readable settings to change, or they cannot be written.
+        """
         with self._locked():
-            current = self._read(self.couple_path, Couple, "couple", COUPLE_SCHEMA)
+            current = self._current_couple(missing_ok=False)
+            assert current is not None
             changed = change(current)
             saved = changed.model_copy(update={"revision": current.revision + 1})
-            self._write(self.couple_path, saved)
+            self._write(self.couple_path, saved, "the settings")
             return saved
 
-    def _peek_revision(self) -> int | None:
+    def _current_couple(self, *, missing_ok: bool) -> Couple | None:
+        """The couple on disk, to be rewritten: a broken file is set aside first."""
         try:
-            return self._read(self.couple_path, Couple, "couple", COUPLE_SCHEMA).revision
+            return self._read(self.couple_path, Couple, "couple", COUPLE_SCHEMA)
         except FileNotFoundError:
-            return None
-        except (ValueError, NewerFile):
-            return None
+            if missing_ok:
+                return None
+            raise StoreError("There are no settings to change yet.") from None
+        except NewerFile:
+            raise StoreError(
+                "The settings were saved by a newer version of closer and were left as they "
+                "are. Please update closer."
+            ) from None
+        except ValueError as error:
+            # Never overwrite bytes we could not read: move them aside first.
+            if not self._quarantine(self.couple_path, str(error)):
+                raise StoreError(
+                    "The settings file could not be read nor moved aside; nothing was changed."
+                ) from error
+            if missing_ok:
+                return None
+            raise StoreError(
+                "The settings file could not be read and was moved to the quarantine folder; "
+                "please set up your names again."
+            ) from error
+        except OSError as error:
+            raise StoreError(
+                f"The settings could not be read: {plain_reason(error)}. Nothing was changed."
+            ) from error
 
     # -- sessions ------------------------------------------------------------
 
     def save_session(self, record: SessionRecord) -> Path:
-        path = self.sessions_dir / record.file_name
-        self._write(path, record)
+        """Write one finished session to its own file; return where it went."""
+        try:
+            name = record.file_name
+        except (OverflowError, ValueError) as error:
+            raise StoreError("The session's date is out of range; it was not saved.") from error
+        path = self.sessions_dir / name
+        self._write(path, record, "the session")
+        self._session_paths[record.id] = path
         return path
 
     def load_history(self) -> History:
+        """Every readable session, newest first; never raises.
+
+        Unreadable files are set aside, each with a notice. A second copy of a
+        session (a file-sync tool's "conflicted copy") is shown once.
+        """
         history = History()
         try:
-            paths = sorted(self.sessions_dir.glob("*.json"), reverse=True)
+            paths = sorted(_our_files(self.sessions_dir), reverse=True)
         except OSError as error:
-            history.notices.append(Notice(f"The history could not be listed: {error}."))
+            history.notices.append(
+                Notice(f"The history could not be listed: {plain_reason(error)}.")
+            )
             return history
+        found: dict[str, tuple[SessionRecord, Path]] = {}
         for path in paths:
-            if path.name.startswith("."):
-                continue
             record = self._read_or_set_aside(
                 path, SessionRecord, "session", SESSION_SCHEMA, history.notices
             )
-            if record is not None:
-                history.sessions.append(record)
+            if record is None:
+                continue
+            seen = found.get(record.id)
+            if seen is None or _is_own_name(record, path):
+                found[record.id] = (record, path)
+        self._session_paths = {key: path for key, (_, path) in found.items()}
+        history.sessions = [record for record, _ in found.values()]
         history.sessions.sort(key=lambda r: r.started_at, reverse=True)
         return history
 
     def delete_session(self, record: SessionRecord) -> None:
         """Remove a session's file for good (copies in backups are not ours to touch)."""
-        for path in self.sessions_dir.glob(f"*-{record.id}.json"):
-            path.unlink(missing_ok=True)
-        _fsync_dir(self.sessions_dir)
+        if not _ID.fullmatch(record.id):
+            raise StoreError("That session cannot be deleted: its id is not one closer made.")
+        paths = set(self.sessions_dir.glob(f"*-{record.id}.json"))
+        known = self._session_paths.pop(record.id, None)
+        if known is not None:
+            paths.add(known)
+        try:
+            for path in paths:
+                path.unlink(missing_ok=True)
+            _fsync_dir(self.sessions_dir)
+        except OSError as error:
+            raise StoreError(f"The session could not be deleted: {plain_reason(error)}.") from error
 
     # -- guided sessions in progress ----------------------------------------
 
     def save_draft(self, draft: SessionDraft) -> None:
-        self._write(self.drafts_dir / draft.file_name, draft)
+        """Autosave a guided session in progress (after every step)."""
+        self._write(self.drafts_dir / draft.file_name, draft, "the session in progress")
 
     def load_drafts(self) -> list[SessionDraft]:
+        """Guided sessions to resume, most recently touched first; never raises."""
         drafts = []
-        for path in sorted(self.drafts_dir.glob("*.json")):
+        try:
+            paths = sorted(_our_files(self.drafts_dir))
+        except OSError as error:
+            self.notices.append(
+                Notice(f"Unfinished sessions could not be listed: {plain_reason(error)}.")
+            )
+            return []
+        for path in paths:
             draft = self._read_or_set_aside(path, SessionDraft, "draft", DRAFT_SCHEMA, self.notices)
             if draft is not None:
                 drafts.append(draft)
         return sorted(drafts, key=lambda d: d.updated_at, reverse=True)
 
     def discard_draft(self, draft_id: str) -> None:
-        (self.drafts_dir / f"{draft_id}.json").unlink(missing_ok=True)
+        """Forget a session in progress (finished, or let go)."""
+        if not _ID.fullmatch(draft_id):
+            # Guards against a path such as "../couple" reaching unlink.
+            raise StoreError("That unfinished session cannot be removed: its id is not valid.")
+        try:
+            (self.drafts_dir / f"{draft_id}.json").unlink(missing_ok=True)
+            _fsync_dir(self.drafts_dir)
+        except OSError as error:
+            raise StoreError(
+                f"The unfinished session could not be removed: {plain_reason(error)}."
+            ) from error
 
     def finish_draft(self, draft_id: str, record: SessionRecord) -> Path:
         """Save the finished session first, then drop its draft: never neither."""
@@ -350,8 +614,106 @@ class Store:
 
     # -- writing ---------------------------------------------------------------
 
-    def _write(self, path: Path, model: Persisted) -> None:
+    def _write(self, path: Path, model: Persisted, what: str) -> None:
+        folder = path.parent
+        if folder != self.root:
+            try:
+                is_folder = stat.S_ISDIR(folder.lstat().st_mode)
+            except FileNotFoundError:
+                is_folder = self._ensure_sub_folder(folder)
+            except OSError:
+                is_folder = False
+            if not is_folder:
+                raise StoreError(
+                    f"Could not save {what}: the {folder.name} folder is missing or not a "
+                    "real folder. Nothing saved before was changed."
+                )
         try:
-            write_atomic(path, _dump(model))
+            data = _dump(model)
+        except (PydanticSerializationError, ValueError, TypeError) as error:
+            raise StoreError(
+                f"Could not save {what}: it holds something closer cannot write."
+            ) from error
+        try:
+            write_atomic(path, data)
         except OSError as error:
-            raise StoreError(f"closer could not save to {path.parent}: {error.strerror}") from error
+            raise StoreError(
+                f"Could not save {what}: {plain_reason(error)}. Nothing saved before was changed."
+            ) from error
+
+
+def _make_root(root: Path) -> Path:
+    """Create the data folder (and missing parents) private; return its real path."""
+    missing = []
+    probe = root
+    while not os.path.lexists(probe) and probe.parent != probe:
+        missing.append(probe)
+        probe = probe.parent
+    try:
+        for folder in reversed(missing):
+            with contextlib.suppress(FileExistsError):
+                folder.mkdir(mode=DIR_MODE)
+        real = root.resolve(strict=True)
+        info = real.stat()
+    except OSError as error:
+        raise DataFolderError(
+            error.errno or errno.EIO,
+            f"closer could not open its data folder {root}: {plain_reason(error)}.",
+        ) from error
+    if not stat.S_ISDIR(info.st_mode):
+        raise DataFolderError(errno.ENOTDIR, f"closer's data folder {root} is not a folder.")
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        raise DataFolderError(errno.EPERM, f"closer's data folder {root} belongs to another user.")
+    return real
+
+
+def _our_files(folder: Path) -> list[Path]:
+    """The ``*.json`` files in ``folder``, without hidden ones (our own temp files among them)."""
+    return [
+        folder / name
+        for name in os.listdir(folder)
+        if name.endswith(".json") and not name.startswith(".")
+    ]
+
+
+def _is_own_name(record: SessionRecord, path: Path) -> bool:
+    try:
+        return path.name == record.file_name
+    except (OverflowError, ValueError):
+        return False
+
+
+def _parse(path: Path, data: bytes, model: type[ModelT], kind: str, schema: int) -> ModelT:
+    if not data.strip():
+        raise ValueError("it is empty")
+    try:
+        loaded: ModelT | None = model.model_validate_json(data)
+    except (ValidationError, RecursionError):
+        loaded = None
+    if loaded is not None and getattr(loaded, "schema_", None) == schema:
+        return loaded
+    # The slow path: an older file to migrate, a newer one, or a broken one.
+    try:
+        raw = json.loads(data)
+    except (ValueError, RecursionError) as error:
+        raise ValueError("it is not valid JSON") from error
+    if not isinstance(raw, dict):
+        raise ValueError("it is not a file closer wrote")
+    version = raw.get("schema")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValueError("it has no schema number")
+    if version > schema:
+        raise NewerFile(path)
+    while version < schema:
+        step = MIGRATIONS[kind].get(version)
+        if step is None:
+            raise ValueError(f"closer cannot read schema {version}")
+        try:
+            raw = {**step(raw), "schema": version + 1}
+        except Exception as error:  # a step meets data it did not expect
+            raise ValueError(f"it could not be brought up to date from schema {version}") from error
+        version += 1
+    try:
+        return model.model_validate(raw)
+    except (ValidationError, RecursionError, ValueError, TypeError) as error:
+        raise ValueError("its contents are not what closer expects") from error

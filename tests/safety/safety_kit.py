@@ -1,0 +1,75 @@
+"""Small builders shared by the safety tests: couples, sessions, folder snapshots."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from closer_tui.core.models import Couple, Entry, Partner, SessionDraft, SessionRecord, new_id
+
+START = datetime(2025, 1, 1, 20, 0, tzinfo=UTC)
+
+
+def couple(**changes: object) -> Couple:
+    """A couple as the first-run screen would make it."""
+    made = Couple(
+        first=Partner(name="Ana", colour="orange"),
+        second=Partner(name="Sam", colour="sky"),
+    )
+    return made.model_copy(update=changes)
+
+
+def record(text: str = "", *, n: int = 0, record_id: str | None = None) -> SessionRecord:
+    """A finished session; ``n`` spaces start times a minute apart."""
+    started = START + timedelta(minutes=n)
+    return SessionRecord(
+        id=record_id or new_id(),
+        kind="question",
+        title="One question",
+        planned_seconds=600,
+        actual_seconds=590.5,
+        entries=[Entry(who="first", prompt="What made you smile today?", text=text)],
+        started_at=started,
+        ended_at=started + timedelta(minutes=10),
+    )
+
+
+def draft(draft_id: str | None = None) -> SessionDraft:
+    """A guided session half way through."""
+    return SessionDraft(
+        id=draft_id or new_id(),
+        plan="evening",
+        started_at=START,
+        updated_at=START + timedelta(minutes=5),
+        step_index=1,
+    )
+
+
+Snapshot = dict[str, tuple[str, bytes | str, int]]
+
+
+def snapshot(root: Path) -> Snapshot:
+    """Every entry under ``root`` (links not followed): kind, contents or target, mode."""
+    seen: Snapshot = {}
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        for name in dirs + files:
+            path = Path(folder) / name
+            info = path.lstat()
+            relative = str(path.relative_to(root))
+            mode = stat.S_IMODE(info.st_mode)
+            if stat.S_ISLNK(info.st_mode):
+                seen[relative] = ("link", os.readlink(path), mode)
+            elif stat.S_ISREG(info.st_mode):
+                seen[relative] = ("file", path.read_bytes(), mode)
+            elif stat.S_ISDIR(info.st_mode):
+                seen[relative] = ("dir", b"", mode)
+            else:
+                seen[relative] = ("other", b"", mode)
+    return seen
+
+
+def temp_files(root: Path) -> list[Path]:
+    """closer's temporary files anywhere under ``root``."""
+    return [p for p in root.rglob(".closer-tmp-*")]
