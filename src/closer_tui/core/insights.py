@@ -299,3 +299,51 @@ def tonight_suggestion(
 
 def _suggest(plan_id: str, reason: str) -> Suggestion:
     return Suggestion(plan_id, PLAN_TITLES[plan_id], reason)
+
+
+# -- lines for people ----------------------------------------------------------
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float], low: float, high: float) -> str:
+    """Values as a row of little bars between ``low`` and ``high`` (plain text)."""
+    span = high - low
+    top = len(SPARKS) - 1
+    return "".join(
+        SPARKS[min(top, max(0, round((v - low) / span * top)) if span > 0 else 0)] for v in values
+    )
+
+
+def insight_lines(
+    sessions: Sequence[SessionRecord],
+    names: dict[PartnerKey, str],
+    now: datetime,
+    tz: tzinfo | None,
+    points: int = 12,
+) -> list[str]:
+    """What the history says, one warm line each; trends only once they mean something."""
+    lines = [home_summary(sessions, now, tz)]
+    minutes = minutes_this_month(sessions, now, tz)
+    if minutes:
+        lines.append(f"{minutes} minutes together this month.")
+    weeks = tally_by_week(sessions, now, tz)
+    if weeks is not None:
+        this_week = weeks[-1]
+        bars = sparkline([w.positive for w in weeks], 0, max(w.positive for w in weeks))
+        lines.append(
+            f"Noticed the good, per week: {bars}  this week {this_week.positive} good,"
+            f" {this_week.negative} hard"
+        )
+    for label, trend, low, high in (
+        ("Weekly check-in", checkin_trend(sessions, tz), 1, 10),
+        ("Connection check", connection_trend(sessions, tz), 1, 5),
+    ):
+        if trend is None:
+            continue
+        for key, series in trend.items():
+            recent = series.values[-points:]
+            # The usual scale, widened if a plan rates on another one.
+            bars = sparkline(recent, min(low, *recent), max(high, *recent))
+            lines.append(f"{label}, {names[key]}: {bars}  {recent[0]} → {recent[-1]}")
+    return lines

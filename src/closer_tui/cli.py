@@ -1,0 +1,226 @@
+"""What ``closer today``, ``closer history`` and ``closer export`` print.
+
+``today`` is a shell greeting, so it must start fast: it never imports
+Textual, pydantic or rich, and reads only the last few weeks of sessions with
+plain ``json`` (session files are named by their UTC start time, so the
+recent ones are found by name alone). It only reads: any file it cannot
+understand is skipped, and left for the app to look after.
+
+``history`` and ``export`` go through the store like the app does; anything
+the store had to set aside is told on stderr in plain words.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from closer_tui.core.insights import PartnerKey, SessionLike, tonight_suggestion
+
+if TYPE_CHECKING:
+    from closer_tui.core.store import Notice, Store
+
+RECENT_DAYS = 21
+"""How far back ``today`` looks: enough for every rule behind tonight's suggestion."""
+MAX_GLANCE_BYTES = 4 * 1024 * 1024
+HISTORY_ROWS = 12
+
+FIRST_RUN = "Welcome to closer. Run `closer` together to choose your names and begin."
+NOTHING_YET = "Nothing here yet. Run `closer` together to begin; your evenings will show up here."
+
+
+# -- today ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _GlanceStep:
+    kind: str
+    actual_seconds: float
+
+
+@dataclass(frozen=True)
+class _Glance:
+    """Just enough of a session file to suggest tonight's plan."""
+
+    kind: str
+    actual_seconds: float
+    started_at: datetime
+    plan: str | None
+    steps: tuple[_GlanceStep, ...]
+
+
+def run_today(store_root: Path) -> int:
+    """Print tonight's suggestion in one line."""
+    if not (store_root / "couple.json").is_file():
+        print(FIRST_RUN)
+        return 0
+    now = datetime.now(UTC)
+    sessions = recent_sessions(store_root / "sessions", since=now - timedelta(days=RECENT_DAYS))
+    print(tonight_suggestion(sessions, now, None).line())
+    return 0
+
+
+def recent_sessions(folder: Path, since: datetime) -> list[SessionLike]:
+    """Sessions that started after ``since``, read lightly; unreadable files are skipped."""
+    oldest_name = f"{since.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+    try:
+        names = [
+            entry.name
+            for entry in os.scandir(folder)
+            if entry.name[:1].isdigit() and entry.name.endswith(".json")
+        ]
+    except OSError:
+        return []
+    # File names start with the UTC start time, fixed width: compare as text.
+    found: list[SessionLike] = []
+    for name in names:
+        if name >= oldest_name and (glance := _glance(folder / name)) is not None:
+            found.append(glance)
+    return found
+
+
+def _glance(path: Path) -> _Glance | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            raw = json.loads(handle.read(MAX_GLANCE_BYTES))
+        started_at = datetime.fromisoformat(raw["started_at"])
+        if started_at.tzinfo is None:
+            return None
+        return _Glance(
+            kind=str(raw.get("kind", "")),
+            actual_seconds=float(raw.get("actual_seconds", 0.0)),
+            started_at=started_at,
+            plan=raw.get("plan") if isinstance(raw.get("plan"), str) else None,
+            steps=tuple(_glance_step(step) for step in raw.get("steps", [])),
+        )
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def _glance_step(raw: dict[str, Any]) -> _GlanceStep:
+    return _GlanceStep(str(raw.get("kind", "")), float(raw.get("actual_seconds", 0.0)))
+
+
+# -- history -------------------------------------------------------------------
+
+
+def run_history(store_root: Path) -> int:
+    """Print recent sessions as a table, then what the history says."""
+    if not (store_root / "couple.json").is_file():
+        print(NOTHING_YET)
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    from closer_tui.core.export import duration_words
+    from closer_tui.core.insights import insight_lines, recorded_seconds
+
+    store = _open(store_root)
+    if store is None:
+        return 1
+    couple = store.load_couple()
+    history = store.load_history()
+    _tell(store.notices + history.notices)
+    if not history.sessions:
+        print(NOTHING_YET)
+        return 0
+
+    table = Table(title=f"Your last {min(HISTORY_ROWS, len(history.sessions))} sessions")
+    table.add_column("When")
+    table.add_column("What")
+    table.add_column("Time", justify="right")
+    table.add_column("Finished")
+    for session in history.sessions[:HISTORY_ROWS]:
+        start = session.started_at.astimezone()
+        table.add_row(
+            f"{start:%a} {start.day} {start:%b %Y %H:%M}",
+            session.title,
+            duration_words(recorded_seconds(session)),
+            "yes" if session.completed else "stopped early",
+        )
+    console = Console(highlight=False)
+    console.print(table)
+    names: dict[PartnerKey, str] = {
+        "first": couple.first.name if couple else "First partner",
+        "second": couple.second.name if couple else "Second partner",
+    }
+    oldest = history.sessions[-1].started_at.astimezone()
+    console.print(f"{len(history.sessions)} sessions since {oldest.day} {oldest:%B %Y}.")
+    for line in insight_lines(history.sessions, names, datetime.now(UTC), None):
+        console.print(line, markup=False)
+    return 0
+
+
+# -- export --------------------------------------------------------------------
+
+
+def run_export(store_root: Path, fmt: Literal["md", "json"], output: Path | None) -> int:
+    """Write the whole history as Markdown or JSON to stdout, or atomically to ``output``."""
+    if not store_root.is_dir():
+        print(f"There is no closer data in {store_root} to export yet.", file=sys.stderr)
+        return 1
+    from closer_tui.core.export import to_json, to_markdown
+    from closer_tui.core.store import write_atomic
+
+    store = _open(store_root)
+    if store is None:
+        return 1
+    couple = store.load_couple()
+    history = store.load_history()
+    _tell(store.notices + history.notices)
+    text = (
+        to_json(couple, history.sessions)
+        if fmt == "json"
+        else to_markdown(couple, history.sessions)
+    )
+    if output is None:
+        return _print_all(text)
+    try:
+        # Same care as the couple's own files: atomic, and readable by them alone.
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as error:
+        print(f"closer could not write {output}: {error.strerror or error}.", file=sys.stderr)
+        return 1
+    count = len(history.sessions)
+    print(f"Wrote {count} session{'' if count == 1 else 's'} to {output}.")
+    return 0
+
+
+# -- shared --------------------------------------------------------------------
+
+
+def _open(store_root: Path) -> Store | None:
+    from closer_tui.core.store import Store
+
+    try:
+        return Store.open(store_root)
+    except OSError as error:
+        print(
+            f"closer cannot use its data folder {store_root}: {error.strerror or error}.",
+            file=sys.stderr,
+        )
+        return None
+
+
+def _tell(notices: Iterable[Notice]) -> None:
+    for notice in notices:
+        print(notice.text, file=sys.stderr)
+
+
+def _print_all(text: str) -> int:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `closer export | head` is fine: stop quietly, as the docs advise.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    return 0

@@ -1,0 +1,201 @@
+"""`closer today`, `history` and `export` as printed, on a temporary data folder."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from closer_tui import cli
+from closer_tui.core.insights import PLAN_TITLES, QUICK_RECONNECT
+from closer_tui.core.models import Couple, Entry, Outcome, Partner, SessionRecord, Tally
+from closer_tui.core.store import Store
+
+COUPLE = Couple(
+    first=Partner(name="Alex", colour="orange"), second=Partner(name="Sam", colour="sky")
+)
+
+
+def record(started: datetime, **fields: object) -> SessionRecord:
+    values: dict[str, object] = {
+        "kind": "hug",
+        "title": "20-second hug",
+        "actual_seconds": 20.0,
+        "started_at": started,
+        "ended_at": started + timedelta(seconds=20),
+    }
+    return SessionRecord.model_validate(values | fields)
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A data folder with a couple and a few recent sessions."""
+    root = tmp_path / "closer"
+    store = Store.open(root)
+    store.save_couple(COUPLE)
+    now = datetime.now(UTC)
+    store.save_session(record(now - timedelta(days=1)))
+    store.save_session(
+        record(
+            now - timedelta(days=2),
+            kind="guided",
+            title="Weekly check-in",
+            plan="weekly-checkin",
+            actual_seconds=0,
+            steps=[
+                Outcome(kind="hug", title="Hug", actual_seconds=20),
+                Outcome(
+                    kind="weekly_checkin",
+                    title="Weekly check-in",
+                    actual_seconds=600,
+                    ratings={"first": 8, "second": 6},
+                    entries=[
+                        Entry(who="first", prompt="What went well?", text="Our walk."),
+                        Entry(who="second", prompt="What went well?", passed=True),
+                    ],
+                    tally=Tally(positive=3),
+                ),
+            ],
+        )
+    )
+    return root
+
+
+# -- today ---------------------------------------------------------------------------
+
+
+def test_today_on_a_first_run_says_how_to_start_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "nobody-yet"
+    assert cli.run_today(root) == 0
+    out = capsys.readouterr()
+    assert out.out == cli.FIRST_RUN + "\n"
+    assert out.err == ""
+    assert not root.exists()
+
+
+def test_today_prints_exactly_one_suggestion_line(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.run_today(home) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1
+    assert out.startswith("Tonight: ")
+    assert any(title in out for title in PLAN_TITLES.values())
+
+
+def test_today_reads_only_recent_files_and_skips_what_it_cannot_read(home: Path) -> None:
+    sessions = home / "sessions"
+    now = datetime.now(UTC)
+    old = record(now - timedelta(days=400))
+    Store.open(home).save_session(old)
+    (sessions / "29991231T000000Z-broken.json").write_text("{not json")
+    (sessions / "29991231T000001Z-naive.json").write_text(
+        json.dumps({"kind": "hug", "started_at": "2999-12-31T00:00:01"})
+    )
+    found = cli.recent_sessions(sessions, since=now - timedelta(days=cli.RECENT_DAYS))
+    assert sorted(s.started_at.date() for s in found) == sorted(
+        (now - timedelta(days=d)).date() for d in (1, 2)
+    )
+    checkin = next(s for s in found if s.plan == "weekly-checkin")
+    assert [step.kind for step in checkin.steps] == ["hug", "weekly_checkin"]
+    # Nothing was moved aside: today only looks.
+    assert (sessions / "29991231T000000Z-broken.json").exists()
+
+
+def test_today_after_quiet_weeks_suggests_a_gentle_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = Store.open(tmp_path)
+    store.save_couple(COUPLE)
+    store.save_session(record(datetime.now(UTC) - timedelta(days=60)))
+    cli.run_today(tmp_path)
+    assert PLAN_TITLES[QUICK_RECONNECT] in capsys.readouterr().out
+
+
+def test_today_imports_neither_textual_nor_pydantic_nor_rich(home: Path) -> None:
+    code = (
+        "import sys; from pathlib import Path; from closer_tui.cli import run_today;"
+        f"run_today(Path({str(home)!r}));"
+        "print(sorted(m for m in ('textual', 'pydantic', 'rich') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "[]"
+
+
+# -- history -------------------------------------------------------------------------
+
+
+def test_history_prints_a_table_and_insights(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.run_history(home) == 0
+    out = capsys.readouterr()
+    assert "Weekly check-in" in out.out
+    assert "20-second hug" in out.out
+    assert "10 min" in out.out  # the guided session's honest time, from its steps
+    assert "2 sessions since" in out.out
+    assert "together this week" in out.out or "A fresh week" in out.out
+    assert out.err == ""
+    assert "Our walk" not in out.out  # a summary, not what they wrote
+
+
+def test_history_without_a_couple_is_friendly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.run_history(tmp_path) == 0
+    assert capsys.readouterr().out == cli.NOTHING_YET + "\n"
+
+
+def test_history_tells_about_quarantined_files_on_stderr(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (home / "sessions" / "20250101T000000Z-0123.json").write_text("{torn")
+    assert cli.run_history(home) == 0
+    out = capsys.readouterr()
+    assert "20250101T000000Z-0123.json could not be read" in out.err
+    assert "moved to" in out.err
+    assert "2 sessions since" in out.out
+
+
+# -- export ------------------------------------------------------------------------
+
+
+def test_export_markdown_to_stdout_by_name(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.run_export(home, "md", None) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# closer — Alex & Sam\n")
+    assert "- **Alex** · _What went well?_: Our walk." in out
+    assert "- **Sam** · _What went well?_: passed" in out
+    assert out.index("20-second hug") < out.index("Weekly check-in")  # newest first
+
+
+def test_export_json_to_a_private_file_round_trips(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "export.json"
+    assert cli.run_export(home, "json", target) == 0
+    assert "Wrote 2 sessions to" in capsys.readouterr().out
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    document = json.loads(target.read_text("utf-8"))
+    back = [SessionRecord.model_validate(raw) for raw in document["sessions"]]
+    assert back == Store.open(home).load_history().sessions
+    assert Couple.model_validate(document["couple"]).first.name == "Alex"
+
+
+def test_export_to_a_missing_folder_fails_plainly(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.run_export(home, "md", tmp_path / "no" / "such" / "out.md") == 1
+    assert "closer could not write" in capsys.readouterr().err
+
+
+def test_export_with_no_data_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.run_export(tmp_path / "absent", "json", None) == 1
+    assert "no closer data" in capsys.readouterr().err
