@@ -1,0 +1,150 @@
+"""Two closers on one data folder at once: nothing acknowledged is lost."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from safety_kit import couple, record, temp_files
+
+from closer_tui.core.models import Couple
+from closer_tui.core.store import StaleCopy, Store
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fork")
+
+ROUNDS = 60
+
+
+def _in_child(work: Callable[[int], None]) -> tuple[int, int]:
+    """Fork; the child runs ``work(ack_fd)``; return (pid, read end of its acks)."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child never returns
+        code = 1
+        try:
+            os.close(read_end)
+            work(write_end)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    return pid, read_end
+
+
+def _finish(pid: int, read_end: int) -> list[str]:
+    chunks = []
+    while chunk := os.read(read_end, 65536):
+        chunks.append(chunk)
+    os.close(read_end)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, "a closer failed while saving"
+    return b"".join(chunks).decode().split()
+
+
+def _bump(key: str) -> Callable[[Couple], Couple]:
+    def change(current: Couple) -> Couple:
+        counts = dict(current.keepsakes)
+        counts[key] = int(counts.get(key, 0)) + 1
+        return current.model_copy(update={"keepsakes": counts})
+
+    return change
+
+
+def test_two_closers_saving_sessions_and_settings_keep_everything(tmp_path: Path) -> None:
+    Store.open(tmp_path).save_couple(couple())
+
+    def closer(name: str) -> Callable[[int], None]:
+        def work(ack: int) -> None:
+            store = Store.open(tmp_path)
+            for n in range(ROUNDS):
+                finished = record(f"{name} {n}", n=n)
+                store.save_session(finished)
+                os.write(ack, f"{finished.id}\n".encode())
+                store.update_couple(_bump(name))
+                store.update_couple(_bump("shared"))
+
+        return work
+
+    children = [_in_child(closer("left")), _in_child(closer("right"))]
+    acknowledged = [set(_finish(*child)) for child in children]
+
+    store = Store.open(tmp_path)
+    history = store.load_history()
+    loaded = {r.id for r in history.sessions}
+    assert acknowledged[0] | acknowledged[1] <= loaded
+    assert len(loaded) == 2 * ROUNDS
+    settings = store.load_couple()
+    assert settings is not None
+    assert settings.keepsakes == {"left": ROUNDS, "right": ROUNDS, "shared": 2 * ROUNDS}
+    assert settings.revision == 1 + 4 * ROUNDS
+    assert history.notices == [] and store.notices == []
+
+
+def test_saving_from_stale_copies_never_loses_an_edit(tmp_path: Path) -> None:
+    """Both read, change, save_couple; a stale save raises and is retried."""
+    Store.open(tmp_path).save_couple(couple())
+
+    def editor(ack: int) -> None:
+        store = Store.open(tmp_path)
+        for _ in range(ROUNDS):
+            while True:
+                current = store.load_couple()
+                assert current is not None
+                try:
+                    store.save_couple(_bump("edits")(current))
+                except StaleCopy:
+                    os.write(ack, b"stale\n")
+                    continue
+                os.write(ack, b"saved\n")
+                break
+
+    children = [_in_child(editor), _in_child(editor)]
+    acks = [ack for child in children for ack in _finish(*child)]
+    settings = Store.open(tmp_path).load_couple()
+    assert settings is not None
+    assert acks.count("saved") == 2 * ROUNDS
+    assert settings.keepsakes["edits"] == 2 * ROUNDS
+
+
+def test_a_stale_copy_raises_rather_than_overwrites(tmp_path: Path) -> None:
+    here = Store.open(tmp_path)
+    there = Store.open(tmp_path)
+    saved = here.save_couple(couple())
+    mine = here.load_couple()
+    theirs = there.load_couple()
+    assert mine is not None and theirs is not None
+    there.save_couple(theirs.model_copy(update={"keepsakes": {"theirs": True}}))
+    before = here.couple_path.read_bytes()
+    with pytest.raises(StaleCopy) as raised:
+        here.save_couple(mine.model_copy(update={"keepsakes": {"mine": True}}))
+    assert here.couple_path.read_bytes() == before
+    assert "another closer window" in str(raised.value)
+    # A second first run, racing the first, is a stale copy too.
+    with pytest.raises(StaleCopy):
+        here.save_couple(couple())
+    assert saved.revision == 1
+
+
+def test_start_up_clean_up_never_takes_a_live_writers_file(tmp_path: Path) -> None:
+    """One closer keeps opening (and cleaning) while another saves."""
+    Store.open(tmp_path)
+
+    def saver(ack: int) -> None:
+        store = Store.open(tmp_path)
+        for n in range(3 * ROUNDS):
+            finished = record(n=n)
+            store.save_session(finished)
+            os.write(ack, f"{finished.id}\n".encode())
+
+    def opener(ack: int) -> None:
+        for _ in range(6 * ROUNDS):
+            Store.open(tmp_path)
+
+    children = [_in_child(saver), _in_child(opener)]
+    saved = set(_finish(*children[0]))
+    _finish(*children[1])
+    assert saved == {r.id for r in Store.open(tmp_path).load_history().sessions}
+    assert temp_files(tmp_path) == []
