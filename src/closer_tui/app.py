@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -41,11 +42,13 @@ class CloserApp(App[None]):
         clock: Clock = time.monotonic,
         now: Callable[[], datetime] = utc_now,
         content: Library | None = None,
+        rng: random.Random | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.now = now
+        self.rng = rng or random.Random()
         self.library = content or library()
         self.history_loaded = False
 
@@ -130,6 +133,29 @@ class CloserApp(App[None]):
         self.couple = saved
         self.theme = saved.preferences.theme
         return True
+
+    def remember(self, section: str, key: str, value: Any) -> None:
+        """Keep a small lasting thing (a deck's place, a phone-free zone) in couple.json.
+
+        Applied to the newest copy on disk under the lock, so another window's
+        changes are never overwritten.
+        """
+
+        def change(couple: Couple) -> Couple:
+            keepsakes = dict(couple.keepsakes)
+            inner = keepsakes.get(section)
+            keepsakes[section] = {**(inner if isinstance(inner, dict) else {}), key: value}
+            return couple.model_copy(update={"keepsakes": keepsakes})
+
+        try:
+            self.couple = self.store.update_couple(change)
+        except (StoreError, ValueError, OSError) as error:
+            self.couple = change(self.couple)
+            self.notify(f"closer could not save this for later: {error}", severity="warning")
+
+    def keepsake(self, section: str, key: str) -> Any:
+        inner = self.couple.keepsakes.get(section)
+        return inner.get(key) if isinstance(inner, dict) else None
 
     def open_place(self, place_id: str) -> None:
         from closer_tui.screens.catalog import places

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
 
 from closer_tui.core.content import Why
+from closer_tui.screens.leave import LeaveChoice, LeaveScreen
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.why import WhyPanel
 
@@ -24,38 +25,40 @@ def bullet_list(items: list[str]) -> str:
 
 
 class ActivityScreen(Screen[None]):
-    """Hosts one *try it now* (an :class:`Activity` or a few) and saves each outcome."""
+    """Tabs for each *try it now*, then *why*, then reading tabs (ideas, how…).
+
+    Saves each outcome its activities report, and asks before leaving with
+    anything unsaved.
+    """
 
     BINDINGS: ClassVar = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("t", "show_tab('try')", "Try it"),
-        Binding("w", "show_tab('why')", "Why"),
-        Binding("i", "show_tab('ideas')", "Ideas"),
+        Binding("escape", "back", "Back"),
+        Binding("left_square_bracket", "step_tab(-1)", "Prev tab", key_display="["),
+        Binding("right_square_bracket", "step_tab(1)", "Next tab", key_display="]"),
     ]
 
     DEFAULT_CSS = """
     ActivityScreen TabbedContent { height: 1fr; }
     ActivityScreen TabPane { padding: 0; }
-    ActivityScreen #try { height: 1fr; }
-    ActivityScreen .ideas { padding: 0 1; }
+    ActivityScreen .reading { padding: 0 1; }
     """
 
     def __init__(
         self,
         title: str,
-        try_it: Widget,
+        tries: list[tuple[str, Widget]],
         *,
         why: Why | None = None,
         why_extra: str = "",
-        ideas: str = "",
+        reading: list[tuple[str, str]] | None = None,
         help_text: str = "",
     ) -> None:
         super().__init__()
         self.title = title
-        self.try_it = try_it
+        self.tries = tries
         self.why = why
         self.why_extra = why_extra
-        self.ideas = ideas
+        self.reading = reading or []
         self.help_text = help_text
 
     @property
@@ -64,37 +67,59 @@ class ActivityScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial="try"):
-            with TabPane("Try it now", id="try"):
-                yield VerticalScroll(self.try_it, id="try-scroll", can_focus=False)
+        with TabbedContent():
+            for index, (label, widget) in enumerate(self.tries):
+                with TabPane(label, id=f"try-{index}"):
+                    yield VerticalScroll(widget, can_focus=False)
             if self.why is not None:
                 with TabPane("Why", id="why"):
                     yield WhyPanel(self.why, extra=self.why_extra)
-            if self.ideas:
-                with TabPane("Ideas", id="ideas"), VerticalScroll(classes="ideas"):
-                    yield Markdown(self.ideas)
+            for index, (label, markdown) in enumerate(self.reading):
+                with TabPane(label, id=f"read-{index}"), VerticalScroll(classes="reading"):
+                    yield Markdown(markdown)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._focus_try_it)
+        self.call_after_refresh(self._focus_active)
 
-    def _focus_try_it(self) -> None:
-        focusable = [w for w in self.try_it.query("*") if w.focusable]
+    def _focus_active(self) -> None:
+        pane = self.query_one(TabbedContent).active_pane
+        if pane is None:
+            return
+        focusable = [w for w in pane.query("*") if w.focusable]
         if focusable:
             focusable[0].focus()
 
-    def action_show_tab(self, tab: str) -> None:
-        tabs = self.query_one(TabbedContent)
-        if tabs.query(f"TabPane#{tab}"):
-            tabs.active = tab
-            if tab == "try":
-                self._focus_try_it()
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.call_after_refresh(self._focus_active)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "show_tab" and parameters:
-            return bool(self.query(f"TabPane#{parameters[0]}"))
-        return True
+    def action_step_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        ids = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        if tabs.active in ids:
+            tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
 
     def on_activity_done(self, event: Activity.Done) -> None:
         event.stop()
         self.closer.keep(event.outcome, event.started_at)
+
+    def _unsaved(self) -> list[Activity]:
+        return [a for a in self.query(Activity) if a.pending() is not None]
+
+    def action_back(self) -> None:
+        unsaved = self._unsaved()
+        if not unsaved:
+            self.dismiss()
+            return
+
+        def chosen(choice: LeaveChoice | None) -> None:
+            if choice == "stay" or choice is None:
+                return
+            for activity in unsaved:
+                pending = activity.pending()
+                if choice == "save" and pending is not None:
+                    self.closer.keep(*pending)
+                activity.forget()
+            self.dismiss()
+
+        self.app.push_screen(LeaveScreen(), chosen)

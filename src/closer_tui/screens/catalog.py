@@ -11,7 +11,9 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
 
-Group = Literal["practice", "exercise", "more"]
+Group = Literal["practice", "exercise", "guide", "more"]
+
+Opener = Callable[["CloserApp"], Screen[None]]
 
 
 @dataclass(frozen=True)
@@ -22,14 +24,35 @@ class Place:
     title: str
     summary: str
     group: Group
-    open: Callable[[CloserApp], Screen[None]]
+    open: Opener
     key: str | None = None
 
 
-def _hug(app: CloserApp) -> Screen[None]:
-    from closer_tui.screens.hug import hug_screen
+def _practice(practice_id: str) -> Opener:
+    def open_it(app: CloserApp) -> Screen[None]:
+        from closer_tui.screens.practice import practice_screen
 
-    return hug_screen(app)
+        return practice_screen(app, practice_id)
+
+    return open_it
+
+
+def _exercise(exercise_id: str) -> Opener:
+    def open_it(app: CloserApp) -> Screen[None]:
+        from closer_tui.screens.practice import exercise_screen
+
+        return exercise_screen(app, exercise_id)
+
+    return open_it
+
+
+def _guide(guide_id: str) -> Opener:
+    def open_it(app: CloserApp) -> Screen[None]:
+        from closer_tui.screens.guide import guide_screen
+
+        return guide_screen(app, guide_id)
+
+    return open_it
 
 
 def _settings(app: CloserApp) -> Screen[None]:
@@ -44,12 +67,30 @@ def _help(app: CloserApp) -> Screen[None]:
     return HelpScreen()
 
 
+GUIDES: list[tuple[str, str, str]] = [
+    # (guide id, title, summary): the guide screens know how to show each one.
+    ("starter-plan", "A starter plan", "Tonight, tomorrow, this week, this month."),
+    ("attachment", "Attachment styles", "How each of you reaches for closeness."),
+    ("connection-check", "Connection check", "How close do you feel lately? Privately."),
+    ("rebuilding", "After a rough patch", "Rebuilding closeness with care."),
+    ("barriers", "When it feels stuck", "Common barriers, and when to see a therapist."),
+    ("evidence", "How sure are we?", "What the research does and doesn't show."),
+    ("faq", "Questions couples ask", "Short answers."),
+]
+
+
 def places(app: CloserApp) -> list[Place]:
-    hug = app.library.hug
-    return [
-        Place("hug", hug.title, "Both ready, then hold on.", "practice", _hug, key="2"),
-        Place("settings", "Settings", "Names, colours, sounds, theme.", "more", _settings),
-        Place(
-            "help", "Help and where to find support", "Keys, and help beyond closer.", "more", _help
-        ),
+    library = app.library
+    found = [
+        Place(p.id, p.title, p.tagline, "practice", _practice(p.id), key=str(p.number))
+        for p in sorted(library.practices, key=lambda p: p.number)
     ]
+    found += [
+        Place(e.id, e.title, e.tagline, "exercise", _exercise(e.id)) for e in library.exercises
+    ]
+    found += [Place(g, title, summary, "guide", _guide(g)) for g, title, summary in GUIDES]
+    found += [
+        Place("settings", "Settings", "Names, colours, sounds, theme.", "more", _settings),
+        Place("help", "Help and support", "Keys, and help beyond closer.", "more", _help),
+    ]
+    return found

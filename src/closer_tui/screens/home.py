@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from closer_tui.app import CloserApp
 
 GROUP_TITLES: dict[Group, str] = {
-    "practice": "Practices",
+    "practice": "Seven practices",
     "exercise": "Exercises",
+    "guide": "To read and reflect",
     "more": "More",
 }
 

@@ -1,4 +1,4 @@
-"""The hug on its own: the practice screen around :class:`HugActivity`."""
+"""The hug on its own, as the foundation's first practice screen."""
 
 from __future__ import annotations
 
@@ -20,4 +20,4 @@ HELP = """\
 
 def hug_screen(app: CloserApp) -> ActivityScreen:
     hug = app.library.hug
-    return ActivityScreen(hug.title, HugActivity(), why=hug.why, help_text=HELP)
+    return ActivityScreen(hug.title, [("Hug", HugActivity())], why=hug.why, help_text=HELP)

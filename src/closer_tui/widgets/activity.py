@@ -54,3 +54,14 @@ class Activity(Widget):
 
     def report(self, outcome: Outcome, started_at: datetime) -> None:
         self.post_message(self.Done(self, outcome, started_at))
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        """What would be saved if the couple left now; None when nothing is unsaved.
+
+        Hosts ask before leaving, so "don't save this one" is always a choice
+        and never an accident.
+        """
+        return None
+
+    def forget(self) -> None:
+        """Drop unsaved work after the couple chose not to save it."""

@@ -34,7 +34,9 @@ class CountdownPanel(Widget, can_focus=True):
     }
     CountdownPanel Digits { width: 100%; text-align: center; margin: 0 0 1 0; }
     CountdownPanel ProgressBar { width: auto; }
-    CountdownPanel #countdown-status { width: 100%; text-align: center; color: $warning; height: 1; }
+    CountdownPanel #countdown-status {
+        width: 100%; text-align: center; color: $warning; height: 1;
+    }
     CountdownPanel.-pulse Digits { color: $accent; text-style: bold; }
     CountdownPanel.-pulse { background: $accent 15%; }
     """

@@ -1,0 +1,85 @@
+"""Card decks that never repeat a card until every card has been seen.
+
+A deck's memory (which cards were seen, which the couple loved, and tonight's
+card) lives in ``Couple.keepsakes["decks"][deck_id]`` so it holds across days.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol, TypeVar
+
+
+class Card(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+CardT = TypeVar("CardT", bound=Card)
+
+
+@dataclass
+class DeckMemory:
+    """What a deck remembers between evenings."""
+
+    seen: list[str] = field(default_factory=list)
+    loved: list[str] = field(default_factory=list)
+    tonight: dict[str, str] = field(default_factory=dict)
+    """``{"date": "2026-11-24", "card": id}``: the card chosen for that evening."""
+
+    @classmethod
+    def from_keepsake(cls, raw: Any) -> DeckMemory:
+        """Read leniently: anything malformed simply starts the deck afresh."""
+        if not isinstance(raw, dict):
+            return cls()
+
+        def ids(key: str) -> list[str]:
+            value = raw.get(key)
+            return [x for x in value if isinstance(x, str)] if isinstance(value, list) else []
+
+        tonight = raw.get("tonight")
+        if not (isinstance(tonight, dict) and all(isinstance(v, str) for v in tonight.values())):
+            tonight = {}
+        return cls(seen=ids("seen"), loved=ids("loved"), tonight=dict(tonight))
+
+    def to_keepsake(self) -> dict[str, Any]:
+        return {"seen": self.seen, "loved": self.loved, "tonight": self.tonight}
+
+
+def draw(cards: Sequence[CardT], memory: DeckMemory, rng: random.Random) -> CardT:
+    """A card from ``cards`` not yet seen; once all are seen, a new round begins.
+
+    Only ``cards`` take part, so a caller can draw from one depth or theme and
+    the rest of the deck keeps its place.
+    """
+    if not cards:
+        raise ValueError("an empty deck has no cards to draw")
+    ids = {card.id for card in cards}
+    seen = set(memory.seen)
+    unseen = [card for card in cards if card.id not in seen]
+    if not unseen:
+        memory.seen = [card_id for card_id in memory.seen if card_id not in ids]
+        unseen = list(cards)
+    card = rng.choice(unseen)
+    memory.seen.append(card.id)
+    return card
+
+
+def tonights_card(
+    cards: Sequence[CardT], memory: DeckMemory, today: date, rng: random.Random
+) -> CardT:
+    """The same card all evening: drawn once a day, remembered for the rest of it."""
+    by_id = {card.id: card for card in cards}
+    if memory.tonight.get("date") == today.isoformat() and memory.tonight.get("card") in by_id:
+        return by_id[memory.tonight["card"]]
+    card = draw(cards, memory, rng)
+    memory.tonight = {"date": today.isoformat(), "card": card.id}
+    return card
+
+
+def love(memory: DeckMemory, card_id: str) -> None:
+    if card_id not in memory.loved:
+        memory.loved.append(card_id)

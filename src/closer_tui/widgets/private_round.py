@@ -1,0 +1,228 @@
+"""Private entry and reveal: each partner answers unseen, then both answers appear together.
+
+"Sam, look away" → Alex answers (typing is masked) → locked → "Alex, look
+away" → Sam answers → both look → revealed side by side. Answers live only in
+this widget until the host saves them, so leaving without saving keeps nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey
+from closer_tui.widgets.partner import badge
+
+Answer = str | int | None
+"""Typed text, a 1-based point on a scale, or None for a pass."""
+
+PASS_ID = "pass"
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing to answer privately: free text (masked) or a point on a scale."""
+
+    id: str
+    prompt: str
+    scale: tuple[str, ...] = ()
+
+
+def describe(ask: Ask, answer: Answer) -> str:
+    if answer is None:
+        return "passed"
+    if isinstance(answer, int) and ask.scale:
+        return f"{answer} · {ask.scale[answer - 1]}"
+    return str(answer)
+
+
+class PrivateRound(Widget, can_focus=True):
+    """Runs one private round for both partners and posts :class:`Revealed`."""
+
+    DEFAULT_CSS = """
+    PrivateRound { height: auto; }
+    PrivateRound ContentSwitcher { height: auto; }
+    PrivateRound .curtain { height: auto; padding: 1 2; content-align: center middle; }
+    PrivateRound #pr-answer { height: auto; padding: 0 2; }
+    PrivateRound #pr-progress { color: $text-muted; height: 1; }
+    PrivateRound #pr-prompt { margin: 1 0; text-style: bold; }
+    PrivateRound #pr-hint { color: $text-muted; height: auto; }
+    PrivateRound OptionList { height: auto; max-height: 9; }
+    PrivateRound #pr-reveal { height: auto; padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("enter", "onward", "Continue", show=False),
+        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
+    ]
+
+    stage: reactive[str] = reactive("curtain", init=False)
+    """``curtain`` before each partner, ``answer``, ``both-look`` and ``revealed``."""
+
+    class Revealed(Message):
+        """Both have answered (or passed); their answers are now on screen."""
+
+        def __init__(
+            self, round: PrivateRound, answers: dict[PartnerKey, dict[str, Answer]]
+        ) -> None:
+            super().__init__()
+            self.round = round
+            self.answers = answers
+
+    def __init__(
+        self,
+        couple: Couple,
+        asks: list[Ask],
+        *,
+        first: PartnerKey = "first",
+        hint: str = "",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        if not asks:
+            raise ValueError("a private round needs something to ask")
+        self.couple = couple
+        self.asks = asks
+        self.order: tuple[PartnerKey, PartnerKey] = (first, couple.other(first))
+        self.hint = hint
+        self.answers: dict[PartnerKey, dict[str, Answer]] = {key: {} for key in self.order}
+        self._turn = 0
+        self._index = 0
+
+    @property
+    def whose(self) -> PartnerKey:
+        return self.order[min(self._turn, 1)]
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="pr-curtain"):
+            yield Static("", id="pr-curtain", classes="curtain")
+            with Vertical(id="pr-answer"):
+                yield Static("", id="pr-progress")
+                yield Static("", id="pr-prompt")
+                yield Input(password=True, id="pr-text", max_length=2000)
+                yield OptionList(id="pr-scale")
+                yield Static("", id="pr-hint")
+            yield Static("", id="pr-both", classes="curtain")
+            yield Static("", id="pr-reveal")
+
+    def on_mount(self) -> None:
+        self._show_curtain()
+
+    # -- stages ------------------------------------------------------------------
+
+    def _switch(self, stage: str, panel: str) -> None:
+        self.stage = stage
+        self.query_one(ContentSwitcher).current = panel
+
+    def _show_curtain(self) -> None:
+        me = self.couple.partner(self.whose)
+        other = self.couple.partner(self.couple.other(self.whose))
+        text = Text()
+        if self._turn == 1:
+            text.append_text(badge(other))
+            text.append("'s answers are locked away. ✓\n\n", style="bold")
+        text.append_text(badge(other))
+        text.append(", please look away for a moment.\n\n", style="bold")
+        text.append_text(badge(me))
+        text.append(", press enter when ")
+        text.append(other.name)
+        text.append(" can't see the screen.")
+        self.query_one("#pr-curtain", Static).update(text)
+        self._switch("curtain", "pr-curtain")
+        self.focus()
+
+    def _show_ask(self) -> None:
+        ask = self.asks[self._index]
+        me = self.couple.partner(self.whose)
+        progress = Text.assemble(badge(me), f"  {self._index + 1} of {len(self.asks)}")
+        self.query_one("#pr-progress", Static).update(progress)
+        self.query_one("#pr-prompt", Static).update(ask.prompt)
+        text_input = self.query_one("#pr-text", Input)
+        scale = self.query_one("#pr-scale", OptionList)
+        text_input.display = not ask.scale
+        scale.display = bool(ask.scale)
+        if ask.scale:
+            scale.clear_options()
+            scale.add_options(
+                [Option(f"{n}  {label}", id=str(n)) for n, label in enumerate(ask.scale, 1)]
+                + [Option("Pass", id=PASS_ID)]
+            )
+            scale.highlighted = None
+            scale.focus()
+            hint = "Choose with the arrows or a number, then enter. Pass is always fine."
+        else:
+            text_input.value = ""
+            text_input.focus()
+            hint = "What you type is hidden. Leave it empty and press enter to pass."
+        self.query_one("#pr-hint", Static).update(f"{hint}\n{self.hint}".strip())
+        self._switch("answer", "pr-answer")
+
+    def _show_both_look(self) -> None:
+        text = Text("Both answers are in. ✓\n\n", style="bold")
+        text.append("Sit together so you can both see the screen, then press enter.")
+        self.query_one("#pr-both", Static).update(text)
+        self._switch("both-look", "pr-both")
+        self.focus()
+
+    def _reveal(self) -> None:
+        table = Table(expand=True, show_lines=True, box=None, padding=(0, 1))
+        table.add_column("", ratio=2, style="bold")
+        for key in PARTNER_KEYS:
+            table.add_column(badge(self.couple.partner(key)), ratio=3)
+        for ask in self.asks:
+            table.add_row(
+                ask.prompt, *(describe(ask, self.answers[key].get(ask.id)) for key in PARTNER_KEYS)
+            )
+        self.query_one("#pr-reveal", Static).update(table)
+        self._switch("revealed", "pr-reveal")
+        self.post_message(self.Revealed(self, self.answers))
+
+    # -- input -------------------------------------------------------------------
+
+    def action_onward(self) -> None:
+        if self.stage == "curtain":
+            self._index = 0
+            self._show_ask()
+        elif self.stage == "both-look":
+            self._reveal()
+
+    def action_choose(self, number: int) -> None:
+        ask = self.asks[self._index] if self.stage == "answer" else None
+        if ask is not None and ask.scale and number <= len(ask.scale):
+            self._record(number)
+
+    @on(Input.Submitted, "#pr-text")
+    def _text_answered(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        event.input.value = ""
+        self._record(value or None)
+
+    @on(OptionList.OptionSelected, "#pr-scale")
+    def _scale_answered(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        chosen = event.option.id
+        self._record(None if chosen == PASS_ID or chosen is None else int(chosen))
+
+    def _record(self, answer: Answer) -> None:
+        self.answers[self.whose][self.asks[self._index].id] = answer
+        self._index += 1
+        if self._index < len(self.asks):
+            self._show_ask()
+            return
+        self._turn += 1
+        if self._turn == 1:
+            self._show_curtain()
+        else:
+            self._show_both_look()
