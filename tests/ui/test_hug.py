@@ -1,0 +1,226 @@
+"""The 20-second hug, driven by keys, on a fake clock that only moves when told."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Digits, Static
+
+from closer_tui.activities.hug import HugActivity
+from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.models import SessionRecord
+from closer_tui.core.store import Store
+from closer_tui.screens.activity import ActivityScreen
+from closer_tui.widgets.both_ready import BothReady
+from closer_tui.widgets.countdown import CountdownPanel
+
+AppFactory = Callable[[Store], CloserApp]
+
+
+def screen_text(app: CloserApp) -> str:
+    """Everything the terminal shows right now, as plain text with runs of spaces as one."""
+    lines = (strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+async def open_hug(pilot: Pilot[None]) -> HugActivity:
+    await pilot.pause()
+    await pilot.press("2")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ActivityScreen)
+    return pilot.app.screen.query_one(HugActivity)
+
+
+async def advance(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
+    """Move time on, and let every countdown on screen notice it, as its timer would."""
+    clock.advance(seconds)
+    for panel in pilot.app.screen.query(CountdownPanel):
+        panel.sync()
+    await pilot.pause()
+
+
+def shown_time(app: CloserApp) -> str:
+    return app.screen.query_one(CountdownPanel).query_one(Digits).value
+
+
+def count_line(hug: HugActivity) -> str:
+    return str(hug.query_one("#hug-count", Static).render())
+
+
+def saved(store: Store) -> list[SessionRecord]:
+    return store.load_history().sessions
+
+
+async def test_f_lights_the_first_partner_and_j_the_second(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        gate = hug.query_one(BothReady)
+        assert "Alex presses f" in screen_text(app)
+
+        await pilot.press("f")
+        assert gate.ready == {"first"}
+        shown = screen_text(app)
+        assert "Alex is ready" in shown
+        assert "Sam presses j" in shown
+        assert not hug.query(CountdownPanel), "one partner is not both"
+        await pilot.press("f")  # pressing twice changes nothing
+        assert not hug.query(CountdownPanel)
+
+        await pilot.press("j")
+        await pilot.pause()
+        assert hug.stage == "hugging"
+        assert shown_time(app) == "0:20"
+
+
+async def test_j_then_f_also_starts(store_with_couple: Store, make_app: AppFactory) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        await pilot.press("j")
+        assert hug.query_one(BothReady).ready == {"second"}
+        await pilot.press("f")
+        await pilot.pause()
+        assert hug.stage == "hugging"
+
+
+async def test_a_full_hug_is_saved_as_completed(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock, data_dir: Path
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        assert count_line(hug) == "Your first hug this week."
+        await pilot.press("f", "j")
+        await pilot.pause()
+        await advance(pilot, clock, 12.4)
+        assert shown_time(app) == "0:08"
+        assert not saved(store_with_couple)
+
+        await advance(pilot, clock, 7.6)
+        assert hug.stage == "after"
+        assert count_line(hug) == "Today: 1 hug · This week: 1"
+        assert "Press a for another hug." in screen_text(app)
+
+    [record] = saved(store_with_couple)
+    assert record.kind == "hug"
+    assert record.completed is True
+    assert record.actual_seconds == 20
+    assert record.planned_seconds == 20
+    assert record.ready == ["first", "second"]
+    assert (record.ended_at - record.started_at).total_seconds() == 20
+    [path] = (data_dir / "sessions").iterdir()
+    assert path.name == record.file_name
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+async def test_space_starts_for_both(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        assert hug.stage == "hugging"
+        await advance(pilot, clock, 20)
+        assert hug.stage == "after"
+    [record] = saved(store_with_couple)
+    assert record.ready == []
+    assert record.completed is True
+
+
+async def test_p_pauses_and_paused_time_does_not_count(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        await pilot.press("space")
+        await advance(pilot, clock, 5)
+        await pilot.press("p")
+        await advance(pilot, clock, 300)
+        assert shown_time(app) == "0:15"
+        assert "Paused" in screen_text(app)
+        assert hug.stage == "hugging"
+
+        await pilot.press("p")
+        await advance(pilot, clock, 14)
+        assert shown_time(app) == "0:01"
+        assert "Paused" not in screen_text(app)
+        await advance(pilot, clock, 1)
+        assert hug.stage == "after"
+    [record] = saved(store_with_couple)
+    assert record.completed is True
+    assert record.actual_seconds == 20
+
+
+async def test_plus_adds_a_minute(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        await pilot.press("space")
+        await advance(pilot, clock, 10)
+        await pilot.press("plus")
+        await pilot.pause()
+        assert shown_time(app) == "1:10"
+        await advance(pilot, clock, 69)
+        assert hug.stage == "hugging"
+        await advance(pilot, clock, 1)
+        assert hug.stage == "after"
+    [record] = saved(store_with_couple)
+    assert record.completed is True
+    assert record.actual_seconds == 80
+
+
+async def test_e_ends_early_and_says_so(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        await pilot.press("f", "j")
+        await advance(pilot, clock, 7)
+        await pilot.press("e")
+        await pilot.pause()
+        assert hug.stage == "after"
+        await advance(pilot, clock, 60)  # time after the end is not counted
+    [record] = saved(store_with_couple)
+    assert record.completed is False
+    assert record.actual_seconds == 7
+
+
+async def test_again_shows_the_gate_and_the_count_goes_up(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock, data_dir: Path
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        await pilot.press("a")  # nothing to do again yet
+        assert hug.stage == "ready"
+
+        await pilot.press("f", "j")
+        await advance(pilot, clock, 20)
+        assert count_line(hug) == "Today: 1 hug · This week: 1"
+
+        await pilot.press("a")
+        await pilot.pause()
+        assert hug.stage == "ready"
+        gate = hug.query_one(BothReady)
+        assert gate.ready == frozenset()
+        assert not hug.query(CountdownPanel)
+        assert "Alex presses f" in screen_text(app)
+
+        await pilot.press("j", "f")
+        await advance(pilot, clock, 20)
+        assert count_line(hug) == "Today: 2 hugs · This week: 2"
+    assert len(saved(store_with_couple)) == 2
+    assert len(list((data_dir / "sessions").iterdir())) == 2
