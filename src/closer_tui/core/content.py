@@ -2,18 +2,29 @@
 
 The package's files are the built-in library. A couple can add their own
 cards in ``my-content.toml`` in their data directory; those are validated the
-same way and a mistake there is reported, never fatal.
+same way and a mistake there is reported, never fatal (see :func:`load_library`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import tomllib
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, Self, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -21,9 +32,45 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Strength = Literal["strong", "moderate", "preliminary", "rule of thumb", "clinical practice"]
 """How much weight the evidence behind a claim can bear, said honestly."""
 
+Depth = Literal["light", "deeper", "deep"]
+"""How far a question reaches, in the order a deck escalates."""
+
+InnerTheme = Literal["hopes", "fears", "memories", "gratitude", "struggles", "needs"]
+"""The themes of the inner-world prompt cards."""
+
+StarterWhen = Literal["tonight", "tomorrow", "this-week", "this-month"]
+
+ActivityKind = Literal[
+    "phones_away",
+    "hug",
+    "touch_ideas",
+    "stress_talk",
+    "question",
+    "safety_check",
+    "inner_world",
+    "i_statement",
+    "just_listen",
+    "unplugged",
+    "appreciations",
+    "good_tally",
+    "eye_gazing",
+    "dtr",
+    "love_maps",
+    "weekly_checkin",
+    "needs",
+    "connection_check",
+    "attachment_quiz",
+]
+"""Every kind of step a guided session can hold; screens map each to a widget."""
+
+ACTIVITY_KINDS: tuple[str, ...] = get_args(ActivityKind)
+
 
 class ContentModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- Evidence -----------------------------------------------------------------
 
 
 class Source(ContentModel):
@@ -49,6 +96,33 @@ class Why(ContentModel):
     claims: list[Claim] = Field(min_length=1)
 
 
+# --- Practices and exercises -----------------------------------------------------
+
+
+class Practice(ContentModel):
+    """One of the seven practices: its why, how to do it, and ideas to take away."""
+
+    id: Slug
+    number: int = Field(ge=1, le=7)
+    title: Text
+    tagline: Text
+    why: Why
+    how: list[Text] = Field(min_length=1, description="Short how-to steps.")
+    ideas: list[Text] = Field(min_length=1, description="Ideas to take away.")
+    safety_note: bool = Field(False, description="Show the safety note on this practice.")
+
+
+class Exercise(ContentModel):
+    """A longer exercise done together (eye gazing, the DTR, love maps...)."""
+
+    id: Slug
+    title: Text
+    tagline: Text
+    minutes: int = Field(ge=1, le=120)
+    why: Why
+    how: list[Text] = Field(min_length=1)
+
+
 class Hug(ContentModel):
     title: Text
     seconds: int = Field(ge=5, le=600)
@@ -68,11 +142,400 @@ class Safety(ContentModel):
     helplines: Text
 
 
+# --- Cards a couple can add to -------------------------------------------------
+
+
+class Question(ContentModel):
+    """A question for the deck; ``depth`` orders the escalation."""
+
+    id: Slug
+    depth: Depth
+    text: Text
+
+
+class LoveMapQuestion(ContentModel):
+    """One partner answers about themself; the other can guess first."""
+
+    id: Slug
+    topic: Text
+    text: Text
+
+
+class InnerPrompt(ContentModel):
+    """A prompt card for sharing one's inner world."""
+
+    id: Slug
+    theme: InnerTheme
+    text: Text
+
+
+class AffectionIdea(ContentModel):
+    """A non-sexual way to touch, to tick off."""
+
+    id: Slug
+    text: Text
+
+
+class PlanStep(ContentModel):
+    """One step of a guided session."""
+
+    activity: ActivityKind
+    title: Text
+    minutes: int = Field(ge=1, le=120)
+    options: dict[str, str | int] = Field(
+        default_factory=dict,
+        description='Activity settings, e.g. {depth = "deeper"} or {count = 1}.',
+    )
+
+    @model_validator(mode="after")
+    def _known_option_values(self) -> Self:
+        depth = self.options.get("depth")
+        if depth is not None and depth not in get_args(Depth):
+            raise ValueError(f"depth must be one of {', '.join(get_args(Depth))}, not {depth!r}")
+        count = self.options.get("count")
+        if count is not None and (not isinstance(count, int) or count < 1):
+            raise ValueError(f"count must be a whole number of at least 1, not {count!r}")
+        return self
+
+
+class Plan(ContentModel):
+    """A guided session: steps whose minutes add up to the plan's minutes."""
+
+    id: Slug
+    title: Text
+    minutes: int = Field(ge=1, le=240)
+    summary: Text
+    steps: list[PlanStep] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _minutes_add_up(self) -> Self:
+        total = sum(step.minutes for step in self.steps)
+        if total != self.minutes:
+            raise ValueError(
+                f"the steps add up to {total} minutes but the plan says {self.minutes}"
+            )
+        return self
+
+
+# --- Conversation helpers ----------------------------------------------------------
+
+
+class IStatement(ContentModel):
+    """Hints for the "I feel … when … I need …" builder."""
+
+    intro: Text
+    feel: Text = Field(description="Hint beside the 'I feel' box.")
+    when: Text = Field(description="Hint beside the 'when' box.")
+    need: Text = Field(description="Hint beside the 'I need' box.")
+    feelings: list[Text] = Field(min_length=8, description="Feeling words to pick from.")
+    example: Text
+    avoid: Text = Field(description="What turns an I-statement back into blame.")
+
+
+class PhraseSets(ContentModel):
+    """Words to borrow when it is hard to find your own."""
+
+    validation: list[Text] = Field(min_length=12)
+    repair: list[Text] = Field(min_length=12)
+    listening_cues: list[Text] = Field(min_length=8)
+    i_statement: IStatement
+    thank_you: list[Text] = Field(min_length=3, description="Closing thank-you lines.")
+
+
+class Pattern(ContentModel):
+    """One of the four corrosive patterns, beside its antidote."""
+
+    id: Slug
+    name: Text
+    looks_like: Text
+    example: Text
+    antidote: Text = Field(description="The antidote's name.")
+    antidote_how: Text = Field(description="What the antidote is, in a sentence or two.")
+    antidote_example: Text
+
+
+class SelfCheck(ContentModel):
+    """A short private check each partner rates, then both reveal together."""
+
+    intro: Text
+    items: list[Text] = Field(min_length=6)
+    scale: list[Text] = Field(min_length=5, max_length=5)
+    reveal: Text = Field(description="Shown when the answers are revealed side by side.")
+
+
+class DtrStep(ContentModel):
+    """One step of the Daily Temperature Reading."""
+
+    id: Slug
+    title: Text
+    prompt: Text
+    hint: Text
+    needs_request: bool = False
+    request_prompt: str = Field("", description="Asked for the request, where one is needed.")
+
+    @model_validator(mode="after")
+    def _request_has_prompt(self) -> Self:
+        if self.needs_request and not self.request_prompt.strip():
+            raise ValueError("a step that needs a request must say how to ask for it")
+        return self
+
+
+class WeeklyCheckin(ContentModel):
+    """The three weekly questions and the 1–10 connection rating."""
+
+    intro: Text
+    questions: list[Text] = Field(min_length=3, max_length=3)
+    rating_prompt: Text
+    rating_note: Text
+
+
+class StressTalk(ContentModel):
+    """The stress-reducing conversation: about stress from outside the relationship."""
+
+    intro: Text
+    outside_only: Text
+    phones_check: Text
+    minutes_options: list[int] = Field(min_length=1)
+    speaker_prompts: list[Text] = Field(min_length=3, description="Openers for the speaker.")
+    after: Text
+
+
+class EyeGazing(ContentModel):
+    """Silent eye contact: a calm, almost empty screen."""
+
+    intro: Text
+    lines: list[Text] = Field(min_length=3)
+    after: Text
+    min_minutes: int = Field(ge=1)
+    default_minutes: int = Field(ge=1)
+    max_minutes: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _default_in_range(self) -> Self:
+        if not self.min_minutes <= self.default_minutes <= self.max_minutes:
+            raise ValueError("default_minutes must lie between min_minutes and max_minutes")
+        return self
+
+
+class AppreciationExample(ContentModel):
+    """A generic thank-you beside a specific one."""
+
+    generic: Text
+    specific: Text
+
+
+class Appreciation(ContentModel):
+    """Prompts for specific appreciations: what, when, why it mattered."""
+
+    intro: Text
+    count: int = Field(ge=1, le=10, description="Appreciations each, in the ritual.")
+    prompts: list[Text] = Field(min_length=3)
+    examples: list[AppreciationExample] = Field(min_length=3)
+
+
+class GoodTally(ContentModel):
+    """Noticing the good: a tally, never a score."""
+
+    intro: Text
+    positive_examples: list[Text] = Field(min_length=3)
+    negative_examples: list[Text] = Field(min_length=3)
+    ratio_note: Text = Field(description="How 5:1 is shown: a rule of thumb, not a verdict.")
+    why: Why
+
+
+class Digital(ContentModel):
+    """Phones away, phone-free zones and unplugged-evening ideas."""
+
+    phones_away: Text = Field(description="The invitation on the phones-away step.")
+    zone_suggestions: list[Text] = Field(min_length=4)
+    unplugged_ideas: list[Text] = Field(min_length=8)
+
+
+class JustListen(ContentModel):
+    """The "just listen" timer: one shares, the other only listens."""
+
+    intro: Text
+    sharer: Text
+    listener: Text
+    minutes_options: list[int] = Field(min_length=1)
+
+
+class Needs(ContentModel):
+    """Closing a session: what each of us needs this week."""
+
+    intro: Text
+    prompt: Text
+    examples: list[Text] = Field(min_length=3)
+
+
+class Style(ContentModel):
+    """One of the four attachment styles, as a description, not a label."""
+
+    id: Slug
+    name: Text
+    description: Text
+    in_relationships: Text
+
+
+class QuizItem(ContentModel):
+    """A reflection statement, rated privately on an agree scale."""
+
+    id: Slug
+    text: Text
+    leans: Slug = Field(description="The id of the style this statement leans towards.")
+
+
+class Attachment(ContentModel):
+    """Attachment styles and a short reflection quiz: for reflection, not a diagnosis."""
+
+    intro: Text
+    disclaimer: Text
+    styles: list[Style] = Field(min_length=4, max_length=4)
+    cycle: Text = Field(description="The pursuer–withdrawer cycle.")
+    quiz: list[QuizItem] = Field(min_length=12)
+    scale: list[Text] = Field(min_length=5, max_length=5)
+    after: Text = Field(description="Shown with the quiz's reflection.")
+    why: Why
+
+    @model_validator(mode="after")
+    def _quiz_leans_on_known_styles(self) -> Self:
+        known = {style.id for style in self.styles}
+        for item in self.quiz:
+            if item.leans not in known:
+                raise ValueError(f"quiz item {item.id!r} leans on unknown style {item.leans!r}")
+        _require_unique("styles", (s.id for s in self.styles))
+        _require_unique("quiz", (q.id for q in self.quiz))
+        return self
+
+
+class ConnectionCheck(ContentModel):
+    """Signs of strong and of low connection; each partner rates privately."""
+
+    intro: Text
+    strong: list[Text] = Field(min_length=6)
+    low: list[Text] = Field(min_length=6)
+    scale: list[Text] = Field(min_length=5, max_length=5)
+    after: Text
+
+
+class StarterStep(ContentModel):
+    """One small step of the starter plan."""
+
+    id: Slug
+    when: StarterWhen
+    text: Text
+    why: Text
+
+
+class Guide(ContentModel):
+    """A short page: rebuilding, barriers, therapy, how sure we are."""
+
+    id: Slug
+    title: Text
+    body: Text = Field(description="Markdown: short paragraphs and bullets.")
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class Faq(ContentModel):
+    question: Text
+    answer: Text
+
+
+def _require_unique(what: str, ids: Iterable[str]) -> None:
+    repeated = [value for value, count in Counter(ids).items() if count > 1]
+    if repeated:
+        raise ValueError(f"{what} repeats the id(s) {', '.join(sorted(repeated))}")
+
+
 class Library(ContentModel):
     """All of closer's content, loaded once."""
 
     hug: Hug
     safety: Safety
+    practices: list[Practice] = Field(min_length=7, max_length=7)
+    questions: list[Question] = Field(min_length=120)
+    love_maps: list[LoveMapQuestion] = Field(min_length=60)
+    inner_world: list[InnerPrompt] = Field(min_length=40)
+    affection: list[AffectionIdea] = Field(min_length=30)
+    phrases: PhraseSets
+    horsemen: list[Pattern] = Field(min_length=4, max_length=4)
+    horsemen_credit: Text
+    safety_check: SelfCheck
+    exercises: list[Exercise] = Field(min_length=5)
+    dtr: list[DtrStep] = Field(min_length=5, max_length=5)
+    dtr_listener: Text = Field(description="Receive, don't rebut.")
+    dtr_credit: Text
+    weekly_checkin: WeeklyCheckin
+    stress_talk: StressTalk
+    eye_gazing: EyeGazing
+    appreciation: Appreciation
+    tally: GoodTally
+    digital: Digital
+    just_listen: JustListen
+    needs: Needs
+    attachment: Attachment
+    connection_check: ConnectionCheck
+    starter_plan: list[StarterStep] = Field(min_length=8)
+    guides: list[Guide] = Field(min_length=4)
+    faq: list[Faq] = Field(min_length=8)
+    plans: list[Plan] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_unique_and_practices_in_order(self) -> Self:
+        for name in _ID_LISTS:
+            _require_unique(name, (item.id for item in getattr(self, name)))
+        numbers = [p.number for p in self.practices]
+        if numbers != list(range(1, len(self.practices) + 1)):
+            raise ValueError(f"practices must be numbered 1 to 7 in order, not {numbers}")
+        return self
+
+    def practice(self, practice_id: str) -> Practice:
+        """The practice with this id (KeyError if there is none)."""
+        return _by_id(self.practices, practice_id)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        """The exercise with this id (KeyError if there is none)."""
+        return _by_id(self.exercises, exercise_id)
+
+    def guide(self, guide_id: str) -> Guide:
+        """The guide with this id (KeyError if there is none)."""
+        return _by_id(self.guides, guide_id)
+
+    def plan(self, plan_id: str) -> Plan:
+        """The plan with this id (KeyError if there is none)."""
+        return _by_id(self.plans, plan_id)
+
+    def questions_at(self, depth: Depth) -> list[Question]:
+        """The deck's questions at one depth, in file order."""
+        return [q for q in self.questions if q.depth == depth]
+
+
+_ID_LISTS = (
+    "practices",
+    "questions",
+    "love_maps",
+    "inner_world",
+    "affection",
+    "horsemen",
+    "exercises",
+    "dtr",
+    "starter_plan",
+    "guides",
+    "plans",
+)
+
+
+_Item = TypeVar("_Item", Practice, Exercise, Guide, Plan)
+
+
+def _by_id(items: Sequence[_Item], wanted: str) -> _Item:
+    for item in items:
+        if item.id == wanted:
+            return item
+    raise KeyError(wanted)
+
+
+# --- Loading the built-in library ------------------------------------------------
 
 
 def _read_package_file(name: str) -> dict[str, object]:
@@ -91,22 +554,91 @@ def library() -> Library:
     """The built-in library; a broken built-in file is a bug and fails loudly."""
     merged: dict[str, object] = {}
     for name in package_files():
-        merged.update(_read_package_file(name))
+        data = _read_package_file(name)
+        # Two files defining the same section would silently drop one of them.
+        clash = merged.keys() & data.keys()
+        if clash:
+            raise ValueError(f"{name} defines {', '.join(sorted(clash))} again")
+        merged.update(data)
     return Library.model_validate(merged)
+
+
+# --- A couple's own content ------------------------------------------------------
+
+OWN_CONTENT_FILE = "my-content.toml"
+"""The file, in the data directory, where a couple adds their own cards."""
+
+OWN_SECTIONS: dict[str, type[ContentModel]] = {
+    "questions": Question,
+    "love_maps": LoveMapQuestion,
+    "inner_world": InnerPrompt,
+    "affection": AffectionIdea,
+    "plans": Plan,
+}
+"""The lists a couple can add to, and the model each item must match."""
+
+OWN_CONTENT_EXAMPLE = """\
+# Your own cards for closer. Every section is optional; an id is optional
+# too (closer makes one from the text), but keep it if you add one.
+
+[[questions]]
+depth = "light"     # light, deeper or deep
+text = "What song takes you straight back to the summer we met?"
+
+[[love_maps]]
+topic = "favourites"
+text = "What is your favourite way to spend a rainy Sunday?"
+
+[[inner_world]]
+theme = "hopes"     # hopes, fears, memories, gratitude, struggles or needs
+text = "Something I hope we still do when we are old is..."
+
+[[affection]]
+text = "Hold hands for the whole walk to the bakery."
+
+[[plans]]
+id = "sunday-20"
+title = "Sunday 20"
+minutes = 20
+summary = "A slow Sunday check-in."
+
+[[plans.steps]]
+activity = "hug"          # see the help page for every kind of step
+title = "A long hug"
+minutes = 1
+
+[[plans.steps]]
+activity = "question"
+title = "One deeper question"
+minutes = 9
+options = { depth = "deeper" }
+
+[[plans.steps]]
+activity = "appreciations"
+title = "Appreciations"
+minutes = 10
+"""
+"""A valid ``my-content.toml`` to show on the help page."""
 
 
 class OwnContentError(Exception):
     """The couple's own content file could not be used; the message says why."""
 
 
+def _parse_own(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text("utf-8")
+        return tomllib.loads(text), text
+    except FileNotFoundError:
+        return {}, ""
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+        # tomllib's message already says "(at line N, column M)".
+        raise OwnContentError(f"{path.name} could not be read: {error}") from error
+
+
 def read_own_content(path: Path) -> dict[str, object]:
     """Parse a couple's own content file, with a message a person can act on."""
-    try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
-        raise OwnContentError(f"{path.name} could not be read: {error}") from error
+    return _parse_own(path)[0]
 
 
 def describe_validation_error(error: ValidationError, source: str) -> str:
@@ -114,5 +646,91 @@ def describe_validation_error(error: ValidationError, source: str) -> str:
     lines = [f"{source} has {error.error_count()} problem(s):"]
     for problem in error.errors()[:5]:
         where = " → ".join(str(part) for part in problem["loc"])
-        lines.append(f"  • {where}: {problem['msg']}")
+        lines.append(f"  • {where}: {problem['msg']}" if where else f"  • {problem['msg']}")
     return "\n".join(lines)
+
+
+def _header_lines(text: str, section: str) -> list[int]:
+    """Line numbers (1-based) of each ``[[section]]`` header, to point at an item."""
+    header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(section)}[ \t]*\]\]", re.MULTILINE)
+    return [text.count("\n", 0, match.start()) + 1 for match in header.finditer(text)]
+
+
+def _own_id(section: str, item: dict[str, Any]) -> str:
+    """A stable id for an item a couple wrote without one: the same text, the same id."""
+    digest = hashlib.sha1(f"{section}\n{item.get('text', '')}".encode()).hexdigest()[:8]
+    return f"my-{digest}"
+
+
+def _own_items(
+    path: Path, text: str, section: str, raw: object, builtin_ids: set[str]
+) -> tuple[list[Any], list[str]]:
+    """Validate one section of the couple's file; return its items and any problems."""
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        return [], [f"{path.name}: [[{section}]] must be a list of tables, one per item."]
+    model = OWN_SECTIONS[section]
+    lines = _header_lines(text, section)
+    items: list[Any] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(raw):
+        line = f", line {lines[index]}" if len(lines) == len(raw) else ""
+        where = f"{path.name}, [[{section}]] item {index + 1}{line}"
+        if section != "plans" and "id" not in entry:
+            entry = {**entry, "id": _own_id(section, entry)}
+        try:
+            item = model.model_validate(entry)
+        except ValidationError as error:
+            problems.append(describe_validation_error(error, where))
+            continue
+        item_id = str(getattr(item, "id", ""))
+        if item_id in builtin_ids:
+            problems.append(f"{where}: the id {item_id!r} is already a built-in one; pick another.")
+        elif item_id in seen:
+            problems.append(f"{where}: the id {item_id!r} is used twice in your file.")
+        else:
+            seen.add(item_id)
+            items.append(item)
+    return items, problems
+
+
+def load_library(own_path: Path | None) -> tuple[Library, list[str]]:
+    """The built-in library with the couple's own cards added, and any problems.
+
+    All or nothing: if anything in the couple's file is wrong, the built-in
+    library comes back unchanged, with one message per problem naming the
+    file, the section and the item. This never raises for a broken own file.
+    """
+    base = library()
+    if own_path is None:
+        return base, []
+    try:
+        data, text = _parse_own(own_path)
+    except OwnContentError as error:
+        return base, [str(error)]
+    problems: list[str] = []
+    unknown = sorted(set(data) - set(OWN_SECTIONS))
+    if unknown:
+        problems.append(
+            f"{own_path.name}: closer does not know the section(s) {', '.join(unknown)}; "
+            f"you can add {', '.join(OWN_SECTIONS)}."
+        )
+    additions: dict[str, list[Any]] = {}
+    for section, raw in data.items():
+        if section not in OWN_SECTIONS:
+            continue
+        builtin_ids = {str(item.id) for item in getattr(base, section)}
+        items, section_problems = _own_items(own_path, text, section, raw, builtin_ids)
+        problems.extend(section_problems)
+        additions[section] = items
+    if problems:
+        return base, problems
+    if not any(additions.values()):
+        return base, []
+    merged = {name: getattr(base, name) for name in Library.model_fields}
+    for section, items in additions.items():
+        merged[section] = [*merged[section], *items]
+    try:
+        return Library.model_validate(merged), []
+    except ValidationError as error:  # a guard: the checks above should catch it all
+        return base, [describe_validation_error(error, own_path.name)]
