@@ -531,3 +531,17 @@ def test_core_content_does_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_problems_inside_an_item_count_from_one(tmp_path: Path) -> None:
+    text = (
+        "[[plans]]\n"
+        'id = "ours"\ntitle = "Ours"\nminutes = 2\nsummary = "Ours."\n'
+        "steps = [\n"
+        '  { activity = "hug", title = "Hug", minutes = 1 },\n'
+        '  { activity = "dance", title = "Dance", minutes = 1 },\n'
+        "]\n"
+    )
+    lib, problems = load_library(own(tmp_path, text))
+    assert lib is LIB
+    assert "steps #2 → activity" in problems[0]

@@ -645,9 +645,20 @@ def describe_validation_error(error: ValidationError, source: str) -> str:
     """Turn pydantic's report into a short list a couple can follow."""
     lines = [f"{source} has {error.error_count()} problem(s):"]
     for problem in error.errors()[:5]:
-        where = " → ".join(str(part) for part in problem["loc"])
+        where = _where(problem["loc"])
         lines.append(f"  • {where}: {problem['msg']}" if where else f"  • {problem['msg']}")
     return "\n".join(lines)
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    """``("steps", 0, "activity")`` as ``steps #1 → activity``: people count from one."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and parts:
+            parts[-1] += f" #{part + 1}"
+        else:
+            parts.append(str(part))
+    return " → ".join(parts)
 
 
 def _header_lines(text: str, section: str) -> list[int]:
