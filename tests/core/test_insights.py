@@ -318,3 +318,25 @@ def test_insights_import_no_pydantic() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
     assert insights.PLAN_TITLES.keys() == {TONIGHT_30, WEEKLY_CHECKIN, QUICK_RECONNECT}
+
+
+def test_insight_lines_name_partners_and_wait_for_enough_data() -> None:
+    now = datetime(2025, 3, 19, 20, tzinfo=BERLIN)
+    names: dict[insights.PartnerKey, str] = {"first": "Alex", "second": "Sam"}
+    assert insights.insight_lines([], names, now, BERLIN) == [
+        "A fresh week — tonight is a good night to start."
+    ]
+    checkins = [
+        session(now - timedelta(weeks=w), kind="weekly_checkin", ratings={"first": 5 + w})
+        for w in range(3)
+    ]
+    lines = insights.insight_lines(checkins, names, now, BERLIN)
+    assert lines[0] == "1 evening together this week."
+    assert "3 minutes together this month." in lines
+    assert any(line.startswith("Weekly check-in, Alex: ") and "7 → 5" in line for line in lines)
+    assert not any("Sam" in line for line in lines)  # two ratings or fewer: no trend yet
+
+
+def test_sparkline_spans_its_scale() -> None:
+    assert insights.sparkline([1, 10, 5], 1, 10) == "▁█▄"
+    assert insights.sparkline([3, 3], 3, 3) == "▁▁"
