@@ -125,7 +125,7 @@ def evening_session(rng: random.Random, day: date) -> SessionRecord:
             step(rng, "eye_gazing", "Eye gazing", 3),
         ]
     elif choice < 0.4:
-        plan, kind, title = "quick-reconnect", "guided", "Quick reconnect (10 min)"
+        plan, kind, title = "quick-reconnect", "guided", "Quick reconnect"
         steps = [
             step(rng, "hug", "Hug", 1 / 3),
             step(rng, "question", "One question", 5, entries=entries(rng, 2)),

@@ -255,7 +255,7 @@ def test_suggestion_for_a_first_evening_is_gentle() -> None:
     now = datetime(2025, 3, 5, 20, tzinfo=BERLIN)
     suggestion = tonight_suggestion([], now, BERLIN)
     assert suggestion.plan_id == QUICK_RECONNECT
-    assert suggestion.line().startswith("Tonight: Quick reconnect (10 min) — ")
+    assert suggestion.line().startswith("Tonight: Quick reconnect — ")
 
 
 def test_suggestion_late_at_night_is_short_whatever_the_history() -> None:

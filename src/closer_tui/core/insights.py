@@ -34,7 +34,7 @@ PLAN_TITLES: dict[str, str] = {
     # one-line greeting does not have to load the content library.
     TONIGHT_30: "Tonight's 30",
     WEEKLY_CHECKIN: "Weekly check-in",
-    QUICK_RECONNECT: "Quick reconnect (10 min)",
+    QUICK_RECONNECT: "Quick reconnect",
 }
 
 CHECKIN_KIND = "weekly_checkin"
