@@ -340,3 +340,11 @@ def test_insight_lines_name_partners_and_wait_for_enough_data() -> None:
 def test_sparkline_spans_its_scale() -> None:
     assert insights.sparkline([1, 10, 5], 1, 10) == "▁█▄"
     assert insights.sparkline([3, 3], 3, 3) == "▁▁"
+
+
+def test_suggested_plans_exist_in_content_with_the_same_titles() -> None:
+    from closer_tui.core.content import library
+
+    titles = {plan.id: plan.title for plan in library().plans}
+    for plan_id, title in insights.PLAN_TITLES.items():
+        assert titles[plan_id] == title
