@@ -15,10 +15,12 @@ from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
 from closer_tui.core.clock import Clock
-from closer_tui.core.content import Library, library
-from closer_tui.core.models import Couple, Outcome, SessionRecord, utc_now
+from closer_tui.core.content import Library, Plan, load_library
+from closer_tui.core.models import Couple, Outcome, SessionDraft, SessionRecord, utc_now
 from closer_tui.core.sessions import record_of
 from closer_tui.core.store import StaleCopy, Store, StoreError
+
+OWN_CONTENT = "my-content.toml"
 
 
 class CloserApp(App[None]):
@@ -49,7 +51,9 @@ class CloserApp(App[None]):
         self.clock = clock
         self.now = now
         self.rng = rng or random.Random()
-        self.library = content or library()
+        self.library, self.content_problems = (
+            (content, []) if content else load_library(store.root / OWN_CONTENT)
+        )
         self.history_loaded = False
 
     def on_mount(self) -> None:
@@ -76,7 +80,10 @@ class CloserApp(App[None]):
         self.set_reactive(CloserApp.couple, couple)
         self.theme = couple.preferences.theme
         self.push_screen(HomeScreen())
+        for problem in self.content_problems:
+            self.notify(problem, title=f"Your {OWN_CONTENT}", severity="warning", timeout=30)
         self.call_after_refresh(self.load_history)
+        self.call_after_refresh(self.offer_resume)
 
     @work(thread=True, exclusive=True, group="history")
     def load_history(self) -> None:
@@ -157,6 +164,52 @@ class CloserApp(App[None]):
         inner = self.couple.keepsakes.get(section)
         return inner.get(key) if isinstance(inner, dict) else None
 
+    # -- guided sessions -----------------------------------------------------------
+
+    def plan(self, plan_id: str) -> Plan | None:
+        return next((plan for plan in self.library.plans if plan.id == plan_id), None)
+
+    def start_plan(self, plan_id: str) -> None:
+        from closer_tui.core.plans import GuidedRun
+        from closer_tui.screens.session import SessionScreen
+
+        plan = self.plan(plan_id)
+        if plan is not None:
+            self.push_screen(SessionScreen(plan, GuidedRun(plan, self.clock, self.now())))
+
+    def offer_resume(self) -> None:
+        """After an interruption, offer the newest unfinished guided session."""
+        from closer_tui.core.plans import GuidedRun
+        from closer_tui.screens.resume import ResumeChoice, ResumeScreen
+        from closer_tui.screens.session import SessionScreen
+
+        drafts = self.store.load_drafts()
+        self._tell_notices()
+        if not drafts:
+            return
+        draft = drafts[0]
+        plan = self.plan(draft.plan)
+
+        def chosen(choice: ResumeChoice | None) -> None:
+            if plan is not None and choice == "resume":
+                run = GuidedRun(plan, self.clock, draft.started_at, draft=draft)
+                self.push_screen(SessionScreen(plan, run))
+            elif choice == "save":
+                record = draft_record(draft, plan, self.clock, self.now())
+                try:
+                    self.store.finish_draft(draft.id, record)
+                except StoreError as error:
+                    self.notify(str(error), severity="error", timeout=20)
+                    return
+                self.history = [record, *self.history]
+                self.notify("Saved to your history.")
+            elif choice == "discard":
+                self.store.discard_draft(draft.id)
+
+        title = plan.title if plan else draft.plan
+        steps = len(plan.steps) if plan else len(draft.done) + 1
+        self.push_screen(ResumeScreen(draft, title, steps, can_resume=plan is not None), chosen)
+
     def open_place(self, place_id: str) -> None:
         from closer_tui.screens.catalog import places
 
@@ -182,3 +235,24 @@ class CloserApp(App[None]):
         if isinstance(self.screen, HelpScreen | PrivacyScreen):
             return
         self.push_screen(HelpScreen(getattr(self.screen, "help_text", "")))
+
+
+def draft_record(
+    draft: SessionDraft, plan: Plan | None, clock: Clock, now: datetime
+) -> SessionRecord:
+    """What an interrupted session holds, as a record, even if its plan is gone."""
+    from closer_tui.core.plans import GuidedRun
+
+    if plan is None:
+        return SessionRecord(
+            id=draft.id,
+            kind="guided",
+            title=draft.plan,
+            plan=draft.plan,
+            started_at=draft.started_at,
+            ended_at=max(draft.updated_at, draft.started_at),
+            actual_seconds=sum(step.actual_seconds for step in draft.done),
+            completed=False,
+            steps=draft.done,
+        )
+    return GuidedRun(plan, clock, draft.started_at, draft=draft).record(draft.updated_at)

@@ -145,3 +145,39 @@ def format_mmss(seconds: float) -> str:
     whole = int(-(-seconds // 1))
     minutes, secs = divmod(max(whole, 0), 60)
     return f"{minutes}:{secs:02d}"
+
+
+class Stopwatch:
+    """Active time, pauses excluded, with no upper bound: a step may run over its plan."""
+
+    def __init__(self, clock: Clock = time.monotonic, *, already: float = 0.0) -> None:
+        self._clock = clock
+        self._banked = max(already, 0.0)
+        self._run_started_at: float | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._run_started_at is not None
+
+    @property
+    def elapsed(self) -> float:
+        if self._run_started_at is None:
+            return self._banked
+        return self._banked + self._clock() - self._run_started_at
+
+    def start(self) -> None:
+        if self._run_started_at is None:
+            self._run_started_at = self._clock()
+
+    def pause(self) -> None:
+        if self._run_started_at is not None:
+            self._banked = self.elapsed
+            self._run_started_at = None
+
+    def discount(self, seconds: float) -> None:
+        """Take back time that was not spent together (a walk away, a sleeping laptop)."""
+        running = self.running
+        self.pause()
+        self._banked = max(self._banked - seconds, 0.0)
+        if running:
+            self.start()

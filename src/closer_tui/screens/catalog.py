@@ -11,7 +11,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
 
-Group = Literal["practice", "exercise", "guide", "more"]
+Group = Literal["tonight", "practice", "exercise", "guide", "more"]
 
 Opener = Callable[["CloserApp"], Screen[None]]
 
@@ -55,6 +55,24 @@ def _guide(guide_id: str) -> Opener:
     return open_it
 
 
+def _plan(plan_id: str) -> Opener:
+    def open_it(app: CloserApp) -> Screen[None]:
+        from closer_tui.core.plans import GuidedRun
+        from closer_tui.screens.session import SessionScreen
+
+        plan = app.plan(plan_id)
+        assert plan is not None
+        return SessionScreen(plan, GuidedRun(plan, app.clock, app.now()))
+
+    return open_it
+
+
+def _history(app: CloserApp) -> Screen[None]:
+    from closer_tui.screens.history import HistoryScreen
+
+    return HistoryScreen()
+
+
 def _settings(app: CloserApp) -> Screen[None]:
     from closer_tui.screens.settings import SettingsScreen
 
@@ -82,6 +100,16 @@ GUIDES: list[tuple[str, str, str]] = [
 def places(app: CloserApp) -> list[Place]:
     library = app.library
     found = [
+        Place(
+            f"plan-{plan.id}",
+            plan.title,
+            f"{plan.minutes} min · {plan.summary}",
+            "tonight",
+            _plan(plan.id),
+        )
+        for plan in library.plans
+    ]
+    found += [
         Place(p.id, p.title, p.tagline, "practice", _practice(p.id), key=str(p.number))
         for p in sorted(library.practices, key=lambda p: p.number)
     ]
@@ -90,6 +118,14 @@ def places(app: CloserApp) -> list[Place]:
     ]
     found += [Place(g, title, summary, "guide", _guide(g)) for g, title, summary in GUIDES]
     found += [
+        Place(
+            "history",
+            "Your history",
+            "Every evening together, and how it's going.",
+            "more",
+            _history,
+            key="h",
+        ),
         Place("settings", "Settings", "Names, colours, sounds, theme.", "more", _settings),
         Place("help", "Help and support", "Keys, and help beyond closer.", "more", _help),
     ]

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from closer_tui.core.insights import Suggestion, home_summary, tonight_suggestion
 from closer_tui.screens.catalog import Group, Place, places
 from closer_tui.widgets.partner import named
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from closer_tui.app import CloserApp
 
 GROUP_TITLES: dict[Group, str] = {
+    "tonight": "Guided sessions",
     "practice": "Seven practices",
     "exercise": "Exercises",
     "guide": "To read and reflect",
@@ -44,6 +46,8 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar = [
         *(Binding(str(n), f"open_key('{n}')", show=False) for n in range(1, 8)),
+        Binding("h", "open('history')", "History"),
+        Binding("s", "start_suggested", "Start tonight's"),
         Binding("comma", "open('settings')", "Settings", key_display=","),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -69,6 +73,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Tonight"
         self.watch(self.closer, "couple", self._refresh_tonight, init=False)
+        self.watch(self.closer, "history", self._refresh_tonight, init=False)
 
     def _refresh_tonight(self) -> None:
         self.query_one("#tonight", Static).update(self._tonight())
@@ -80,7 +85,19 @@ class HomeScreen(Screen[None]):
         text.append(" and ")
         text.append_text(named(couple.second))
         text.append(".")
+        if self.closer.history_loaded:
+            now = self.closer.now()
+            text.append(f"  {home_summary(self.closer.history, now, None)}", style="dim")
+            text.append("\n")
+            text.append(self.suggestion().line())
+            text.append("  (press s)", style="dim")
         return text
+
+    def suggestion(self) -> Suggestion:
+        return tonight_suggestion(self.closer.history, self.closer.now(), None)
+
+    def action_start_suggested(self) -> None:
+        self.closer.start_plan(self.suggestion().plan_id)
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []

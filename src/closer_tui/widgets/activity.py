@@ -65,3 +65,11 @@ class Activity(Widget):
 
     def forget(self) -> None:
         """Drop unsaved work after the couple chose not to save it."""
+
+    def hold(self, paused: bool) -> None:
+        """Pause or resume this activity's timers, when its host pauses everything."""
+        from closer_tui.widgets.countdown import CountdownPanel
+
+        for panel in self.query(CountdownPanel):
+            if panel.paused != paused:
+                panel.action_pause()

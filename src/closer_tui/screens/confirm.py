@@ -1,0 +1,44 @@
+"""A yes-or-no question, asked kindly."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Returns True for yes. Escape means no."""
+
+    BINDINGS = [Binding("escape", "dismiss(False)", "No")]
+
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: auto; max-width: 70; height: auto;
+        border: round $primary; background: $surface; padding: 1 2;
+    }
+    ConfirmScreen Horizontal { height: auto; width: auto; margin: 1 0 0 0; }
+    ConfirmScreen Button { margin: 0 1 0 0; }
+    """
+
+    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question)
+            with Horizontal():
+                yield Button(self.no, id="no", variant="primary")
+                yield Button(self.yes, id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

@@ -1,0 +1,326 @@
+"""A guided session: the plan's steps, the current step's own screen, and honest time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from closer_tui.activities import activity_class
+from closer_tui.core.clock import format_mmss
+from closer_tui.core.content import Plan
+from closer_tui.core.models import Outcome
+from closer_tui.core.plans import GuidedRun
+from closer_tui.core.store import StoreError
+from closer_tui.screens.confirm import ConfirmScreen
+from closer_tui.widgets.activity import Activity
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
+
+AUTOSAVE_SECONDS = 5.0
+OVERRUN_GRACE = 5 * 60.0
+"""Past a step's end with nobody touching the keyboard, time stops counting after this."""
+SLEEP_GAP = 30.0
+"""Wall time running this far ahead of the monotonic clock means the laptop slept."""
+
+STATE_MARKS = {"done": "✓", "skipped": "–", "current": "▶", "next": " "}
+
+HELP = """\
+**A guided session.** The list on the left shows the plan; the current step
+is on the right. When a step's time is up you'll hear a soft cue; move on
+when you're ready, never in the middle of someone speaking.
+
+| key | |
+|---|---|
+| ctrl+n | next step |
+| ctrl+k | skip this step |
+| ctrl+e | one more minute for this step |
+| ctrl+t | hold everything (pause) or carry on |
+| ctrl+d | we're done for tonight (saves) |
+| ctrl+x | don't save this one |
+
+Everything is saved as you go: if closer is closed or the laptop sleeps,
+the next start offers to pick up where you stopped.
+"""
+
+
+class StepList(Static):
+    """Done, current and coming steps, with their minutes."""
+
+    DEFAULT_CSS = """
+    StepList { width: 26; height: auto; padding: 0 1; border: round $primary 40%; }
+    """
+
+    def show(self, run: GuidedRun) -> None:
+        text = Text()
+        for view in run.steps():
+            style = {"current": "bold", "next": "", "done": "dim", "skipped": "dim strike"}
+            text.append(f"{STATE_MARKS[view.state]} ", style="bold")
+            text.append(f"{view.step.title}", style=style[view.state])
+            text.append(f"  {view.step.minutes}′\n", style="dim")
+        text.rstrip()
+        self.update(text)
+
+
+class SessionScreen(Screen[None]):
+    """Runs one :class:`GuidedRun`; autosaves it; saves it once as a session at the end."""
+
+    BINDINGS: ClassVar = [
+        Binding("ctrl+n", "next_step", "Next"),
+        Binding("ctrl+k", "skip_step", "Skip"),
+        Binding("ctrl+e", "extend", "Step +1"),
+        Binding("ctrl+t", "toggle_pause", "Hold"),
+        Binding("ctrl+d", "done", "Done"),
+        Binding("ctrl+x", "discard", "Don't save"),
+        Binding("escape", "done", "Done for tonight", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    SessionScreen #session-body { height: 1fr; }
+    SessionScreen #step-area { height: 1fr; }
+    SessionScreen #step-title { padding: 0 1; text-style: bold; height: 1; }
+    SessionScreen #step-scroll { height: 1fr; }
+    SessionScreen #session-bar { height: 2; padding: 0 1; }
+    SessionScreen #session-time { height: 1; }
+    SessionScreen #session-bar ProgressBar { width: 1fr; }
+    SessionScreen.-narrow StepList { display: none; }
+    SessionScreen.-paused #session-time { color: $warning; }
+    """
+
+    paused: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, plan: Plan, run: GuidedRun) -> None:
+        super().__init__()
+        self.plan = plan
+        self.run = run
+        self.help_text = HELP
+        self._cued_step = -1
+        self._ended = False
+        self._last_key = run.clock()
+        self._last_tick: tuple[float, float] | None = None
+
+    @property
+    def closer(self) -> CloserApp:
+        return cast("CloserApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="session-body"):
+            yield StepList()
+            with Vertical(id="step-area"):
+                yield Static("", id="step-title")
+                yield VerticalScroll(id="step-scroll", can_focus=False)
+        with Vertical(id="session-bar"):
+            yield Static("", id="session-time")
+            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False)
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        self.title = self.plan.title
+        self.run.watch.start()
+        await self._mount_step()
+        self.set_interval(1.0, self._tick, name="session")
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave, name="autosave")
+        self.autosave()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < 70, "-narrow")
+
+    # -- the current step ----------------------------------------------------------
+
+    @property
+    def activity(self) -> Activity | None:
+        found = self.query("#step-scroll > Activity")
+        return cast(Activity, found.first()) if found else None
+
+    async def _mount_step(self) -> None:
+        scroll = self.query_one("#step-scroll", VerticalScroll)
+        await scroll.remove_children()
+        self.query_one(StepList).show(self.run)
+        if self.run.finished:
+            return
+        step = self.run.step
+        number = f"Step {self.run.index + 1} of {len(self.plan.steps)}"
+        self.query_one("#step-title", Static).update(f"{number} · {step.title}")
+        activity = activity_class(step.activity)(
+            planned_seconds=step.minutes * 60.0, options=dict(step.options)
+        )
+        await scroll.mount(activity)
+        self.call_after_refresh(self._focus_step)
+        self._refresh_bar()
+
+    def _focus_step(self) -> None:
+        activity = self.activity
+        if activity is None:
+            return
+        if activity.focusable:
+            activity.focus()
+            return
+        focusable = [w for w in activity.query("*") if w.focusable]
+        if focusable:
+            focusable[0].focus()
+
+    def _pending(self) -> Outcome | None:
+        activity = self.activity
+        pending = activity.pending() if activity else None
+        return pending[0] if pending else None
+
+    def on_activity_done(self, event: Activity.Done) -> None:
+        event.stop()
+        self.run.add_round(event.outcome)
+        self.autosave()
+        self.notify("Kept for tonight's session.", timeout=3)
+
+    # -- time ------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        self._last_key = self.run.clock()
+
+    def _tick(self) -> None:
+        self._notice_gaps()
+        self._refresh_bar()
+        if not self.paused and self.run.step_left <= 0 and self._cued_step != self.run.index:
+            self._cued_step = self.run.index
+            if self.closer.couple.preferences.bell:
+                self.app.bell()
+            self.notify("This step's time is up. Move on when you're ready: ctrl+n.", timeout=10)
+
+    def _notice_gaps(self) -> None:
+        """Time asleep or away is not time together: pause, and say so."""
+        mono, wall = self.run.clock(), self.closer.now().timestamp()
+        last, self._last_tick = self._last_tick, (mono, wall)
+        if self.paused:
+            return
+        if last is not None and (wall - last[1]) - (mono - last[0]) > SLEEP_GAP:
+            self._pause("Welcome back. closer paused while the laptop slept.")
+            return
+        overrun = -self.run.step_left
+        idle = mono - self._last_key
+        if overrun > OVERRUN_GRACE and idle > OVERRUN_GRACE:
+            self.run.watch.discount(min(overrun, idle) - OVERRUN_GRACE)
+            self._pause("Still there? closer stopped counting while nobody was here.")
+
+    def _refresh_bar(self) -> None:
+        run = self.run
+        left = run.step_left
+        step_text = (
+            f"{format_mmss(left)} left in this step"
+            if left > 0
+            else (f"this step is {format_mmss(-left)} over — move on when you're ready")
+        )
+        together = format_mmss(run.together_seconds)
+        state = "Paused · " if self.paused else ""
+        self.query_one("#session-time", Static).update(
+            f"{state}{step_text} · together {together} of {format_mmss(run.total_seconds)}"
+        )
+        self.query_one(ProgressBar).update(total=1.0, progress=run.progress)
+
+    # -- keeping it safe ---------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Write the draft: every step and every few seconds, so nothing is lost."""
+        if self._ended:
+            return
+        try:
+            self.closer.store.save_draft(self.run.snapshot(self.closer.now(), self._pending()))
+        except StoreError as error:
+            self.notify(f"{error}. Carry on; closer will keep trying.", severity="warning")
+
+    def on_unmount(self) -> None:
+        self.autosave()
+
+    # -- the couple's keys ---------------------------------------------------------------
+
+    def _pause(self, message: str | None = None) -> None:
+        self.paused = True
+        self.run.watch.pause()
+        if self.activity:
+            self.activity.hold(True)
+        if message:
+            self.notify(message, timeout=15)
+        self._refresh_bar()
+
+    def action_toggle_pause(self) -> None:
+        if self.paused:
+            self.paused = False
+            self._last_key = self.run.clock()
+            self.run.watch.start()
+            if self.activity:
+                self.activity.hold(False)
+            self._refresh_bar()
+        else:
+            self._pause()
+
+    def watch_paused(self, paused: bool) -> None:
+        self.set_class(paused, "-paused")
+
+    def action_extend(self) -> None:
+        self.run.extend(60)
+        self._refresh_bar()
+
+    async def _advance(self, *, skipped: bool) -> None:
+        if self.paused:
+            self.action_toggle_pause()
+        pending = None if skipped else self._pending()
+        self.run.next_step(skipped=skipped, pending=pending)
+        if self.run.finished:
+            self._finish()
+            return
+        self.autosave()
+        await self._mount_step()
+
+    async def action_next_step(self) -> None:
+        await self._advance(skipped=False)
+
+    async def action_skip_step(self) -> None:
+        await self._advance(skipped=True)
+
+    def action_done(self) -> None:
+        if self.run.index == 0 and not self.run.step_outcomes and self.run.watch.elapsed < 60:
+            self._leave_without_saving()
+            return
+        self._finish()
+
+    def _finish(self) -> None:
+        record = self.run.record(self.closer.now(), None if self.run.finished else self._pending())
+        try:
+            self.closer.store.finish_draft(self.run.draft.id, record)
+        except StoreError as error:
+            self.notify(
+                f"{error}. Tonight's session is kept as a draft and offered again at next start.",
+                severity="error",
+                timeout=20,
+            )
+            return
+        self._ended = True
+        self.closer.history = [record, *self.closer.history]
+        from closer_tui.screens.summary import SummaryScreen
+
+        self.app.switch_screen(SummaryScreen(record))
+
+    def action_discard(self) -> None:
+        def chosen(sure: bool | None) -> None:
+            if sure:
+                self._leave_without_saving()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave without saving tonight's session? Nothing from it will be kept.",
+                yes="Don't save it",
+                no="Keep going",
+            ),
+            chosen,
+        )
+
+    def _leave_without_saving(self) -> None:
+        self._ended = True
+        self.closer.store.discard_draft(self.run.draft.id)
+        self.dismiss()

@@ -1,0 +1,35 @@
+"""What each partner wrote, shown in their colours: summaries, history details."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from closer_tui.core.models import Couple, Entry
+from closer_tui.widgets.partner import badge
+
+
+BOOKKEEPING = frozenset({"depth", "step", "role", "theme", "score"})
+"""Parts that say where an entry came from rather than what was said."""
+
+
+def entry_text(couple: Couple, entry: Entry) -> Text:
+    """One entry: whose it is, what it answered, and the words (or that they passed)."""
+    line = Text()
+    if entry.who == "both":
+        line.append(" Together ", style="bold reverse")
+    else:
+        line.append_text(badge(couple.partner(entry.who)))
+    line.append(f"  {entry.prompt}\n", style="dim")
+    if entry.passed:
+        line.append("   passed", style="italic dim")
+    elif entry.text:
+        line.append(f"   {entry.text}")
+    else:
+        shown = {k: v for k, v in entry.parts.items() if k not in BOOKKEEPING}
+        line.append("   " + " · ".join(f"{k}: {v}" for k, v in shown.items()))
+    return line
+
+
+def entries_block(couple: Couple, entries: list[Entry]) -> RenderableType:
+    return Group(*(entry_text(couple, entry) for entry in entries))
