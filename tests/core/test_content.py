@@ -545,3 +545,10 @@ def test_problems_inside_an_item_count_from_one(tmp_path: Path) -> None:
     lib, problems = load_library(own(tmp_path, text))
     assert lib is LIB
     assert "steps #2 → activity" in problems[0]
+
+
+def test_guides_keep_their_paragraphs() -> None:
+    # A TOML line-ending backslash also swallows blank lines; this guards the Markdown.
+    for guide in LIB.guides:
+        assert "\n\n" in guide.body, guide.id
+        assert "\n- " in guide.body, guide.id

@@ -67,7 +67,9 @@ ACTIVITY_KINDS: tuple[str, ...] = get_args(ActivityKind)
 
 
 class ContentModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: schemas are built on first use, so importing this module stays cheap
+    # for code that only needs a name from it (the app loads the library later).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- Evidence -----------------------------------------------------------------
