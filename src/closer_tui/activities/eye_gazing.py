@@ -1,0 +1,267 @@
+"""Eye gazing: a few quiet minutes of soft eye contact, on an almost empty screen.
+
+A big ticking timer pulls the eyes away from each other, so while the couple
+gazes the screen shows only a tiny, dim remaining time and one calm line.
+Either partner can stop at any moment with their own key.
+
+The time is honest: a core :class:`Countdown` on the app's monotonic clock,
+with one timer set for the moment the shown second changes (as the shared
+countdown panel does), so the end arrives on time and nothing counts ticks.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Static
+
+from closer_tui.activities.unplugged import MinutesChoice, clamp_seconds
+from closer_tui.core.clock import Countdown, Phase, format_mmss
+from closer_tui.core.models import Outcome, PartnerKey
+from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.both_ready import BothReady
+from closer_tui.widgets.countdown import PULSE_SECONDS
+
+LINE_SECONDS = 40.0
+"""A calm line stays long enough that it never feels like a slideshow."""
+
+Stopper = PartnerKey | None
+
+
+class EyeGazingActivity(Activity):
+    """Options: ``minutes`` (clamped to the content's range); ``lines`` 0 hides the calm line."""
+
+    KIND = "eye_gazing"
+
+    DEFAULT_CSS = """
+    EyeGazingActivity { padding: 0 2; }
+    EyeGazingActivity #eye-setup { height: auto; }
+    EyeGazingActivity #eye-intro { width: 1fr; margin: 1 0 0 0; }
+    EyeGazingActivity #eye-stage { height: auto; width: 1fr; }
+    EyeGazingActivity #eye-calm { height: auto; width: 1fr; margin: 4 0 0 0; }
+    EyeGazingActivity #eye-line { width: 1fr; text-align: center; color: $text-muted; }
+    EyeGazingActivity #eye-time {
+        width: 1fr; text-align: center; color: $text-muted 60%; margin: 3 0 0 0;
+    }
+    EyeGazingActivity #eye-time.-pulse { color: $accent; text-style: bold; }
+    EyeGazingActivity #eye-after { width: 1fr; text-align: center; margin: 2 0 0 0; }
+    EyeGazingActivity.-pulse #eye-after { background: $accent 15%; }
+    """
+
+    BINDINGS = [
+        Binding("left", "minutes(-1)", "Shorter", key_display="←"),
+        Binding("right", "minutes(1)", "Longer", key_display="→"),
+        *(Binding(str(n), f"pick({n})", f"{n} min", show=False) for n in range(1, 10)),
+        Binding("f", "stop('first')", "Stop", show=False),
+        Binding("j", "stop('second')", "Stop", show=False),
+        Binding("space", "stop('')", "Stop", key_display="f/j/space/e"),
+        Binding("e", "stop('')", "End early", show=False),
+        Binding("a", "again", "Again"),
+    ]
+
+    stage: reactive[str] = reactive("ready", init=False, bindings=True)
+    """``ready`` (choose, both ready), ``gazing`` or ``after``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.countdown: Countdown | None = None
+        self._started_at: datetime | None = None
+        self._ready: list[PartnerKey] = []
+        self._stopped_by: Stopper = None
+        self._timer: Timer | None = None
+        self._line_offset = 0
+
+    # -- choosing ------------------------------------------------------------------------
+
+    @property
+    def limits(self) -> tuple[int, int, int]:
+        gazing = self.closer.library.eye_gazing
+        return gazing.min_minutes, gazing.default_minutes, gazing.max_minutes
+
+    @property
+    def seconds(self) -> float:
+        low, _, high = self.limits
+        if self.planned_seconds:
+            return clamp_seconds(self.planned_seconds, low, high)
+        return self.query_one(MinutesChoice).chosen * 60.0
+
+    def compose(self) -> ComposeResult:
+        low, default, high = self.limits
+        wanted = self.options.get("minutes", default)
+        chosen = min(max(wanted if isinstance(wanted, int) else default, low), high)
+        with Vertical(id="eye-setup"):
+            yield Static(self.closer.library.eye_gazing.intro, id="eye-intro")
+            yield MinutesChoice(range(low, high + 1), chosen, hint=f"← → or {low}–{high} to choose")
+        yield Center(id="eye-stage")
+        with Vertical(id="eye-calm"):
+            yield Static("", id="eye-line")
+            yield Static("", id="eye-time")
+        yield Static("", id="eye-after")
+
+    def on_mount(self) -> None:
+        if self.planned_seconds:
+            self.query_one(MinutesChoice).display = False
+        self.call_after_refresh(self._show_gate)
+
+    async def _show_gate(self) -> None:
+        self.can_focus = False
+        self.query_one("#eye-setup").display = True
+        self.query_one("#eye-calm").display = False
+        self.query_one("#eye-after", Static).update("")
+        stage = self.query_one("#eye-stage")
+        await stage.remove_children()
+        await stage.mount(
+            BothReady(self.closer.couple, prompt="Facing each other? When you're both ready")
+        )
+        self.stage = "ready"
+
+    def action_minutes(self, by: int) -> None:
+        self.query_one(MinutesChoice).step(by)
+
+    def action_pick(self, minutes: int) -> None:
+        low, _, high = self.limits
+        self.query_one(MinutesChoice).pick(min(max(minutes, low), high))
+
+    # -- gazing ---------------------------------------------------------------------------
+
+    async def on_both_ready_started(self, event: BothReady.Started) -> None:
+        event.stop()
+        self._ready = event.ready
+        self._stopped_by = None
+        stage = self.query_one("#eye-stage")
+        await stage.remove_children()
+        stage.display = False
+        self.query_one("#eye-setup").display = False
+        self.query_one("#eye-calm").display = True
+        self.countdown = Countdown(self.seconds, self.closer.clock)
+        self._line_offset = self.closer.rng.randrange(len(self.closer.library.eye_gazing.lines))
+        self._started_at = self.closer.now()
+        self.stage = "gazing"
+        self.countdown.start()
+        # Only while gazing does the activity itself take the keys (f, j, space, e).
+        self.can_focus = True
+        self.focus()
+        self.sync()
+
+    def sync(self) -> None:
+        """Read the clock now: from its own timer, after a pause, or when a test moves its clock."""
+        countdown = self.countdown
+        if countdown is None or self.stage != "gazing":
+            return
+        self._show()
+        if countdown.poll():
+            self._finish()
+            return
+        self._schedule()
+
+    def _schedule(self) -> None:
+        self._stop_timer()
+        countdown = self.countdown
+        if countdown is None or countdown.phase is not Phase.RUNNING:
+            return
+        remaining = countdown.remaining
+        delay = remaining - (math.ceil(remaining) - 1) if remaining > 0 else 0.0
+        self._timer = self.set_timer(max(delay, 0.001), self.sync, name="eye-gazing")
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _show(self) -> None:
+        assert self.countdown is not None
+        paused = self.countdown.phase is Phase.PAUSED
+        time = format_mmss(self.countdown.remaining)
+        self.query_one("#eye-time", Static).update(f"{time} · paused" if paused else time)
+        line = ""
+        if self.options.get("lines", 1) != 0:
+            lines = self.closer.library.eye_gazing.lines
+            index = self._line_offset + int(self.countdown.elapsed // LINE_SECONDS)
+            line = lines[index % len(lines)]
+        self.query_one("#eye-line", Static).update(line)
+
+    def action_stop(self, who: str) -> None:
+        """Either partner stops it, at any moment: ``f`` or ``j``, or ``space``/``e`` for either."""
+        if self.stage != "gazing" or self.countdown is None:
+            return
+        self._stopped_by = "first" if who == "first" else "second" if who == "second" else None
+        self.countdown.end_early()
+        self.sync()
+
+    def hold(self, paused: bool) -> None:
+        countdown = self.countdown
+        if countdown is None or self.stage != "gazing":
+            return
+        if paused:
+            countdown.pause()
+        else:
+            countdown.resume()
+        self.sync()
+
+    def _outcome(self) -> Outcome:
+        countdown = self.countdown
+        assert countdown is not None
+        return Outcome(
+            kind=self.KIND,
+            title="Eye gazing",
+            planned_seconds=countdown.duration,
+            actual_seconds=round(countdown.elapsed, 3),
+            completed=countdown.is_over and not countdown.ended_early,
+            ready=self._ready,
+            data={"stopped_by": self._stopped_by} if countdown.ended_early else {},
+        )
+
+    def _finish(self) -> None:
+        self._stop_timer()
+        assert self._started_at is not None
+        self.report(self._outcome(), self._started_at)
+        self._started_at = None
+        prefs = self.closer.couple.preferences
+        if prefs.bell:
+            self.app.bell()
+        if prefs.pulse:
+            self.add_class("-pulse")
+            self.set_timer(PULSE_SECONDS, lambda: self.remove_class("-pulse"))
+        self.query_one("#eye-calm").display = False
+        self.query_one("#eye-after", Static).update(
+            Text.assemble(
+                self.closer.library.eye_gazing.after, ("\n\nPress a to gaze again.", "dim")
+            )
+        )
+        self.stage = "after"
+
+    async def action_again(self) -> None:
+        if self.stage == "after":
+            await self._show_gate()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("minutes", "pick"):
+            return self.stage == "ready" and not self.planned_seconds
+        if action == "stop":
+            return self.stage == "gazing"
+        if action == "again":
+            return self.stage == "after"
+        return True
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        if self.stage != "gazing" or self._started_at is None:
+            return None
+        return self._outcome(), self._started_at
+
+    def forget(self) -> None:
+        self._stop_timer()
+        self._started_at = None
+        if self.stage == "gazing":
+            self.stage = "after"
+            self.call_later(self._show_gate)
+
+    def on_unmount(self) -> None:
+        self._stop_timer()

@@ -1,0 +1,403 @@
+"""The daily connection ritual: a stress-reducing conversation, in turns.
+
+Phones away first, a reminder that this talk is about stress from *outside*
+the relationship, then 20 or 30 minutes in which one partner speaks and the
+other listens. Turns run on their own timer and swap with a soft cue; the
+listening cues rotate quietly on screen for the listener.
+
+Every turn's length is read from the countdown's elapsed time (a monotonic
+clock, pauses excluded), never from counting ticks: a timer only decides when
+to look at the clock again.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Static
+
+from closer_tui.activities.unplugged import MinutesChoice, PhonesCheck
+from closer_tui.core.clock import Phase, format_mmss
+from closer_tui.core.models import PARTNER_KEYS, Outcome, PartnerKey
+from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.both_ready import BothReady
+from closer_tui.widgets.countdown import PULSE_SECONDS, CountdownPanel
+from closer_tui.widgets.partner import named
+from closer_tui.widgets.turn_banner import TurnBanner
+
+CUE_SECONDS = 20.0
+"""How long each listening cue stays on screen: long enough to read, slow enough to ignore."""
+
+TURN_CHOICES: tuple[int, ...] = (0, 5, 3)
+"""Turn lengths in minutes a couple can choose; 0 means the talk is split in two halves."""
+
+KEEPSAKE = ("stress_talk", "turn_minutes")
+
+
+def turn_label(turn_minutes: int) -> str:
+    return "two halves" if turn_minutes == 0 else f"{turn_minutes}-minute turns, alternating"
+
+
+class StressTalkActivity(Activity):
+    """Options: ``turn_minutes`` (0 = halves), ``phones_check`` (0 skips the check)."""
+
+    KIND = "stress_talk"
+    TITLE = "Stress-reducing conversation"
+
+    DEFAULT_CSS = """
+    StressTalkActivity { padding: 0 2; }
+    StressTalkActivity #talk-stage { height: auto; width: 1fr; }
+    StressTalkActivity .talk-text { width: 1fr; margin: 1 0 0 0; }
+    StressTalkActivity .talk-safety { width: 1fr; color: $text-muted; margin: 1 0 0 0; }
+    StressTalkActivity #talk-turns { width: 1fr; text-align: center; color: $text-muted; }
+    StressTalkActivity TurnBanner { margin: 1 0 0 0; }
+    StressTalkActivity #talk-opener { width: 1fr; text-align: center; color: $text-muted; }
+    StressTalkActivity #talk-turn-time { width: 1fr; text-align: center; }
+    StressTalkActivity #talk-cue {
+        width: 1fr; text-align: center; color: $text-muted; text-style: italic; margin: 1 0 0 0;
+    }
+    StressTalkActivity #talk-after { width: 1fr; text-align: center; margin: 1 0 0 0; }
+    StressTalkActivity #talk-after.-pulse { background: $accent 15%; text-style: bold; }
+    StressTalkActivity #talk-summary { width: 1fr; text-align: center; color: $text-muted; }
+    """
+
+    BINDINGS = [
+        Binding("left", "minutes(-1)", "Shorter", key_display="←"),
+        Binding("right", "minutes(1)", "Longer", key_display="→"),
+        Binding("t", "turn_length", "Turn length"),
+        Binding("tab", "swap", "Swap turns"),
+        Binding("o", "opener", "Another opener"),
+        Binding("a", "again", "Talk again"),
+    ]
+
+    stage: reactive[str] = reactive("phones", init=False, bindings=True)
+    """``phones`` (the check), ``ready`` (choose, both ready), ``talking`` or ``after``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._started_at: datetime | None = None
+        self._ready: list[PartnerKey] = []
+        self._phones_away = False
+        self._planned = 0.0
+        self._turn_minutes = 0
+        self._turns: list[dict[str, Any]] = []
+        self._turn_began = 0.0  # countdown elapsed when the current turn began
+        self._turn_length = 0.0
+        self._cue_offset = 0
+        self._opener = 0
+        self._timer: Timer | None = None
+
+    # -- choices ------------------------------------------------------------------------
+
+    @property
+    def turn_minutes(self) -> int:
+        """From the plan's options, else the couple's last choice, else halves."""
+        wanted = self.options.get("turn_minutes", self.closer.keepsake(*KEEPSAKE))
+        return wanted if isinstance(wanted, int) and wanted in TURN_CHOICES else 0
+
+    @property
+    def seconds(self) -> float:
+        if self.planned_seconds:
+            return float(self.planned_seconds)
+        return self.query_one(MinutesChoice).chosen * 60.0
+
+    # -- building -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Vertical(id="talk-stage")
+
+    def on_mount(self) -> None:
+        self._turn_minutes = self.turn_minutes
+        self.call_after_refresh(self._begin)
+
+    async def _begin(self) -> None:
+        if self.options.get("phones_check", 1) == 0:
+            self._phones_away = True
+            await self._show_ready()
+        else:
+            await self._show_phones()
+
+    async def _restage(self, *widgets: Any) -> None:
+        self._stop_timer()
+        stage = self.query_one("#talk-stage")
+        await stage.remove_children()
+        await stage.mount_all(widgets)
+
+    async def _show_phones(self) -> None:
+        talk = self.closer.library.stress_talk
+        await self._restage(
+            Static(talk.intro, classes="talk-text"),
+            PhonesCheck(self.closer.couple, prompt="Phones face down, out of reach?"),
+        )
+        self.stage = "phones"
+
+    async def on_phones_check_answered(self, event: PhonesCheck.Answered) -> None:
+        event.stop()
+        self._phones_away = event.away
+        await self._show_ready()
+
+    async def _show_ready(self) -> None:
+        library = self.closer.library
+        talk = library.stress_talk
+        widgets: list[Any] = [
+            Static(talk.outside_only, classes="talk-text"),
+            Static(library.safety.short, classes="talk-safety"),
+        ]
+        if not self.planned_seconds:
+            options = talk.minutes_options
+            widgets.append(MinutesChoice(options, options[0]))
+        widgets.append(Static(self._turns_text(), id="talk-turns"))
+        widgets.append(BothReady(self.closer.couple, prompt="When you're both ready to talk"))
+        await self._restage(*widgets)
+        self.stage = "ready"
+
+    def _turns_text(self) -> str:
+        return f"Turns: {turn_label(self._turn_minutes)} (t to change)"
+
+    def action_minutes(self, by: int) -> None:
+        self.query_one(MinutesChoice).step(by)
+
+    def action_turn_length(self) -> None:
+        index = TURN_CHOICES.index(self._turn_minutes)
+        self._turn_minutes = TURN_CHOICES[(index + 1) % len(TURN_CHOICES)]
+        self.closer.remember(*KEEPSAKE, self._turn_minutes)
+        self.query_one("#talk-turns", Static).update(self._turns_text())
+
+    # -- talking --------------------------------------------------------------------------
+
+    async def on_both_ready_started(self, event: BothReady.Started) -> None:
+        event.stop()
+        self._ready = event.ready
+        self._planned = self.seconds
+        half = self._planned / 2
+        self._turn_length = (
+            half if self._turn_minutes == 0 else min(self._turn_minutes * 60.0, half)
+        )
+        self._turns = []
+        self._turn_began = 0.0
+        rng = self.closer.rng
+        self._cue_offset = rng.randrange(len(self.closer.library.phrases.listening_cues))
+        self._opener = rng.randrange(len(self.closer.library.stress_talk.speaker_prompts))
+        prefs = self.closer.couple.preferences
+        panel = CountdownPanel(
+            self._planned, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse
+        )
+        await self._restage(
+            TurnBanner(self.closer.couple),
+            Static("", id="talk-opener"),
+            panel,
+            Static("", id="talk-turn-time"),
+            Static("", id="talk-cue"),
+        )
+        self._started_at = self.closer.now()
+        self.stage = "talking"
+        panel.start()
+        self.watch(panel, "paused", self._on_paused, init=False)
+        self._show_opener()
+        self.sync()
+
+    @property
+    def panel(self) -> CountdownPanel:
+        return self.query_one(CountdownPanel)
+
+    @property
+    def banner(self) -> TurnBanner:
+        return self.query_one(TurnBanner)
+
+    def _on_paused(self, paused: bool) -> None:
+        self.sync()
+
+    def _turn_end(self) -> float:
+        return self._turn_began + self._turn_length
+
+    def _swaps_at_turn_end(self) -> bool:
+        """A turn swaps on its own only if a worthwhile turn is left after it (half a turn)."""
+        return self.panel.countdown.duration - self._turn_end() >= self._turn_length / 2
+
+    def _close_turn(self, at: float) -> None:
+        seconds = round(max(at - self._turn_began, 0.0), 3)
+        self._turns.append({"speaker": self.banner.speaker, "seconds": seconds})
+        self._turn_began = at
+
+    def sync(self) -> None:
+        """Look at the clock: swap a turn that is over, move the cue on, plan the next look.
+
+        Called by its own timer, when the countdown pauses or resumes, and by tests
+        after they move the fake clock.
+        """
+        if self.stage != "talking":
+            return
+        swapped = self._catch_up()
+        if swapped:
+            self._soft_cue()
+        self._show_time()
+        self._schedule()
+
+    def _catch_up(self) -> bool:
+        """Swap every turn whose time is up (a sleeping laptop can miss more than one)."""
+        elapsed = self.panel.countdown.elapsed
+        swapped = False
+        while elapsed >= self._turn_end() and self._swaps_at_turn_end():
+            self._close_turn(self._turn_end())
+            self.banner.swap()
+            swapped = True
+        if swapped:
+            self._next_opener()
+        return swapped
+
+    def _soft_cue(self) -> None:
+        couple = self.closer.couple
+        speaker = couple.partner(self.banner.speaker).name
+        listener = couple.partner(self.banner.listener).name
+        self.notify(f"Time to swap: {speaker} speaks, {listener} listens.", timeout=6)
+        if couple.preferences.bell:
+            self.app.bell()
+
+    def _schedule(self) -> None:
+        self._stop_timer()
+        countdown = self.panel.countdown
+        if countdown.phase is not Phase.RUNNING:
+            return
+        elapsed = countdown.elapsed
+        delays = [CUE_SECONDS - elapsed % CUE_SECONDS]
+        if self._swaps_at_turn_end():
+            left = self._turn_end() - elapsed
+            # The turn's time shows whole seconds rounded up, like the countdown.
+            delays.append(left - (math.ceil(left) - 1) if left > 0 else 0.0)
+        self._timer = self.set_timer(max(min(delays), 0.001), self.sync, name="turns")
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _show_time(self) -> None:
+        elapsed = self.panel.countdown.elapsed
+        if self._swaps_at_turn_end():
+            left = format_mmss(self._turn_end() - elapsed)
+            line = f"{left} left in this turn · tab swaps now"
+        else:
+            line = "Last turn · tab swaps now"
+        self.query_one("#talk-turn-time", Static).update(line)
+        cues = self.closer.library.phrases.listening_cues
+        cue = cues[(self._cue_offset + int(elapsed // CUE_SECONDS)) % len(cues)]
+        self.query_one("#talk-cue", Static).update(f"For the listener: {cue}")
+
+    @property
+    def cue(self) -> str:
+        """The listening cue on screen now."""
+        return str(self.query_one("#talk-cue", Static).render())
+
+    def action_swap(self) -> None:
+        if self.stage != "talking":
+            return
+        self._catch_up()
+        self._close_turn(self.panel.countdown.elapsed)
+        self.banner.swap()
+        self._next_opener()
+        self.sync()
+
+    def _next_opener(self) -> None:
+        self._opener += 1
+        self._show_opener()
+
+    def action_opener(self) -> None:
+        self._next_opener()
+
+    def _show_opener(self) -> None:
+        prompts = self.closer.library.stress_talk.speaker_prompts
+        speaker = self.closer.couple.partner(self.banner.speaker)
+        text = Text.assemble(
+            "If it helps, ", named(speaker), ": ", prompts[self._opener % len(prompts)]
+        )
+        self.query_one("#talk-opener", Static).update(text)
+
+    # -- the end -------------------------------------------------------------------------
+
+    def _outcome(self) -> Outcome:
+        countdown = self.panel.countdown
+        turns = list(self._turns)
+        turns.append(
+            {
+                "speaker": self.banner.speaker,
+                "seconds": round(max(countdown.elapsed - self._turn_began, 0.0), 3),
+            }
+        )
+        return Outcome(
+            kind=self.KIND,
+            title=self.TITLE,
+            planned_seconds=self._planned,
+            actual_seconds=round(countdown.elapsed, 3),
+            completed=countdown.is_over and not countdown.ended_early,
+            ready=self._ready,
+            data={
+                "turns": turns,
+                "phones_away": self._phones_away,
+                "turn_minutes": self._turn_minutes,
+            },
+        )
+
+    async def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
+        event.stop()
+        self._stop_timer()
+        self._catch_up()
+        outcome = self._outcome()
+        assert self._started_at is not None
+        self.report(outcome, self._started_at)
+        self._started_at = None
+        await self._restage(
+            Static(self.closer.library.stress_talk.after, id="talk-after"),
+            Static(self._summary(outcome), id="talk-summary"),
+        )
+        self.stage = "after"
+        if self.closer.couple.preferences.pulse:
+            after = self.query_one("#talk-after")
+            after.add_class("-pulse")
+            self.set_timer(PULSE_SECONDS, lambda: after.remove_class("-pulse"))
+
+    def _summary(self, outcome: Outcome) -> Text:
+        couple = self.closer.couple
+        text = Text()
+        for key in PARTNER_KEYS:
+            seconds = sum(t["seconds"] for t in outcome.data["turns"] if t["speaker"] == key)
+            if text:
+                text.append("  ·  ")
+            text.append_text(named(couple.partner(key)))
+            text.append(f" spoke {format_mmss(seconds)}")
+        text.append("\n\nPress a to talk again another time.")
+        return text
+
+    async def action_again(self) -> None:
+        if self.stage == "after":
+            await self._begin()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "minutes":
+            return self.stage == "ready" and not self.planned_seconds
+        if action == "turn_length":
+            return self.stage == "ready"
+        if action in ("swap", "opener"):
+            return self.stage == "talking"
+        if action == "again":
+            return self.stage == "after"
+        return True
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        if self.stage != "talking" or self._started_at is None:
+            return None
+        return self._outcome(), self._started_at
+
+    def forget(self) -> None:
+        self._stop_timer()
+        self._started_at = None
+        if self.stage == "talking":
+            self.stage = "after"
+            self.call_later(self._begin)

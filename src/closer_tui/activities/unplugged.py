@@ -1,0 +1,528 @@
+"""Minimise digital distractions: phones away, phone-free zones, unplugged evenings.
+
+Three things live here: the short "settle in, phones away" step that opens a
+guided evening, the unplugged-evening practice (a long phones-away timer, the
+couple's own phone-free zones, and this week's unplugged evenings), and two
+small pieces the other timed practices share — the phones-away check and the
+minutes choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from closer_tui.core.counts import times_done
+from closer_tui.core.models import PARTNER_KEYS, Couple, Outcome, PartnerKey, SessionRecord
+from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.both_ready import BothReady
+from closer_tui.widgets.countdown import CountdownPanel
+from closer_tui.widgets.partner import badge
+
+SETTLE_SECONDS = 120.0
+UNPLUGGED_MINUTES = (30, 60, 90, 120)
+UNPLUGGED_DEFAULT = 60
+ZONE_MAX_CHARS = 80
+WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+
+
+# -- shared pieces ---------------------------------------------------------------------
+
+
+class PhonesCheck(Widget, can_focus=True):
+    """ "Phones face down, out of reach?" — each partner confirms (f / j), or the couple passes.
+
+    ``space`` confirms for both; ``n`` passes, no reason asked. Posts
+    :class:`PhonesCheck.Answered` once.
+    """
+
+    DEFAULT_CSS = """
+    PhonesCheck {
+        height: auto;
+        width: 1fr;
+        text-align: center;
+        padding: 1 0;
+    }
+    PhonesCheck:focus { background: $boost; }
+    """
+
+    BINDINGS = [
+        Binding("f", "away('first')", "First: phone away", show=False),
+        Binding("j", "away('second')", "Second: phone away", show=False),
+        Binding("space", "both", "Both away", key_display="space"),
+        Binding("n", "pass_check", "Not tonight"),
+    ]
+
+    away: reactive[frozenset[PartnerKey]] = reactive(frozenset(), always_update=True)
+
+    class Answered(Message):
+        """Both phones are away (``away`` True), or the couple passed."""
+
+        def __init__(self, away: bool, confirmed: list[PartnerKey]) -> None:
+            super().__init__()
+            self.away = away
+            self.confirmed = confirmed
+
+    def __init__(self, couple: Couple, *, prompt: str) -> None:
+        super().__init__()
+        self.couple = couple
+        self.prompt = prompt
+        self._done = False
+
+    def on_mount(self) -> None:
+        self.focus()
+
+    def action_away(self, who: PartnerKey) -> None:
+        if self._done:
+            return
+        self.away = self.away | {who}
+        if len(self.away) == 2:
+            self._answer(True, list(PARTNER_KEYS))
+
+    def action_both(self) -> None:
+        if not self._done:
+            self._answer(True, [])
+
+    def action_pass_check(self) -> None:
+        if not self._done:
+            self._answer(False, [key for key in PARTNER_KEYS if key in self.away])
+
+    def _answer(self, away: bool, confirmed: list[PartnerKey]) -> None:
+        self._done = True
+        self.post_message(self.Answered(away, confirmed))
+
+    def render(self) -> Text:
+        text = Text(f"{self.prompt}\n\n", style="bold")
+        for key, letter in zip(PARTNER_KEYS, "fj", strict=True):
+            partner = self.couple.partner(key)
+            is_away = key in self.away
+            mark = Text(" ✓ ", style=f"bold #1a1a1a on {partner.hex}") if is_away else Text(" · ")
+            text.append_text(mark)
+            text.append(" ")
+            text.append_text(badge(partner))
+            text.append(" phone away" if is_away else f" presses {letter}")
+            text.append("      " if key == "first" else "\n")
+        text.append("\nspace: both away · n: not tonight (that's fine too)", style="dim")
+        return text
+
+
+class MinutesChoice(Static):
+    """A row of minute options, the chosen one lit; the host activity binds the keys."""
+
+    DEFAULT_CSS = """
+    MinutesChoice { width: 1fr; height: auto; text-align: center; margin: 1 0 0 0; }
+    """
+
+    chosen: reactive[int] = reactive(0)
+
+    def __init__(
+        self,
+        options: Iterable[int],
+        chosen: int,
+        *,
+        hint: str = "← → to choose",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.options = list(options)
+        self.hint = hint
+        self.set_reactive(
+            MinutesChoice.chosen, chosen if chosen in self.options else self.options[0]
+        )
+
+    def step(self, by: int) -> None:
+        index = self.options.index(self.chosen)
+        self.chosen = self.options[max(0, min(index + by, len(self.options) - 1))]
+
+    def pick(self, minutes: int) -> None:
+        if minutes in self.options:
+            self.chosen = minutes
+
+    def render(self) -> Text:
+        text = Text("How long?  ")
+        for minutes in self.options:
+            if minutes == self.chosen:
+                text.append(f" {minutes} min ", style="bold reverse")
+            else:
+                text.append(f" {minutes} min ", style="dim")
+            text.append(" ")
+        text.append(f"\n{self.hint}", style="dim")
+        return text
+
+
+def clamp_seconds(seconds: float, low_minutes: int, high_minutes: int) -> float:
+    """A planned duration, kept inside what the exercise is meant for."""
+    return float(min(max(seconds, low_minutes * 60), high_minutes * 60))
+
+
+# -- the weekly tracker (pure) ---------------------------------------------------------------
+
+
+def week_of_evenings(times: Iterable[datetime], now: datetime) -> list[tuple[date, bool]]:
+    """This local week, Monday to Sunday: each day, and whether it had an unplugged session."""
+    local_now = now.astimezone()
+    monday = local_now.date() - timedelta(days=local_now.weekday())
+    days = {t.astimezone(local_now.tzinfo).date() for t in times}
+    return [(monday + timedelta(days=n), monday + timedelta(days=n) in days) for n in range(7)]
+
+
+def tracker_text(week: list[tuple[date, bool]], today: date) -> Text:
+    """Seven dots, Monday first: filled for an unplugged evening, dim for days still to come."""
+    text = Text()
+    for (day, _), name in zip(week, WEEKDAYS, strict=True):
+        style = "bold" if day == today else ("dim" if day > today else "")
+        text.append(f" {name} ", style=style)
+    text.append("\n")
+    for day, done in week:
+        mark = "●" if done else "○"
+        style = "bold green" if done else ("dim" if day > today else "")
+        text.append(f" {mark}  ", style=style)
+    evenings = sum(done for _, done in week)
+    if evenings == 0:
+        text.append(
+            "\nNo unplugged evening yet this week. Tonight could be the first.", style="dim"
+        )
+    else:
+        word = "evening" if evenings == 1 else "evenings"
+        text.append(f"\n{evenings} unplugged {word} this week.", style="dim")
+    return text
+
+
+def clean_zones(value: Any) -> list[str]:
+    """Zones as kept in couple.json; anything odd in the file is left out, not trusted."""
+    if not isinstance(value, list):
+        return []
+    return [str(zone)[:ZONE_MAX_CHARS] for zone in value if isinstance(zone, str) and zone.strip()]
+
+
+# -- settle in, phones away ---------------------------------------------------------------------
+
+
+class PhonesAwayActivity(Activity):
+    """A couple of minutes to put the phones away and arrive (the first step of an evening)."""
+
+    KIND = "phones_away"
+    TITLE = "Settle in, phones away"
+
+    DEFAULT_CSS = """
+    PhonesAwayActivity #settle-intro { width: 1fr; text-align: center; margin: 1 2 0 2; }
+    PhonesAwayActivity #settle-stage { height: auto; width: 1fr; }
+    PhonesAwayActivity #settle-line { width: 1fr; text-align: center; color: $text-muted; }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._started_at: datetime | None = None
+        self._away = False
+        self._confirmed: list[PartnerKey] = []
+        self.stage = "check"
+
+    @property
+    def seconds(self) -> float:
+        return float(self.planned_seconds or SETTLE_SECONDS)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.closer.library.digital.phones_away, id="settle-intro")
+        with Center(id="settle-stage"):
+            yield PhonesCheck(self.closer.couple, prompt="Phones face down, out of reach?")
+        yield Static("", id="settle-line")
+
+    async def on_phones_check_answered(self, event: PhonesCheck.Answered) -> None:
+        event.stop()
+        self._away = event.away
+        self._confirmed = event.confirmed
+        prefs = self.closer.couple.preferences
+        panel = CountdownPanel(
+            self.seconds, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse
+        )
+        stage = self.query_one("#settle-stage")
+        await stage.remove_children()
+        await stage.mount(panel)
+        self._started_at = self.closer.now()
+        panel.start()
+        self.stage = "settling"
+        self.query_one("#settle-line", Static).update(
+            "Sit back. Breathe out slowly. Let the day settle; you're here now."
+        )
+
+    def _outcome(self, panel: CountdownPanel) -> Outcome:
+        countdown = panel.countdown
+        return Outcome(
+            kind=self.KIND,
+            title=self.TITLE,
+            planned_seconds=self.seconds,
+            actual_seconds=round(countdown.elapsed, 3),
+            completed=countdown.is_over and not countdown.ended_early,
+            ready=self._confirmed,
+            data={"phones_away": self._away},
+        )
+
+    def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
+        event.stop()
+        assert self._started_at is not None
+        self.report(self._outcome(event.panel), self._started_at)
+        self._started_at = None
+        self.stage = "after"
+        self.query_one("#settle-line", Static).update("You're here. Carry on when you're ready.")
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        if self.stage != "settling" or self._started_at is None:
+            return None
+        return self._outcome(self.query_one(CountdownPanel)), self._started_at
+
+    def forget(self) -> None:
+        self._started_at = None
+        self.stage = "after"
+        for panel in self.query(CountdownPanel):
+            panel.remove()
+
+
+# -- the unplugged evening ------------------------------------------------------------------------
+
+
+class UnpluggedActivity(Activity):
+    """Practice 6: a phones-away timer, the couple's phone-free zones, and this week's evenings."""
+
+    KIND = "unplugged"
+    TITLE = "An unplugged evening"
+
+    DEFAULT_CSS = """
+    UnpluggedActivity { padding: 0 2; }
+    UnpluggedActivity .section { text-style: bold; margin: 1 0 0 0; }
+    UnpluggedActivity .hint { color: $text-muted; }
+    UnpluggedActivity #unplug-stage { height: auto; width: 1fr; }
+    UnpluggedActivity #unplug-after { width: 1fr; text-align: center; }
+    UnpluggedActivity #unplug-week { margin: 0 0 0 1; }
+    UnpluggedActivity #zones { height: auto; max-height: 9; border: round $primary 40%; }
+    UnpluggedActivity #zones:focus { border: round $primary; }
+    UnpluggedActivity #zone-suggestions { height: auto; max-height: 9; border: round $primary 20%; }
+    UnpluggedActivity #zone-suggestions:focus { border: round $primary; }
+    UnpluggedActivity #zone-input { margin: 0 0 0 0; }
+    """
+
+    BINDINGS = [
+        Binding("left", "minutes(-1)", "Shorter", key_display="←"),
+        Binding("right", "minutes(1)", "Longer", key_display="→"),
+        Binding("delete,backspace", "remove_zone", "Remove zone"),
+        Binding("i", "idea", "Another idea"),
+        Binding("a", "again", "Another evening"),
+    ]
+
+    stage: reactive[str] = reactive("ready", init=False)
+    """``ready`` (choose and start), ``unplugged`` (the timer runs) or ``after``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._started_at: datetime | None = None
+        self._ready: list[PartnerKey] = []
+        self._planned = 0.0
+        self._idea = 0
+
+    # -- building ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        digital = self.closer.library.digital
+        yield Static("Phones away for the evening", classes="section")
+        yield Static(digital.phones_away, classes="hint")
+        yield MinutesChoice(UNPLUGGED_MINUTES, UNPLUGGED_DEFAULT, id="unplug-minutes")
+        yield Vertical(id="unplug-stage")
+        yield Static("", id="unplug-after")
+        yield Static("", id="unplug-idea", classes="hint")
+        yield Static("This week, unplugged", classes="section")
+        yield Static("", id="unplug-week")
+        yield Static("Our phone-free zones", classes="section")
+        yield Static(
+            "Places and times your phones stay away. delete removes the highlighted one.",
+            classes="hint",
+        )
+        yield OptionList(id="zones")
+        yield Input(
+            placeholder="Add a zone of your own, then enter",
+            id="zone-input",
+            max_length=ZONE_MAX_CHARS,
+        )
+        yield Static("Ideas to add (enter adds one)", classes="hint")
+        yield OptionList(id="zone-suggestions")
+
+    def on_mount(self) -> None:
+        self._idea = self.closer.rng.randrange(len(self.closer.library.digital.unplugged_ideas))
+        self.watch(self.closer, "history", self._on_history_changed, init=False)
+        self._show_zones()
+        self._show_week()
+        self._show_idea()
+        self.call_after_refresh(self._show_gate)
+
+    @property
+    def seconds(self) -> float:
+        if self.planned_seconds:
+            return float(self.planned_seconds)
+        return self.query_one(MinutesChoice).chosen * 60.0
+
+    # -- the timer --------------------------------------------------------------------
+
+    async def _show_gate(self) -> None:
+        stage = self.query_one("#unplug-stage")
+        await stage.remove_children()
+        await stage.mount(
+            BothReady(self.closer.couple, prompt="Phones away, and when you're both ready")
+        )
+        self.query_one("#unplug-after", Static).update("")
+        self.query_one(MinutesChoice).display = not self.planned_seconds
+        self.stage = "ready"
+
+    def action_minutes(self, by: int) -> None:
+        self.query_one(MinutesChoice).step(by)
+
+    async def on_both_ready_started(self, event: BothReady.Started) -> None:
+        event.stop()
+        self._ready = event.ready
+        self._planned = self.seconds
+        prefs = self.closer.couple.preferences
+        panel = CountdownPanel(
+            self._planned, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse
+        )
+        stage = self.query_one("#unplug-stage")
+        await stage.remove_children()
+        await stage.mount(panel)
+        self._started_at = self.closer.now()
+        panel.start()
+        self.query_one(MinutesChoice).display = False
+        self.stage = "unplugged"
+
+    def _outcome(self, panel: CountdownPanel) -> Outcome:
+        countdown = panel.countdown
+        return Outcome(
+            kind=self.KIND,
+            title=self.TITLE,
+            planned_seconds=self._planned,
+            actual_seconds=round(countdown.elapsed, 3),
+            completed=countdown.is_over and not countdown.ended_early,
+            ready=self._ready,
+            data={"phones_away": True},
+        )
+
+    def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
+        event.stop()
+        assert self._started_at is not None
+        self.report(self._outcome(event.panel), self._started_at)
+        self._started_at = None
+        self.stage = "after"
+        self.query_one("#unplug-after", Static).update(
+            "Welcome back. Your unplugged evening is kept in this week's tracker.\n"
+            "Press a to start another timer."
+        )
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        if self.stage != "unplugged" or self._started_at is None:
+            return None
+        return self._outcome(self.query_one(CountdownPanel)), self._started_at
+
+    def forget(self) -> None:
+        self._started_at = None
+        if self.stage == "unplugged":
+            self.call_later(self._show_gate)
+
+    async def action_again(self) -> None:
+        if self.stage == "after":
+            await self._show_gate()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "again":
+            return self.stage == "after"
+        if action == "minutes":
+            return self.stage != "unplugged" and not self.planned_seconds
+        if action == "remove_zone":
+            return self.app.focused is self.query_one("#zones")
+        return True
+
+    # -- ideas and the tracker --------------------------------------------------------
+
+    def action_idea(self) -> None:
+        self._idea += 1
+        self._show_idea()
+
+    def _show_idea(self) -> None:
+        ideas = self.closer.library.digital.unplugged_ideas
+        self.query_one("#unplug-idea", Static).update(
+            f"An idea for tonight: {ideas[self._idea % len(ideas)]}  (i: another)"
+        )
+
+    def _on_history_changed(self, history: list[SessionRecord]) -> None:
+        self._show_week()
+
+    def _show_week(self) -> None:
+        now = self.closer.now()
+        week = week_of_evenings(times_done(self.closer.history, self.KIND), now)
+        self.query_one("#unplug-week", Static).update(tracker_text(week, now.astimezone().date()))
+
+    # -- phone-free zones --------------------------------------------------------------
+
+    @property
+    def zones(self) -> list[str]:
+        return clean_zones(self.closer.keepsake("digital", "zones"))
+
+    def _save_zones(self, zones: list[str]) -> None:
+        self.closer.remember("digital", "zones", zones)
+        self._show_zones()
+
+    def _show_zones(self) -> None:
+        zones = self.zones
+        listing = self.query_one("#zones", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        if zones:
+            listing.add_options(zones)
+            listing.highlighted = min(highlighted or 0, len(zones) - 1)
+        else:
+            listing.add_option(Option("No zones yet: add one below.", disabled=True))
+        taken = {zone.casefold() for zone in zones}
+        suggestions = self.query_one("#zone-suggestions", OptionList)
+        suggestions.clear_options()
+        left = [
+            s for s in self.closer.library.digital.zone_suggestions if s.casefold() not in taken
+        ]
+        suggestions.add_options(left)
+        suggestions.display = bool(left)
+
+    def add_zone(self, zone: str) -> bool:
+        """Add a zone unless it is empty or already there; True when it was added."""
+        zone = " ".join(zone.split())[:ZONE_MAX_CHARS]
+        zones = self.zones
+        if not zone or zone.casefold() in {z.casefold() for z in zones}:
+            return False
+        self._save_zones([*zones, zone])
+        return True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "zone-input":
+            return
+        event.stop()
+        if self.add_zone(event.value):
+            event.input.value = ""
+            self.notify("Zone kept.", timeout=2)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "zone-suggestions":
+            return
+        event.stop()
+        self.add_zone(str(event.option.prompt))
+
+    def action_remove_zone(self) -> None:
+        zones = self.zones
+        index = self.query_one("#zones", OptionList).highlighted
+        if index is None or not 0 <= index < len(zones):
+            return
+        removed = zones.pop(index)
+        self._save_zones(zones)
+        self.notify(f"Removed: {removed}", timeout=2)
