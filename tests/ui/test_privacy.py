@@ -55,7 +55,7 @@ async def test_from_home(store_with_couple: Store, make_app: AppFactory) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await hide_and_come_back(pilot, ["Alex", "Sam", "Practices"])
+        await hide_and_come_back(pilot, ["Alex", "Sam", "Tonight"])
 
 
 async def test_from_the_hug_mid_countdown(
