@@ -1,0 +1,533 @@
+"""Share your inner world: prompt cards by theme, the I-statement builder, "just listen".
+
+Each ends the way the practice does: the one who listened says thank you.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import get_args
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center
+from textual.reactive import reactive
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from closer_tui.core.content import InnerPrompt, InnerTheme
+from closer_tui.core.deck import DeckMemory, draw, love
+from closer_tui.core.models import Entry, Outcome, PartnerKey
+from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.both_ready import BothReady
+from closer_tui.widgets.countdown import CountdownPanel
+from closer_tui.widgets.partner import named
+from closer_tui.widgets.turn_banner import TurnBanner
+
+THEMES: tuple[str, ...] = ("any", *get_args(InnerTheme))
+DECK = "inner-world"
+
+
+def thank_you_line(activity: Activity, listener: PartnerKey, index: int) -> Text:
+    """ "Sam, to close: “Thank you for trusting me with that.”" — a line to borrow."""
+    lines = activity.closer.library.phrases.thank_you
+    text = Text.assemble(named(activity.closer.couple.partner(listener)))
+    text.append(f", to close, you might say: “{lines[index % len(lines)]}”")
+    return text
+
+
+class InnerWorldActivity(Activity):
+    """Themed prompt cards: one shares, the other listens, then thanks them.
+
+    Options: ``theme`` to start with (default: any).
+    """
+
+    KIND = "inner_world"
+
+    DEFAULT_CSS = """
+    InnerWorldActivity { padding: 1 2; }
+    InnerWorldActivity #iw-theme { color: $text-muted; }
+    InnerWorldActivity #iw-card {
+        border: round $primary; padding: 1 2; margin: 1 0; text-style: bold; height: auto;
+    }
+    InnerWorldActivity #iw-thanks { color: $text-muted; height: auto; }
+    """
+
+    BINDINGS = [
+        Binding("n", "next", "Next card"),
+        Binding("s", "skip", "Pass"),
+        Binding("l", "love", "We loved this one"),
+        Binding("t", "theme", "Theme"),
+        Binding("tab", "swap", "Swap", key_display="tab"),
+        Binding("d", "done", "Done, save"),
+    ]
+
+    theme: reactive[str] = reactive("any", init=False)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.shared: list[tuple[InnerPrompt, PartnerKey, bool]] = []  # (card, sharer, passed)
+        self.loved: list[str] = []
+        self._started_at: datetime | None = None
+        self.can_focus = True
+        start = self.options.get("theme")
+        if start in THEMES:
+            self.set_reactive(InnerWorldActivity.theme, str(start))
+
+    def compose(self) -> ComposeResult:
+        yield TurnBanner(self.closer.couple, speaks="shares", listens="listens")
+        yield Static("", id="iw-theme")
+        yield Static("", id="iw-card")
+        yield Static("", id="iw-thanks")
+
+    @property
+    def banner(self) -> TurnBanner:
+        return self.query_one(TurnBanner)
+
+    def on_mount(self) -> None:
+        self._started_at = self.closer.now()
+        self._draw()
+
+    def on_show(self) -> None:
+        # Focus on show, not on mount: focusing inside a hidden tab would switch to it.
+        self.focus()
+
+    def _cards(self) -> list[InnerPrompt]:
+        cards = self.closer.library.inner_world
+        return cards if self.theme == "any" else [c for c in cards if c.theme == self.theme]
+
+    def _draw(self) -> None:
+        memory = DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
+        card = draw(self._cards(), memory, self.closer.rng)
+        self.closer.remember("decks", DECK, memory.to_keepsake())
+        self.shared.append((card, self.banner.speaker, False))
+        self._show()
+
+    def _show(self) -> None:
+        card, _, _ = self.shared[-1]
+        chosen = "any theme" if self.theme == "any" else f"theme: {self.theme}"
+        self.query_one("#iw-theme", Static).update(
+            Text.assemble((card.theme, "bold"), f"   ·   {chosen} (t to change)")
+        )
+        self.query_one("#iw-card", Static).update(card.text)
+        self._show_thanks()
+
+    def _show_thanks(self) -> None:
+        text = Text("Finish the sentence aloud; the listener just listens. ")
+        text.append_text(thank_you_line(self, self.banner.listener, len(self.shared)))
+        self.query_one("#iw-thanks", Static).update(text)
+
+    @property
+    def current(self) -> InnerPrompt:
+        return self.shared[-1][0]
+
+    def action_next(self) -> None:
+        self.banner.swap()
+        self._draw()
+
+    def action_skip(self) -> None:
+        card, who, _ = self.shared.pop()
+        self.shared.append((card, who, True))
+        self._draw()
+        self.notify("Passed. Here's another.", timeout=3)
+
+    def action_theme(self) -> None:
+        self.theme = THEMES[(THEMES.index(self.theme) + 1) % len(THEMES)]
+        # The unanswered card goes back quietly: changing theme is not a pass.
+        self.shared.pop()
+        self._draw()
+
+    def action_swap(self) -> None:
+        self.banner.swap()
+        card, _, passed = self.shared.pop()
+        self.shared.append((card, self.banner.speaker, passed))
+        self._show_thanks()
+
+    def action_love(self) -> None:
+        memory = DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
+        love(memory, self.current.id)
+        self.closer.remember("decks", DECK, memory.to_keepsake())
+        if self.current.id not in self.loved:
+            self.loved.append(self.current.id)
+        self.notify("Kept among the ones you loved.", timeout=3)
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        if not self.shared or self._started_at is None:
+            return None
+        entries = [
+            Entry(who=who, prompt=card.text, passed=passed, parts={"theme": card.theme})
+            for card, who, passed in self.shared
+        ]
+        seconds = (self.closer.now() - self._started_at).total_seconds()
+        outcome = Outcome(
+            kind=self.KIND,
+            title="Share your inner world",
+            planned_seconds=self.planned_seconds or 0.0,
+            actual_seconds=max(seconds, 0.0),
+            entries=entries,
+            data={"cards": [card.id for card, _, _ in self.shared], "loved": self.loved},
+        )
+        return outcome, self._started_at
+
+    def forget(self) -> None:
+        self.shared.clear()
+
+    def action_done(self) -> None:
+        pending = self.pending()
+        if pending is None:
+            return
+        self.report(*pending)
+        self.forget()
+        self._started_at = self.closer.now()
+        text = Text("Saved. ")
+        text.append_text(thank_you_line(self, self.banner.listener, 0))
+        text.append("\nPress n for another card.")
+        self.query_one("#iw-thanks", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"skip", "love", "theme", "swap", "done"}:
+            return bool(self.shared)
+        return True
+
+
+def assemble(feel: str, when: str, need: str) -> str:
+    """The sentence the builder shows, with gaps where a part is still empty."""
+    feel, when, need = (part.strip().rstrip(".") for part in (feel, when, need))
+    return f"I feel {feel or '…'} when {when or '…'}. I need {need or '…'}."
+
+
+BLAME = re.compile(r"\b(always|never|you make me|your fault)\b", re.IGNORECASE)
+
+
+class IStatementActivity(Activity):
+    """ "I feel … when … I need …": each partner builds one, then says it aloud."""
+
+    KIND = "i_statement"
+
+    DEFAULT_CSS = """
+    IStatementActivity { padding: 0 2; height: auto; }
+    IStatementActivity #is-intro { color: $text-muted; margin: 1 0 0 0; }
+    IStatementActivity Label { margin: 1 0 0 0; text-style: bold; }
+    IStatementActivity .hint { color: $text-muted; }
+    IStatementActivity #is-sentence {
+        border: round $primary; padding: 0 1; margin: 1 0 0 0; height: auto;
+    }
+    IStatementActivity #is-nudge { color: $warning; height: auto; }
+    IStatementActivity #is-said { color: $text-muted; height: auto; margin: 1 0 0 0; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+t", "swap", "Swap writer", key_display="ctrl+t"),
+        Binding("ctrl+s", "save", "Save", key_display="ctrl+s"),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.statements: list[tuple[PartnerKey, str, str, str]] = []
+        self._started_at: datetime | None = None
+
+    def compose(self) -> ComposeResult:
+        hints = self.closer.library.phrases.i_statement
+        yield TurnBanner(self.closer.couple, speaks="writes", listens="listens")
+        yield Static(hints.intro, id="is-intro")
+        yield Label("I feel …")
+        yield Input(
+            placeholder="a feeling word or two",
+            id="is-feel",
+            suggester=SuggestFromList(hints.feelings, case_sensitive=False),
+            max_length=200,
+            compact=True,
+        )
+        yield Static(f"Words to borrow: {', '.join(hints.feelings)}", classes="hint")
+        yield Label("when …")
+        yield Input(placeholder="a specific moment", id="is-when", max_length=500, compact=True)
+        yield Static(hints.when, classes="hint")
+        yield Label("I need …")
+        yield Input(
+            placeholder="something positive and doable", id="is-need", max_length=500, compact=True
+        )
+        yield Static(hints.need, classes="hint")
+        yield Static(assemble("", "", ""), id="is-sentence")
+        yield Static("", id="is-nudge")
+        yield Static(
+            f"{hints.avoid}\nEnter moves on; enter on the last box keeps it and "
+            "passes to the other partner.",
+            classes="hint",
+        )
+        yield Static("", id="is-said")
+
+    def on_mount(self) -> None:
+        self._started_at = self.closer.now()
+
+    def on_show(self) -> None:
+        # Focus on show, not on mount: focusing inside a hidden tab would switch to it.
+        if not any(box.has_focus for box in self.query(Input)):
+            self.query_one("#is-feel", Input).focus()
+
+    def _parts(self) -> tuple[str, str, str]:
+        return (
+            self.query_one("#is-feel", Input).value,
+            self.query_one("#is-when", Input).value,
+            self.query_one("#is-need", Input).value,
+        )
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        feel, when, need = self._parts()
+        self.query_one("#is-sentence", Static).update(assemble(feel, when, need))
+        blame = BLAME.search(f"{when} {need}")
+        nudge = ""
+        if blame is not None:
+            nudge = (
+                f"“{blame.group(0)}” can sound like blame. Try describing one moment, "
+                "the way a camera would see it."
+            )
+        self.query_one("#is-nudge", Static).update(nudge)
+
+    @on(Input.Submitted, "#is-feel")
+    def _feel_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#is-when", Input).focus()
+
+    @on(Input.Submitted, "#is-when")
+    def _when_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#is-need", Input).focus()
+
+    @on(Input.Submitted, "#is-need")
+    def _need_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._keep_typed()
+
+    def _keep_typed(self) -> bool:
+        """Keep what the writer typed as their statement and hand over; False if empty."""
+        feel, when, need = (part.strip() for part in self._parts())
+        if not feel:
+            self.notify("Start with how you feel: one or two words.", timeout=3)
+            self.query_one("#is-feel", Input).focus()
+            return False
+        banner = self.query_one(TurnBanner)
+        self.statements.append((banner.speaker, feel, when, need))
+        for box in self.query(Input):
+            box.value = ""
+        self._show_said()
+        banner.swap()
+        self.query_one("#is-feel", Input).focus()
+        return True
+
+    def _show_said(self) -> None:
+        text = Text()
+        for who, feel, when, need in self.statements:
+            text.append_text(named(self.closer.couple.partner(who)))
+            text.append(f": {assemble(feel, when, need)}\n")
+        if self.statements:
+            text.append("Say it aloud to each other. ctrl+s saves.")
+        self.query_one("#is-said", Static).update(text)
+
+    def action_swap(self) -> None:
+        self.query_one(TurnBanner).swap()
+
+    def _entries(self) -> list[Entry]:
+        statements = list(self.statements)
+        if self.is_mounted:
+            feel, when, need = (part.strip() for part in self._parts())
+            if feel or when or need:
+                statements.append((self.query_one(TurnBanner).speaker, feel, when, need))
+        return [
+            Entry(
+                who=who,
+                prompt="I feel … when … I need …",
+                text=assemble(feel, when, need),
+                parts={"feel": feel, "when": when, "need": need},
+            )
+            for who, feel, when, need in statements
+        ]
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        entries = self._entries()
+        if not entries or self._started_at is None:
+            return None
+        seconds = (self.closer.now() - self._started_at).total_seconds()
+        outcome = Outcome(
+            kind=self.KIND,
+            title="I-statements",
+            planned_seconds=self.planned_seconds or 0.0,
+            actual_seconds=max(seconds, 0.0),
+            entries=entries,
+        )
+        return outcome, self._started_at
+
+    def forget(self) -> None:
+        self.statements.clear()
+        if self.is_mounted:
+            for box in self.query(Input):
+                box.value = ""
+            self._show_said()
+
+    def action_save(self) -> None:
+        feel, when, need = (part.strip() for part in self._parts())
+        if (when or need) and not feel:
+            self._keep_typed()  # says what's missing
+            return
+        if feel:
+            self._keep_typed()
+        pending = self.pending()
+        if pending is None:
+            self.notify("Write one first: how you feel, when, what you need.", timeout=3)
+            return
+        self.report(*pending)
+        self.forget()
+        self._started_at = self.closer.now()
+        self.query_one("#is-said", Static).update("Saved. Thank you both for saying it kindly.")
+
+
+class JustListenActivity(Activity):
+    """One shares, the other only listens, for a few minutes; then a thank-you.
+
+    ``planned_seconds`` sets the timer; otherwise the couple picks (3 minutes first).
+    """
+
+    KIND = "just_listen"
+
+    DEFAULT_CSS = """
+    JustListenActivity { padding: 0 1; }
+    JustListenActivity #jl-intro { margin: 1 1 0 1; }
+    JustListenActivity #jl-roles { color: $text-muted; margin: 1 1 0 1; height: auto; }
+    JustListenActivity #jl-minutes { color: $text-muted; margin: 0 1; }
+    JustListenActivity #jl-stage { height: auto; width: 1fr; }
+    JustListenActivity #jl-after { margin: 1 1 0 1; height: auto; }
+    """
+
+    BINDINGS = [
+        Binding("m", "minutes", "Minutes"),
+        Binding("tab", "swap", "Swap", key_display="tab"),
+        Binding("a", "again", "Again, swapped"),
+    ]
+
+    stage: reactive[str] = reactive("ready", init=False)
+    """``ready`` (the gate is up), ``listening`` or ``after``."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._choice = 0
+        self._started_at: datetime | None = None
+        self._ready: list[PartnerKey] = []
+        self._rounds = 0
+
+    @property
+    def seconds(self) -> float:
+        if self.planned_seconds:
+            return float(self.planned_seconds)
+        options = self.closer.library.just_listen.minutes_options
+        return float(options[self._choice % len(options)] * 60)
+
+    def compose(self) -> ComposeResult:
+        listen = self.closer.library.just_listen
+        yield TurnBanner(self.closer.couple, speaks="shares", listens="only listens")
+        yield Static(listen.intro, id="jl-intro")
+        yield Static("", id="jl-roles")
+        yield Static("", id="jl-minutes")
+        yield Center(id="jl-stage")
+        yield Static("", id="jl-after")
+
+    def on_show(self) -> None:
+        # The gate focuses itself when mounted, so it is mounted only once this
+        # activity is on screen; mounted in a hidden tab, it would switch to it.
+        if self.stage == "ready" and not self.query(BothReady):
+            self._show_gate()
+
+    @property
+    def banner(self) -> TurnBanner:
+        return self.query_one(TurnBanner)
+
+    def _show_roles(self) -> None:
+        listen = self.closer.library.just_listen
+        couple = self.closer.couple
+        text = Text.assemble(named(couple.partner(self.banner.speaker)))
+        text.append(f": {listen.sharer}\n")
+        text.append_text(named(couple.partner(self.banner.listener)))
+        text.append(f": {listen.listener} No fixing, no advice.")
+        self.query_one("#jl-roles", Static).update(text)
+
+    def _show_minutes(self) -> None:
+        minutes = self.seconds / 60
+        shown = f"{minutes:g} minutes"
+        hint = "" if self.planned_seconds else "  (m to change)"
+        self.query_one("#jl-minutes", Static).update(shown + hint)
+
+    def _show_gate(self) -> None:
+        stage = self.query_one("#jl-stage")
+        stage.remove_children()
+        stage.mount(BothReady(self.closer.couple, prompt="When the sharer is ready to begin"))
+        self.query_one("#jl-after").display = False
+        self.query_one("#jl-minutes").display = True
+        self._show_roles()
+        self._show_minutes()
+        self.stage = "ready"
+
+    def action_minutes(self) -> None:
+        if self.stage == "ready" and not self.planned_seconds:
+            self._choice += 1
+            self._show_minutes()
+
+    def action_swap(self) -> None:
+        if self.stage == "ready":
+            self.banner.swap()
+            self._show_roles()
+
+    async def on_both_ready_started(self, event: BothReady.Started) -> None:
+        event.stop()
+        self._ready = event.ready
+        prefs = self.closer.couple.preferences
+        panel = CountdownPanel(
+            self.seconds, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse
+        )
+        stage = self.query_one("#jl-stage")
+        await stage.remove_children()
+        await stage.mount(panel)
+        self.query_one("#jl-minutes").display = False
+        self._started_at = self.closer.now()
+        panel.start()
+        panel.focus()
+        self.stage = "listening"
+
+    def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
+        event.stop()
+        countdown = event.countdown
+        sharer, listener = self.banner.speaker, self.banner.listener
+        outcome = Outcome(
+            kind=self.KIND,
+            title="Just listen",
+            planned_seconds=self.seconds,
+            actual_seconds=round(countdown.elapsed, 3),
+            completed=not countdown.ended_early,
+            ready=self._ready,
+            data={"sharer": sharer, "listener": listener},
+        )
+        assert self._started_at is not None
+        self.report(outcome, self._started_at)
+        text = thank_you_line(self, listener, self._rounds)
+        text.append("\n\nPress a to swap and let the other one share.")
+        after = self.query_one("#jl-after", Static)
+        after.update(text)
+        after.display = True
+        self._rounds += 1
+        self.stage = "after"
+        self.focus()
+
+    def action_again(self) -> None:
+        if self.stage == "after":
+            self.banner.swap()
+            self._show_gate()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "again":
+            return self.stage == "after"
+        if action == "minutes":
+            return self.stage == "ready" and not self.planned_seconds
+        if action == "swap":
+            return self.stage == "ready"
+        return True

@@ -1,0 +1,155 @@
+"""Touch beyond sex: small everyday ideas to tick off for today, and a gentle count.
+
+Each "save today's" is one saved Outcome, one entry per idea, so the counts
+come from history like every other count and survive a restart. Ideas
+already saved today stay ticked (and locked) so nothing is counted twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from closer_tui.core.counts import day_and_week
+from closer_tui.core.models import Entry, Outcome, SessionRecord
+from closer_tui.widgets.activity import Activity
+
+KIND = "touch_ideas"
+
+
+def touches(history: Iterable[SessionRecord]) -> Iterator[tuple[datetime, str]]:
+    """(when, idea id) for every touch idea ever saved, alone or in a guided session."""
+    for record in history:
+        for outcome in (record, *record.steps):
+            if outcome.kind != KIND:
+                continue
+            for entry in outcome.entries:
+                yield record.started_at, entry.parts.get("id", "")
+
+
+def saved_today(history: Iterable[SessionRecord], now: datetime) -> set[str]:
+    """Ids of the ideas already saved on the couple's local today."""
+    local = now.astimezone()
+    return {
+        idea
+        for when, idea in touches(history)
+        if when.astimezone(local.tzinfo).date() == local.date()
+    }
+
+
+class TouchIdeasActivity(Activity):
+    """A list of non-sexual touch ideas; tick what you did (or will do) today."""
+
+    KIND = KIND
+
+    DEFAULT_CSS = """
+    TouchIdeasActivity { padding: 0 1; }
+    TouchIdeasActivity #touch-intro { color: $text-muted; margin: 1 1 0 1; }
+    TouchIdeasActivity SelectionList { height: auto; max-height: 60vh; margin: 1 0 0 0; }
+    TouchIdeasActivity #touch-count { margin: 1 1 0 1; text-style: bold; }
+    """
+
+    BINDINGS = [Binding("s", "save", "Save today's")]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._started_at: datetime | None = None
+        # Reported but maybe not yet in history (a guided session saves at its end).
+        self._reported: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            "Tick the ones you shared today. Each is an offer: "
+            "either of you can say “not now”. Space ticks, s saves.",
+            id="touch-intro",
+        )
+        yield SelectionList[str](id="touch-list")
+        yield Static("", id="touch-count")
+
+    def on_mount(self) -> None:
+        self._started_at = self.closer.now()
+        self._fill()
+        self._show_count()
+        self.watch(self.closer, "history", self._on_history_changed, init=False)
+
+    def on_show(self) -> None:
+        # Focus on show, not on mount: focusing inside a hidden tab would switch to it.
+        self.query_one(SelectionList).focus()
+
+    @property
+    def ideas(self) -> SelectionList[str]:
+        return self.query_one("#touch-list", SelectionList)
+
+    def _done_today(self) -> set[str]:
+        return saved_today(self.closer.history, self.closer.now()) | self._reported
+
+    def _fill(self) -> None:
+        done = self._done_today()
+        ideas = self.ideas
+        ticked = set(ideas.selected) - done
+        highlighted = ideas.highlighted
+        ideas.clear_options()
+        ideas.add_options(
+            [
+                Selection(
+                    f"{idea.text}  ✓ today" if idea.id in done else idea.text,
+                    idea.id,
+                    idea.id in done or idea.id in ticked,
+                    disabled=idea.id in done,
+                )
+                for idea in self.closer.library.affection
+            ]
+        )
+        ideas.highlighted = highlighted if highlighted is not None else 0
+
+    def _on_history_changed(self, history: list[SessionRecord]) -> None:
+        self._fill()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        counts = day_and_week((when for when, _ in touches(self.closer.history)), self.closer.now())
+        touch = "touch" if counts.today == 1 else "touches"
+        self.query_one("#touch-count", Static).update(
+            f"Today: {counts.today} {touch} · This week: {counts.this_week}"
+        )
+
+    def _new_ticks(self) -> list[str]:
+        chosen = set(self.ideas.selected) - self._done_today()
+        return [idea.id for idea in self.closer.library.affection if idea.id in chosen]
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        new = self._new_ticks()
+        if not new or self._started_at is None:
+            return None
+        texts = {idea.id: idea.text for idea in self.closer.library.affection}
+        seconds = (self.closer.now() - self._started_at).total_seconds()
+        outcome = Outcome(
+            kind=self.KIND,
+            title="Touch ideas",
+            planned_seconds=self.planned_seconds or 0.0,
+            actual_seconds=max(seconds, 0.0),
+            entries=[Entry(who="both", prompt=texts[i], parts={"id": i}) for i in new],
+            data={"ideas": new},
+        )
+        return outcome, self._started_at
+
+    def forget(self) -> None:
+        for idea in self._new_ticks():
+            self.ideas.deselect(idea)
+
+    def action_save(self) -> None:
+        pending = self.pending()
+        if pending is None:
+            self.notify("Tick an idea first (space), then save.", timeout=3)
+            return
+        self.report(*pending)
+        self._reported.update(pending[0].data["ideas"])
+        self._started_at = self.closer.now()
+        self._fill()
+        count = len(pending[0].entries)
+        self.notify(f"Saved {count} for today. Lovely.", timeout=3)

@@ -1,0 +1,244 @@
+"""The guides: the starter plan, attachment, the connection check, and reading pages.
+
+Reading pages are Markdown with their claims shown the way every *why* is:
+the source and how strong the evidence is, with the honest caveat.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, Collapsible, Footer, Header, Markdown, Static
+
+from closer_tui.core.content import Guide, Library, StarterWhen, Why
+from closer_tui.screens.activity import ActivityScreen, bullet_list
+from closer_tui.widgets.why import why_markdown
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
+
+STARTER_SECTION = "starter-plan"
+WHEN_TITLES: dict[StarterWhen, str] = {
+    "tonight": "Tonight",
+    "tomorrow": "Tomorrow",
+    "this-week": "This week",
+    "this-month": "This month",
+}
+
+
+def guide_markdown(guide: Guide) -> str:
+    """A guide's body, then its claims with sources, as a *why* shows them."""
+    if not guide.claims:
+        return guide.body
+    return why_markdown(Why(summary=guide.body, claims=guide.claims))
+
+
+class ReadingScreen(Screen[None]):
+    """A scrollable page to read; escape goes back."""
+
+    BINDINGS: ClassVar = [Binding("escape", "back", "Back")]
+
+    DEFAULT_CSS = """
+    ReadingScreen VerticalScroll { padding: 1 2 0 2; }
+    ReadingScreen Markdown { margin: 0; padding: 0; }
+    ReadingScreen Collapsible { margin: 0; }
+    """
+
+    def __init__(self, title: str, markdown: str, *, help_text: str = "") -> None:
+        super().__init__()
+        self.title = title
+        self.markdown = markdown
+        self.help_text = (
+            help_text or f"**{title}.** Arrow keys or the mouse scroll; escape goes back."
+        )
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="reading"):
+            yield from self.body()
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        yield Markdown(self.markdown)
+
+    def on_mount(self) -> None:
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        self.query_one("#reading").focus()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+class FaqScreen(ReadingScreen):
+    """One collapsible answer per question; enter opens the focused one."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__(
+            "Questions couples ask",
+            "",
+            help_text="**Questions couples ask.** Tab moves between questions; enter opens one.",
+        )
+        self.library = library
+
+    def body(self) -> ComposeResult:
+        yield Static(
+            Text("Tab to a question and press enter to open it.", style="italic"),
+            classes="faq-hint",
+        )
+        for index, faq in enumerate(self.library.faq):
+            with Collapsible(title=faq.question, collapsed=index != 0):
+                yield Markdown(faq.answer)
+
+    def focus_first(self) -> None:
+        self.query_one(Collapsible).query_one("CollapsibleTitle").focus()
+
+
+class StarterPlanScreen(ReadingScreen):
+    """Small steps to tick, tonight to this month; the ticks are kept for later."""
+
+    BINDINGS: ClassVar = [
+        # Priority, so the arrows move between steps instead of scrolling past them.
+        Binding("down", "move(1)", "Next step", key_display="↓↑", priority=True),
+        Binding("up", "move(-1)", "Previous step", show=False, priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    StarterPlanScreen .when { text-style: bold; margin: 1 0 0 0; }
+    StarterPlanScreen Checkbox {
+        width: 1fr; height: auto; border: none; padding: 0; margin: 0;
+        text-wrap: wrap; text-overflow: fold;
+    }
+    StarterPlanScreen Checkbox:focus { border: none; }
+    StarterPlanScreen .step-why { color: $text-muted; padding: 0 0 0 4; margin: 0 0 1 0; }
+    StarterPlanScreen #starter-intro { color: $text-muted; margin: 1 0 0 0; }
+    """
+
+    def __init__(self, app: CloserApp) -> None:
+        super().__init__(
+            "A starter plan",
+            "",
+            help_text="**A starter plan.** Tab or the arrows move between steps; "
+            "space or enter ticks one.",
+        )
+        self.closer = app
+
+    def ticked(self) -> set[str]:
+        raw = self.closer.keepsake(STARTER_SECTION, "ticked")
+        return {x for x in raw if isinstance(x, str)} if isinstance(raw, list) else set()
+
+    def body(self) -> ComposeResult:
+        ticked = self.ticked()
+        yield Static(
+            "Small steps, in order. Tick them off as you go (space); they stay ticked.",
+            id="starter-intro",
+        )
+        for when, title in WHEN_TITLES.items():
+            steps = [s for s in self.closer.library.starter_plan if s.when == when]
+            if not steps:
+                continue
+            yield Static(title, classes="when")
+            for step in steps:
+                yield Checkbox(step.text, step.id in ticked, id=f"step-{step.id}")
+                yield Static(step.why, classes="step-why")
+
+    def focus_first(self) -> None:
+        self.query_one(Checkbox).focus()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        chosen = {
+            box.id.removeprefix("step-") for box in self.query(Checkbox) if box.value and box.id
+        }
+        order = [s.id for s in self.closer.library.starter_plan]
+        self.closer.remember(STARTER_SECTION, "ticked", [i for i in order if i in chosen])
+
+    def action_move(self, step: int) -> None:
+        boxes = list(self.query(Checkbox))
+        focused = self.focused
+        index = boxes.index(focused) if isinstance(focused, Checkbox) else -1
+        target = boxes[(index + step) % len(boxes)]
+        target.focus()
+
+
+def styles_markdown(library: Library) -> str:
+    parts = [library.attachment.intro, "", f"*{library.attachment.disclaimer}*"]
+    for style in library.attachment.styles:
+        parts += ["", f"### {style.name}", "", style.description, "", style.in_relationships]
+    return "\n".join(parts)
+
+
+def attachment_screen(app: CloserApp) -> ActivityScreen:
+    from closer_tui.activities.reflection import AttachmentQuizActivity
+
+    attachment = app.library.attachment
+    return ActivityScreen(
+        "Attachment styles",
+        [("Reflection quiz", AttachmentQuizActivity())],
+        why=attachment.why,
+        reading=[
+            ("Four styles", styles_markdown(app.library)),
+            ("The cycle", f"### Pursue and withdraw\n\n{attachment.cycle}"),
+        ],
+        help_text=f"**Attachment styles.** {attachment.disclaimer}",
+    )
+
+
+def connection_check_screen(app: CloserApp) -> ActivityScreen:
+    from closer_tui.activities.reflection import ConnectionCheckActivity
+
+    check = app.library.connection_check
+    signs = (
+        "### Signs of a strong connection\n\n"
+        + bullet_list(check.strong)
+        + "\n\n### Signs the connection is running low\n\n"
+        + bullet_list(check.low)
+        + f"\n\n{check.after}"
+    )
+    return ActivityScreen(
+        "Connection check",
+        [("Check", ConnectionCheckActivity())],
+        reading=[("The signs", signs)],
+        help_text="**Connection check.** A conversation starter, not a test. "
+        + app.library.safety.short,
+    )
+
+
+def barriers_markdown(library: Library) -> str:
+    therapy = library.guide("therapy")
+    parts = [
+        guide_markdown(library.guide("barriers")),
+        f"## {therapy.title}\n\n{guide_markdown(therapy)}",
+    ]
+    safety = library.safety
+    parts.append(
+        f"## Where to find help\n\n{safety.find_therapist}\n\n{safety.unsafe}\n\n{safety.helplines}"
+    )
+    return "\n\n".join(parts)
+
+
+def guide_screen(app: CloserApp, guide_id: str) -> Screen[None]:
+    """The screen for one guide id from the catalog (KeyError for an unknown id)."""
+    library = app.library
+    if guide_id == "starter-plan":
+        return StarterPlanScreen(app)
+    if guide_id == "attachment":
+        return attachment_screen(app)
+    if guide_id == "connection-check":
+        return connection_check_screen(app)
+    if guide_id == "faq":
+        return FaqScreen(library)
+    if guide_id == "barriers":
+        return ReadingScreen(library.guide("barriers").title, barriers_markdown(library))
+    if guide_id in {"rebuilding", "evidence"}:
+        guide = library.guide(guide_id)
+        markdown = guide_markdown(guide)
+        if guide_id == "rebuilding":
+            markdown += f"\n\n*{library.safety.short}*"
+        return ReadingScreen(guide.title, markdown)
+    raise KeyError(guide_id)
