@@ -1,0 +1,161 @@
+"""Notice the good: count the good moments between you today, and the hard ones too.
+
+Two keys each, so neither has to reach across. Only the plain counts of the
+two of you together are shown. 5:1 appears as what it is, a rule of thumb from
+research on conflict conversations; nothing here turns the numbers into a
+score, a verdict, a colour or a comparison of the two of you.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from closer_tui.core.models import PARTNER_KEYS, Outcome, PartnerKey, Tally
+from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.partner import badge, named
+
+TITLE = "Notice the good"
+
+KEYS: dict[PartnerKey, tuple[str, str]] = {"first": ("q", "a"), "second": ("p", "l")}
+"""(good, hard) for each partner: the left hand for the first, the right for the second."""
+
+
+class GoodTallyActivity(Activity):
+    """Counts good and hard moments; ``s`` saves today's tally."""
+
+    KIND = "good_tally"
+
+    DEFAULT_CSS = """
+    GoodTallyActivity { padding: 0 2; }
+    GoodTallyActivity #gt-intro { height: auto; margin: 0 0 1 0; }
+    GoodTallyActivity #gt-counts { height: auto; border: round $primary 50%; padding: 0 1; }
+    GoodTallyActivity #gt-last { height: 1; color: $text-muted; }
+    GoodTallyActivity #gt-keys { height: auto; margin: 1 0 0 0; }
+    GoodTallyActivity #gt-note { height: auto; color: $text-muted; margin: 1 0 0 0; }
+    """
+
+    BINDINGS = [
+        Binding("u", "undo", "Undo"),
+        Binding("s", "save", "Save today's"),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.can_focus = True
+        self.counts: dict[PartnerKey, Tally] = {key: Tally() for key in PARTNER_KEYS}
+        self._history: list[tuple[PartnerKey, bool]] = []  # for undo: (who, good?)
+        self._started_at: datetime | None = None
+
+    @property
+    def total(self) -> Tally:
+        return Tally(
+            positive=sum(t.positive for t in self.counts.values()),
+            negative=sum(t.negative for t in self.counts.values()),
+        )
+
+    def compose(self) -> ComposeResult:
+        tally = self.closer.library.tally
+        yield Static(tally.intro, id="gt-intro")
+        yield Static("", id="gt-counts")
+        yield Static("", id="gt-last")
+        yield Static(self._keys_text(), id="gt-keys")
+        yield Static(f"About 5:1 — {tally.ratio_note}", id="gt-note")
+
+    def on_mount(self) -> None:
+        couple = self.closer.couple
+        # Key labels carry the partner's name, so the footer says who each key is for.
+        for key, (good, hard) in KEYS.items():
+            name = couple.partner(key).name
+            self._bindings.bind(good, f"count('{key}', True)", f"{name}: good")
+            self._bindings.bind(hard, f"count('{key}', False)", f"{name}: hard")
+        self.refresh_bindings()
+        self._show()
+        self.focus()
+
+    def _keys_text(self) -> Text:
+        couple = self.closer.couple
+        text = Text()
+        for key, (good, hard) in KEYS.items():
+            text.append_text(badge(couple.partner(key)))
+            text.append("  press ")
+            text.append(good, style="bold")
+            text.append(" for a good moment, ")
+            text.append(hard, style="bold")
+            text.append(" for a hard one\n")
+        tally = self.closer.library.tally
+        text.append(
+            f"Good: {', '.join(tally.positive_examples[:4])} …\n"
+            f"Hard: {', '.join(tally.negative_examples[:4])} …",
+            style="dim",
+        )
+        return text
+
+    def _show(self) -> None:
+        total = self.total
+        table = Table.grid(padding=(0, 4), expand=True)
+        table.add_column(justify="center", ratio=1)
+        table.add_column(justify="center", ratio=1)
+        table.add_row(
+            Text(str(total.positive), style="bold"), Text(str(total.negative), style="bold")
+        )
+        table.add_row("good moments today", "hard moments today")
+        self.query_one("#gt-counts", Static).update(table)
+
+    def action_count(self, who: PartnerKey, good: bool) -> None:
+        if self._started_at is None:
+            self._started_at = self.closer.now()
+        tally = self.counts[who]
+        field = "positive" if good else "negative"
+        self.counts[who] = tally.model_copy(update={field: getattr(tally, field) + 1})
+        self._history.append((who, good))
+        noticed = Text.assemble(
+            named(self.closer.couple.partner(who)),
+            " noticed a good moment." if good else " noticed a hard moment.",
+        )
+        self.query_one("#gt-last", Static).update(noticed)
+        self._show()
+
+    def action_undo(self) -> None:
+        if not self._history:
+            return
+        who, good = self._history.pop()
+        tally = self.counts[who]
+        field = "positive" if good else "negative"
+        self.counts[who] = tally.model_copy(update={field: getattr(tally, field) - 1})
+        self.query_one("#gt-last", Static).update("Taken back.")
+        self._show()
+
+    def action_save(self) -> None:
+        pending = self.pending()
+        if pending is None:
+            self.query_one("#gt-last", Static).update("Nothing counted yet.")
+            return
+        self.report(*pending)
+        self.forget()
+        self.query_one("#gt-last", Static).update("Saved. A fresh count starts now.")
+        self._show()
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        if self._started_at is None or not self._history:
+            return None
+        seconds = (self.closer.now() - self._started_at).total_seconds()
+        outcome = Outcome(
+            kind=self.KIND,
+            title=TITLE,
+            planned_seconds=self.planned_seconds or 0.0,
+            actual_seconds=max(seconds, 0.0),
+            tally=self.total,
+            data={"by": {key: tally.model_dump(mode="json") for key, tally in self.counts.items()}},
+        )
+        return outcome, self._started_at
+
+    def forget(self) -> None:
+        self.counts = {key: Tally() for key in PARTNER_KEYS}
+        self._history = []
+        self._started_at = None
