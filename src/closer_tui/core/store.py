@@ -399,17 +399,22 @@ class Store:
             counter += 1
         return target
 
-    def _quarantine(self, path: Path, why: str) -> bool:
+    def _quarantine(self, path: Path, why: str, notices: list[Notice] | None = None) -> bool:
         """Move ``path`` (never what it links to) into ``quarantine/``, with a notice."""
+        if notices is None:
+            notices = self.notices
         target = self._free_name(self.quarantine_dir, f"{path.name}.{_stamp()}")
         try:
-            if not stat.S_ISDIR(self.quarantine_dir.lstat().st_mode):
-                raise OSError(errno.ENOTDIR, "the quarantine folder is not a folder")
+            if not self._ensure_sub_folder(self.quarantine_dir):
+                raise OSError(errno.ENOTDIR, "the quarantine folder is not usable")
             os.rename(path, target)
         except FileNotFoundError:
-            return True  # gone already: nothing left to set aside
+            if not os.path.lexists(path):
+                return True  # gone already: nothing left to set aside
+            notices.append(Notice(f"{path.name} could not be read ({why}).", path))
+            return False
         except OSError as error:
-            self.notices.append(
+            notices.append(
                 Notice(
                     f"{path.name} could not be read ({why}) and could not be moved aside "
                     f"({plain_reason(error)}); it was left where it is.",
@@ -417,7 +422,7 @@ class Store:
                 )
             )
             return False
-        self.notices.append(
+        notices.append(
             Notice(f"{path.name} could not be read ({why}); it was moved to {target}.", target)
         )
         return True
@@ -434,10 +439,7 @@ class Store:
                 Notice(f"{path.name} was written by a newer closer; it was left untouched.", path)
             )
         except ValueError as error:
-            before = len(self.notices)
-            self._quarantine(path, str(error))
-            notices.extend(self.notices[before:])
-            del self.notices[before:]
+            self._quarantine(path, str(error), notices)
         except OSError as error:
             # The disk, not the file, is at fault: leave it for next time.
             notices.append(
