@@ -1,0 +1,178 @@
+"""A full or read-only disk: old data intact, a plain StoreError, no temp file left.
+
+Running as root (as in many containers) ignores file permissions, so a
+``chmod`` alone cannot make a folder read-only. The failures are simulated by
+making ``os.fsync``, ``os.replace`` or ``tempfile.mkstemp`` raise the error the
+kernel would raise; a real read-only folder is then tried in a forked child
+that drops root first (or directly when not root).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from safety_kit import couple, draft, record, snapshot, temp_files
+
+from closer_tui.core import store as store_module
+from closer_tui.core.store import Store, StoreError
+
+
+def _refuse(code: int) -> Callable[..., None]:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    return refuse
+
+
+def _plain(message: str) -> None:
+    assert "Errno" not in message and "Traceback" not in message
+    assert message[0].isupper() and message.endswith(".")
+
+
+WRITES: dict[str, Callable[[Store], object]] = {
+    "session": lambda s: s.save_session(record("new", n=5)),
+    "settings": lambda s: s.update_couple(lambda c: c.model_copy(update={"keepsakes": {"x": 1}})),
+    "first run": lambda s: s.save_couple(s.load_couple() or couple()),
+    "draft": lambda s: s.save_draft(draft("0" * 32)),
+    "finish": lambda s: s.finish_draft("0" * 32, record("done", n=6)),
+}
+
+FAILURES = [
+    ("fsync", errno.ENOSPC, "the disk is full"),
+    ("fsync", errno.EIO, "the disk reported an error"),
+    ("replace", errno.EROFS, "the disk is read-only"),
+    ("mkstemp", errno.EROFS, "the disk is read-only"),
+    ("mkstemp", errno.EDQUOT, "the disk quota is full"),
+]
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Store:
+    store = Store.open(tmp_path)
+    store.save_couple(couple())
+    store.save_session(record("kept", n=1))
+    store.save_draft(draft("0" * 32))
+    return store
+
+
+@pytest.mark.parametrize("what", list(WRITES))
+@pytest.mark.parametrize(("where", "code", "reason"), FAILURES)
+def test_a_failed_write_keeps_everything_and_says_why(
+    filled: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    what: str,
+    where: str,
+    code: int,
+    reason: str,
+) -> None:
+    before = snapshot(filled.root)
+    target = {"fsync": os, "replace": os, "mkstemp": store_module.tempfile}[where]
+    monkeypatch.setattr(target, where, _refuse(code))
+    with pytest.raises(StoreError) as raised:
+        WRITES[what](filled)
+    monkeypatch.undo()
+    message = str(raised.value)
+    _plain(message)
+    assert reason in message
+    assert temp_files(filled.root) == []
+    after = snapshot(filled.root)
+    after.pop(".lock", None)
+    before.pop(".lock", None)
+    assert after == before
+    # And once the disk has room again, the same write goes through.
+    WRITES[what](Store.open(filled.root))
+
+
+def test_immutable_folder_if_the_file_system_allows_it(filled: Store) -> None:
+    """chattr +i stops even root; not every file system (or container) allows it."""
+    import shutil
+    import subprocess
+
+    chattr = shutil.which("chattr")
+    folder = filled.sessions_dir
+    made = chattr and subprocess.run([chattr, "+i", str(folder)], capture_output=True).returncode
+    if made != 0:
+        pytest.skip("chattr +i is not available here; the simulated EROFS tests stand in")
+    try:
+        with pytest.raises(StoreError) as raised:
+            filled.save_session(record("new", n=9))
+        _plain(str(raised.value))
+    finally:
+        subprocess.run([chattr, "-i", str(folder)], check=True)
+    assert temp_files(filled.root) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_really_read_only_folder() -> None:
+    """A real read-only folder, in a child that is not root (root ignores modes)."""
+    import shutil
+    import tempfile
+    import traceback
+
+    scratch = Path(tempfile.mkdtemp(prefix="closer-ro-"))  # reachable by "nobody"
+    try:
+        _read_only_in_a_child(scratch, traceback.format_exc)
+    finally:
+        shutil.rmtree(scratch)
+
+
+def _read_only_in_a_child(tmp_path: Path, format_exc: Callable[[], str]) -> None:
+    root = tmp_path / "data"
+    store = Store.open(root)
+    store.save_couple(couple())
+    store.save_session(record("kept", n=1))
+    nobody = 65534
+    if os.geteuid() == 0:
+        os.chmod(tmp_path, 0o755)
+        for folder, dirs, files in os.walk(root):
+            for name in [folder, *[os.path.join(folder, n) for n in dirs + files]]:
+                os.chown(name, nobody, nobody)
+    before = snapshot(root)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        code = 9
+        try:
+            os.close(read_end)
+            if os.geteuid() == 0:
+                os.setgid(nobody)
+                os.setuid(nobody)
+            child = Store.open(root)
+            os.chmod(child.sessions_dir, 0o500)
+            os.chmod(root, 0o500)
+            loaded = child.load_history()
+            assert len(loaded.sessions) == 1
+            try:
+                child.save_session(record("new", n=2))
+                code = 1
+            except StoreError as error:
+                os.write(write_end, str(error).encode())
+                code = 0
+            try:
+                child.update_couple(lambda c: c)
+                code = 2
+            except StoreError as error:
+                os.write(write_end, b"\n" + str(error).encode())
+            os.chmod(child.sessions_dir, 0o700)
+            os.chmod(root, 0o700)
+        except BaseException:
+            os.write(write_end, format_exc().encode())
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    chunks = []
+    while chunk := os.read(read_end, 4096):
+        chunks.append(chunk)
+    os.close(read_end)
+    said = b"".join(chunks).decode()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, said
+    for line in said.splitlines():
+        _plain(line)
+    assert "not allowed" in said
+    assert snapshot(root) == before, said
