@@ -1,0 +1,102 @@
+"""Pictures of the foundation screens at 80x24: first run, home and the hug.
+
+Built through the real app on the fake clocks, in a fixed time zone so that
+"Good evening" is the same everywhere. After ``--snapshot-update``, look at
+each picture before accepting it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.store import Store
+from closer_tui.widgets.countdown import CountdownPanel
+
+SIZE = (80, 24)
+AppFactory = Callable[[Store], CloserApp]
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def utc() -> Iterator[None]:
+    """The shared fake evening is 19:30 UTC: show it as 19:30 on every machine."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_setup_welcome(snap_compare: SnapCompare, data_dir: Path, make_app: AppFactory) -> None:
+    assert snap_compare(make_app(Store.open(data_dir)), terminal_size=SIZE)
+
+
+def test_setup_names(snap_compare: SnapCompare, data_dir: Path, make_app: AppFactory) -> None:
+    app = make_app(Store.open(data_dir))
+
+    async def type_first_name(pilot: Pilot[Any]) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Alex")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=type_first_name)
+
+
+def test_setup_refuses_an_empty_name(
+    snap_compare: SnapCompare, data_dir: Path, make_app: AppFactory
+) -> None:
+    app = make_app(Store.open(data_dir))
+    assert snap_compare(app, terminal_size=SIZE, press=["enter", *"Alex", "enter", "enter"])
+
+
+def test_home(snap_compare: SnapCompare, store_with_couple: Store, make_app: AppFactory) -> None:
+    assert snap_compare(make_app(store_with_couple), terminal_size=SIZE)
+
+
+def test_hug_waiting_for_both(
+    snap_compare: SnapCompare, store_with_couple: Store, make_app: AppFactory
+) -> None:
+    assert snap_compare(make_app(store_with_couple), terminal_size=SIZE, press=["2", "f"])
+
+
+def test_hug_counting_down(
+    snap_compare: SnapCompare, store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    async def seven_seconds_in(pilot: Pilot[Any]) -> None:
+        await pilot.press("2", "f", "j")
+        await pilot.pause()
+        clock.advance(7.4)
+        for panel in pilot.app.screen.query(CountdownPanel):
+            panel.sync()
+        await pilot.pause()
+
+    assert snap_compare(
+        make_app(store_with_couple), terminal_size=SIZE, run_before=seven_seconds_in
+    )
+
+
+def test_hug_done(
+    snap_compare: SnapCompare, store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    async def after_the_hug(pilot: Pilot[Any]) -> None:
+        await pilot.press("2", "space")
+        await pilot.pause()
+        clock.advance(20)
+        for panel in pilot.app.screen.query(CountdownPanel):
+            panel.sync()
+        await pilot.pause()
+
+    assert snap_compare(make_app(store_with_couple), terminal_size=SIZE, run_before=after_the_hug)
