@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import PydanticSerializationError
+from pydantic_core import PydanticSerializationError, to_jsonable_python
 
 from closer_tui.core.models import (
     COUPLE_SCHEMA,
@@ -203,9 +203,12 @@ def _dump(model: BaseModel) -> bytes:
         return model.model_dump_json(by_alias=True, indent=2).encode("utf-8")
     except PydanticSerializationError:
         # Lone surrogates cannot be UTF-8: write them as JSON escapes instead,
-        # which read back as exactly the same text.
-        plain = model.model_dump(mode="json", by_alias=True)
-        return json.dumps(plain, indent=2, ensure_ascii=True).encode("ascii")
+        # which read back as exactly the same text. (Python mode: the JSON
+        # mode would quietly replace them in dictionary keys.)
+        plain = model.model_dump(mode="python", by_alias=True)
+        return json.dumps(
+            plain, indent=2, ensure_ascii=True, allow_nan=False, default=to_jsonable_python
+        ).encode("ascii")
 
 
 def _stamp() -> str:
