@@ -225,7 +225,7 @@ class Store:
         self.drafts_dir = self.root / "in-progress"
         self.quarantine_dir = self.root / "quarantine"
         self.notices: list[Notice] = []
-        self._session_paths: dict[str, Path] = {}
+        self._session_paths: dict[str, set[Path]] = {}
 
     @classmethod
     def open(cls, root: Path) -> Store:
@@ -529,7 +529,7 @@ class Store:
             raise StoreError("The session's date is out of range; it was not saved.") from error
         path = self.sessions_dir / name
         self._write(path, record, "the session")
-        self._session_paths[record.id] = path
+        self._session_paths.setdefault(record.id, set()).add(path)
         return path
 
     def load_history(self) -> History:
@@ -547,16 +547,18 @@ class Store:
             )
             return history
         found: dict[str, tuple[SessionRecord, Path]] = {}
+        copies: dict[str, set[Path]] = {}
         for path in paths:
             record = self._read_or_set_aside(
                 path, SessionRecord, "session", SESSION_SCHEMA, history.notices
             )
             if record is None:
                 continue
+            copies.setdefault(record.id, set()).add(path)
             seen = found.get(record.id)
             if seen is None or _is_own_name(record, path):
                 found[record.id] = (record, path)
-        self._session_paths = {key: path for key, (_, path) in found.items()}
+        self._session_paths = copies  # every copy, so a delete removes them all
         history.sessions = [record for record, _ in found.values()]
         history.sessions.sort(key=lambda r: r.started_at, reverse=True)
         return history
@@ -566,9 +568,7 @@ class Store:
         if not _ID.fullmatch(record.id):
             raise StoreError("That session cannot be deleted: its id is not one closer made.")
         paths = set(self.sessions_dir.glob(f"*-{record.id}.json"))
-        known = self._session_paths.pop(record.id, None)
-        if known is not None:
-            paths.add(known)
+        paths |= self._session_paths.pop(record.id, set())
         try:
             for path in paths:
                 path.unlink(missing_ok=True)

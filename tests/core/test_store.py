@@ -1,0 +1,319 @@
+"""Plain unit tests of the store; the harder proofs live in tests/safety/."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from closer_tui.core import store as store_module
+from closer_tui.core.models import Couple, Entry, Partner, SessionDraft, SessionRecord, new_id
+from closer_tui.core.store import (
+    MAX_FILE_BYTES,
+    TEMP_PREFIX,
+    StaleCopy,
+    Store,
+    StoreError,
+    write_atomic,
+)
+
+START = datetime(2025, 5, 1, 21, 0, tzinfo=UTC)
+
+
+def _couple() -> Couple:
+    return Couple(
+        first=Partner(name="Ana", colour="green"), second=Partner(name="Sam", colour="pink")
+    )
+
+
+def _record(text: str = "", n: int = 0, record_id: str | None = None) -> SessionRecord:
+    started = START + timedelta(hours=n)
+    return SessionRecord(
+        id=record_id or new_id(),
+        kind="hug",
+        title="Hug",
+        entries=[Entry(who="both", prompt="How was it?", text=text)],
+        started_at=started,
+        ended_at=started + timedelta(seconds=20),
+    )
+
+
+def _draft(draft_id: str | None = None) -> SessionDraft:
+    return SessionDraft(id=draft_id or new_id(), plan="evening", started_at=START, updated_at=START)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store.open(tmp_path / "closer")
+
+
+# -- atomic writes ------------------------------------------------------------
+
+
+def test_atomic_write_leaves_the_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    write_atomic(path, b"old")
+    write_atomic(path, b"new")
+    assert path.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_atomic_write_that_fails_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.json"
+    write_atomic(path, b"old")
+
+    def torn(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", torn)
+    with pytest.raises(OSError):
+        write_atomic(path, b"new")
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_atomic_write_starts_again_if_clean_up_took_its_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The instant between mkstemp and flock: another closer's clean-up wins it."""
+    real_flock = fcntl.flock
+    raced = []
+
+    def clean_up_first(fd: int, operation: int) -> None:
+        if not raced:
+            raced.append(True)
+            [tmp] = tmp_path.glob(f"{TEMP_PREFIX}*")
+            tmp.unlink()
+        real_flock(fd, operation)
+
+    monkeypatch.setattr(store_module.fcntl, "flock", clean_up_first)
+    write_atomic(tmp_path / "a.json", b"saved")
+    assert raced and (tmp_path / "a.json").read_bytes() == b"saved"
+
+
+def test_open_removes_abandoned_temp_files_but_not_a_live_writers(store: Store) -> None:
+    abandoned = store.sessions_dir / f"{TEMP_PREFIX}dead.json"
+    abandoned.write_text("half")
+    live = store.sessions_dir / f"{TEMP_PREFIX}live.json"
+    live.write_text("writing")
+    not_a_file = store.sessions_dir / f"{TEMP_PREFIX}folder"
+    not_a_file.mkdir()
+    with open(live, "rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        Store.open(store.root)
+        assert live.exists() and not abandoned.exists() and not_a_file.is_dir()
+    Store.open(store.root)
+    assert not live.exists()
+
+
+# -- quarantine ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b'{"schema": 1, "kind": "hu', "not valid JSON"),
+        (b"\x89PNG\r\n\x1a\n", "not valid JSON"),
+        (b"[1, 2]", "not a file closer wrote"),
+        (b'{"kind": "hug"}', "no schema number"),
+        (b'{"schema": 1, "kind": 3}', "not what closer expects"),
+    ],
+)
+def test_unreadable_session_files_are_moved_to_quarantine(
+    store: Store, content: bytes, why: str
+) -> None:
+    good = _record("kept")
+    store.save_session(good)
+    bad = store.sessions_dir / "20250101T000000Z-bad.json"
+    bad.write_bytes(content)
+    history = store.load_history()
+    assert [r.id for r in history.sessions] == [good.id]
+    [moved] = store.quarantine_dir.iterdir()
+    assert moved.read_bytes() == content and not bad.exists()
+    [notice] = history.notices
+    assert why in notice.text and str(moved) in notice.text
+
+
+def test_oversized_and_non_plain_files_are_set_aside_without_hanging(store: Store) -> None:
+    (store.sessions_dir / "big.json").write_bytes(b" " * (MAX_FILE_BYTES + 1))
+    os.mkfifo(store.sessions_dir / "pipe.json")
+    (store.sessions_dir / "folder.json").mkdir()
+    history = store.load_history()
+    assert len(history.notices) == 3
+    assert sorted(p.name.split(".")[0] for p in store.quarantine_dir.iterdir()) == [
+        "big",
+        "folder",
+        "pipe",
+    ]
+
+
+def test_quarantine_never_overwrites_an_earlier_copy(store: Store) -> None:
+    for _ in range(3):
+        store.couple_path.write_text("{ broken")
+        assert store.load_couple() is None
+    assert len(list(store.quarantine_dir.iterdir())) == 3
+
+
+def test_a_newer_file_is_left_untouched(store: Store) -> None:
+    newer = json.loads(_record().model_dump_json(by_alias=True))
+    newer["schema"] = 2
+    path = store.sessions_dir / "newer.json"
+    path.write_text(json.dumps(newer))
+    history = store.load_history()
+    assert history.sessions == [] and path.exists()
+    assert "newer closer" in history.notices[0].text
+    assert list(store.quarantine_dir.iterdir()) == []
+
+
+def test_infinite_durations_are_refused_so_every_saved_file_reads_back(store: Store) -> None:
+    path = store.sessions_dir / "inf.json"
+    raw = json.loads(_record().model_dump_json(by_alias=True))
+    path.write_text(
+        json.dumps(raw).replace('"planned_seconds": 0.0', '"planned_seconds": Infinity')
+    )
+    assert store.load_history().sessions == []
+
+
+# -- the couple -----------------------------------------------------------------
+
+
+def test_couple_round_trip_and_revisions(store: Store) -> None:
+    assert store.load_couple() is None
+    saved = store.save_couple(_couple())
+    assert saved.revision == 1
+    assert store.load_couple() == saved
+    with pytest.raises(StaleCopy):
+        store.save_couple(_couple())
+    updated = store.update_couple(lambda c: c.model_copy(update={"keepsakes": {"a": 1}}))
+    assert updated.revision == 2 and store.load_couple() == updated
+
+
+def test_update_couple_without_settings_is_a_plain_error(store: Store) -> None:
+    with pytest.raises(StoreError, match="no settings to change yet"):
+        store.update_couple(lambda c: c)
+
+
+def test_update_couple_with_broken_settings_sets_them_aside(store: Store) -> None:
+    store.couple_path.write_text('{"schema": 1, "first": ')
+    with pytest.raises(StoreError, match="quarantine"):
+        store.update_couple(lambda c: c)
+    [moved] = store.quarantine_dir.iterdir()
+    assert moved.read_text() == '{"schema": 1, "first": '
+
+
+def test_save_couple_over_broken_settings_keeps_their_bytes(store: Store) -> None:
+    store.couple_path.write_text("not json")
+    saved = store.save_couple(_couple())
+    assert store.load_couple() == saved
+    [moved] = store.quarantine_dir.iterdir()
+    assert moved.read_text() == "not json"
+    assert any("quarantine" in n.text for n in store.notices)
+
+
+def test_newer_settings_are_never_overwritten(store: Store) -> None:
+    raw = json.loads(_couple().model_dump_json(by_alias=True))
+    raw["schema"] = 7
+    store.couple_path.write_text(json.dumps(raw))
+    before = store.couple_path.read_bytes()
+    assert store.load_couple() is None
+    with pytest.raises(StoreError, match="newer version"):
+        store.save_couple(_couple())
+    with pytest.raises(StoreError, match="newer version"):
+        store.update_couple(lambda c: c)
+    assert store.couple_path.read_bytes() == before
+
+
+# -- sessions -------------------------------------------------------------------
+
+
+def test_history_is_newest_first_and_shows_a_conflicted_copy_once(store: Store) -> None:
+    older, newer = _record("older", n=0), _record("newer", n=1)
+    store.save_session(older)
+    path = store.save_session(newer)
+    (store.sessions_dir / "conflicted copy.json").write_bytes(path.read_bytes())
+    history = store.load_history()
+    assert [r.id for r in history.sessions] == [newer.id, older.id]
+    assert history.notices == []
+
+
+def test_delete_session_removes_it_and_its_copies(store: Store) -> None:
+    kept, gone = _record("kept", n=0), _record("gone", n=1)
+    store.save_session(kept)
+    path = store.save_session(gone)
+    (store.sessions_dir / "copy.json").write_bytes(path.read_bytes())
+    store.load_history()
+    store.delete_session(gone)
+    assert [r.id for r in store.load_history().sessions] == [kept.id]
+    assert [p.name for p in store.sessions_dir.iterdir()] == [kept.file_name]
+
+
+def test_a_date_out_of_range_is_a_plain_error(store: Store) -> None:
+    far = datetime(9999, 12, 31, 23, 0, tzinfo=__import__("datetime").timezone(timedelta(hours=-5)))
+    record = _record().model_copy(update={"started_at": far})
+    with pytest.raises(StoreError, match="out of range"):
+        store.save_session(record)
+
+
+# -- drafts -----------------------------------------------------------------------
+
+
+def test_drafts_save_load_and_discard(store: Store) -> None:
+    first, second = _draft(), _draft()
+    second = second.model_copy(update={"updated_at": START + timedelta(minutes=1)})
+    store.save_draft(first)
+    store.save_draft(second)
+    (store.drafts_dir / f"{TEMP_PREFIX}live.json").write_text("a writer's half file")
+    assert [d.id for d in store.load_drafts()] == [second.id, first.id]
+    assert store.notices == []  # a temp file is not a broken draft
+    store.discard_draft(first.id)
+    assert [d.id for d in store.load_drafts()] == [second.id]
+
+
+def test_discard_draft_refuses_a_path(store: Store) -> None:
+    store.save_couple(_couple())
+    with pytest.raises(StoreError):
+        store.discard_draft("../couple")
+    assert store.couple_path.exists()
+
+
+def test_finish_draft_saves_the_session_before_dropping_the_draft(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unfinished = _draft()
+    store.save_draft(unfinished)
+    finished = _record("done")
+    seen_at_discard: list[bool] = []
+    discard = store.discard_draft
+
+    def watching(draft_id: str) -> None:
+        seen_at_discard.append((store.sessions_dir / finished.file_name).exists())
+        discard(draft_id)
+
+    monkeypatch.setattr(store, "discard_draft", watching)
+    store.finish_draft(unfinished.id, finished)
+    assert seen_at_discard == [True]
+    assert store.load_drafts() == []
+
+
+def test_finish_draft_keeps_the_draft_when_the_save_fails(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unfinished = _draft()
+    store.save_draft(unfinished)
+
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(StoreError, match="disk is full"):
+        store.finish_draft(unfinished.id, _record("done"))
+    monkeypatch.undo()
+    assert [d.id for d in store.load_drafts()] == [unfinished.id]
