@@ -110,7 +110,7 @@ class LoveMapsActivity(Activity):
         self.banner.listens = "guesses" if self.mode == "game" else "asks"
         self.banner.refresh()
         mode = (
-            "The game: one answers, the other guesses, both privately. No score."
+            "The game, for curiosity: one answers, the other guesses, both privately."
             if self.mode == "game"
             else "Talk: ask the question, listen to the answer. Curious, not testing."
         )

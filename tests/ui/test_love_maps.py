@@ -1,0 +1,125 @@
+"""Love Maps: talk through the cards, or play the game with answers hidden until the reveal."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+from closer_tui.activities.love_maps import LoveMapsActivity
+from closer_tui.app import CloserApp
+from closer_tui.core.store import Store
+from closer_tui.widgets.private_round import PrivateRound
+from closer_tui.widgets.turn_banner import TurnBanner
+
+AppFactory = Callable[[Store], CloserApp]
+
+SCORE_WORDS = re.compile(r"\b(score[ds]?|points?|right|wrong|correct|wins?)\b", re.IGNORECASE)
+
+
+def screen_text(app: CloserApp) -> str:
+    """What the terminal shows right now, as plain text with runs of spaces as one."""
+    lines = (strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+async def open_love_maps(pilot: Pilot[None]) -> LoveMapsActivity:
+    await pilot.pause()
+    pilot.app.open_place("love-maps")  # type: ignore[attr-defined]
+    await pilot.pause()
+    await pilot.pause()
+    return pilot.app.screen.query_one(LoveMapsActivity)
+
+
+async def play_round(pilot: Pilot[None], answer: str, guess: str) -> None:
+    await pilot.press("enter", *answer, "enter", "enter", *guess, "enter")
+
+
+async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    app.rng = random.Random(5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        maps = await open_love_maps(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert maps.mode == "game"
+        assert "Sam guesses" in screen_text(app)
+        await pilot.press("enter", *"secretanswer")
+        assert "secretanswer" not in screen_text(app)
+        await pilot.press("enter")
+        assert maps.pending() is None, "an unrevealed answer is never offered for saving"
+        await pilot.press("enter", *"quietguess", "enter")
+        shown = screen_text(app)
+        assert "secretanswer" not in shown and "quietguess" not in shown
+        assert maps.pending() is None
+        await pilot.press("enter")  # both look
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "secretanswer" in shown and "quietguess" in shown
+        assert "Alex answered" in shown and "Sam guessed" in shown
+        assert not SCORE_WORDS.search(shown), "nothing scores one partner against the other"
+        question = maps.rounds[-1].card.text
+
+        await pilot.press("n")  # roles swap
+        await pilot.pause()
+        assert maps.query_one(TurnBanner).speaker == "second"
+        assert maps.query_one(PrivateRound).order == ("second", "first")
+        await pilot.press("enter", *"halfway")  # Sam starts answering...
+        await pilot.press("d")  # typed into the box, not a key for the activity
+        pending = maps.pending()
+        assert pending is not None
+        assert "halfway" not in str(pending[0].model_dump())
+        await pilot.press("escape")  # leave: closer asks what to do with the unsaved
+        await pilot.pause()
+        await pilot.press("s")  # save: only the revealed round, never the half-typed one
+        await pilot.pause()
+
+    [record] = store_with_couple.load_history().sessions
+    assert record.kind == "love_maps"
+    assert [(e.who, e.prompt, e.text, e.parts) for e in record.entries] == [
+        ("first", question, "secretanswer", {"role": "answer"}),
+        ("second", question, "quietguess", {"role": "guess"}),
+    ]
+    assert "halfway" not in record.model_dump_json()
+
+
+async def test_talk_mode_takes_turns_and_passes(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        maps = await open_love_maps(pilot)
+        assert maps.mode == "talk"
+        await pilot.press("n")
+        assert maps.query_one(TurnBanner).speaker == "second"
+        await pilot.press("s", "d")
+        await pilot.pause()
+    [record] = store_with_couple.load_history().sessions
+    assert [(e.who, e.passed, e.parts["role"]) for e in record.entries] == [
+        ("first", False, "talk"),
+        ("second", True, "talk"),
+        ("second", False, "talk"),
+    ]
+    cards = record.data["cards"]
+    assert len(set(cards)) == len(cards)
+
+
+async def test_a_game_round_is_usable_at_60x20(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(60, 20)) as pilot:
+        maps = await open_love_maps(pilot)
+        await pilot.press("m")
+        await play_round(pilot, "tea", "coffee")
+        await pilot.press("enter")
+        await pilot.pause()
+        reveal = maps.query_one("#lm-reveal")
+        reveal.scroll_visible(animate=False)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "tea" in shown and "coffee" in shown
