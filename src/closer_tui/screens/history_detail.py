@@ -1,0 +1,130 @@
+"""One session from the history, in full: when, how long, and what each partner wrote."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from closer_tui.core.clock import format_mmss
+from closer_tui.core.insights import recorded_seconds
+from closer_tui.core.models import Couple, Outcome, SessionRecord
+from closer_tui.widgets.entries import entries_block
+from closer_tui.widgets.partner import named
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
+
+RATING_LABELS = {
+    "weekly_checkin": "How connected you felt this week (1–10)",
+    "connection_check": "Connection check",
+}
+
+
+def when_words(moment: datetime) -> str:
+    """A start time in this computer's zone: "Tue 24 Nov 2026 19:30"."""
+    local = moment.astimezone()
+    return f"{local:%a} {local.day} {local:%b %Y %H:%M}"
+
+
+def how_long(seconds: float) -> str:
+    """Time together as a clock shows it: "4:05" under an hour, "1 h 05" from one."""
+    if seconds < 3600:
+        return format_mmss(seconds)
+    minutes = round(seconds / 60)
+    return f"{minutes // 60} h {minutes % 60:02d}"
+
+
+def status_words(outcome: Outcome) -> str:
+    return "finished" if outcome.completed else "stopped early"
+
+
+def outcome_block(couple: Couple, outcome: Outcome) -> list[RenderableType]:
+    """Ratings, the tally and the entries of one session or step, plainly."""
+    parts: list[RenderableType] = []
+    if outcome.ratings:
+        line = Text(f"{RATING_LABELS.get(outcome.kind, 'Ratings')}: ", style="dim")
+        for index, (key, value) in enumerate(sorted(outcome.ratings.items())):
+            if index:
+                line.append("  ·  ")
+            line.append_text(named(couple.partner(key)))
+            line.append(f" {value}")
+        parts.append(line)
+    if outcome.tally is not None:
+        tally = outcome.tally
+        good = "good moment" if tally.positive == 1 else "good moments"
+        hard = "hard one" if tally.negative == 1 else "hard ones"
+        parts.append(
+            Text(f"Noticed: {tally.positive} {good}, {tally.negative} {hard}", style="dim")
+        )
+    if outcome.entries:
+        parts.append(entries_block(couple, outcome.entries))
+    return parts
+
+
+def session_detail(couple: Couple, record: SessionRecord) -> RenderableType:
+    """The whole session as one renderable: a heading, then each step with its time."""
+    head = Text(record.title, style="bold")
+    head.append(f"\n{when_words(record.started_at)}", style="dim")
+    head.append(f"  ·  {how_long(recorded_seconds(record))}  ·  {status_words(record)}")
+    blocks: list[RenderableType] = [head, Text()]
+    own = outcome_block(couple, record)
+    if own:
+        blocks += [*own, Text()]
+    for step in record.steps:
+        line = Text("▸ ", style="dim")
+        line.append(step.title, style="bold")
+        skipped = bool(step.data.get("skipped"))
+        state = "skipped" if skipped else status_words(step)
+        line.append(f"  {how_long(step.actual_seconds)}  ·  {state}", style="dim")
+        blocks.append(line)
+        blocks += outcome_block(couple, step)
+        blocks.append(Text())
+    if not own and not any(step.entries or step.ratings for step in record.steps):
+        blocks.append(Text("Nothing was written down this time — it was lived.", style="dim"))
+    return Group(*blocks)
+
+
+class HistoryDetailScreen(Screen[bool]):
+    """A session in full. Dismisses True when the couple asks to delete it."""
+
+    BINDINGS: ClassVar = [
+        Binding("escape", "dismiss(False)", "Back"),
+        Binding("d,delete", "dismiss(True)", "Delete", key_display="d"),
+    ]
+
+    DEFAULT_CSS = """
+    HistoryDetailScreen VerticalScroll { padding: 1 2; }
+    HistoryDetailScreen #detail { height: auto; }
+    """
+
+    help_text = (
+        "**A session from your history.** Scroll with the arrow keys. **d** deletes it for"
+        " good, after asking; **escape** goes back to the list."
+    )
+
+    def __init__(self, record: SessionRecord) -> None:
+        super().__init__()
+        self.record = record
+
+    @property
+    def closer(self) -> CloserApp:
+        return cast("CloserApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(can_focus=True):
+            yield Static(session_detail(self.closer.couple, self.record), id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "History"
+        self.sub_title = self.record.title
+        self.query_one(VerticalScroll).focus()
