@@ -9,8 +9,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
 from closer_tui.activities.inner_world import (
-    IStatementActivity,
     InnerWorldActivity,
+    IStatementActivity,
     JustListenActivity,
     assemble,
 )

@@ -88,7 +88,7 @@ async def test_leaving_with_unsaved_ticks_asks_and_can_drop_them(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        touch = await open_touch(pilot)
+        await open_touch(pilot)
         await pilot.press("space")
         await pilot.press("escape")
         await pilot.pause()

@@ -1,0 +1,133 @@
+"""The guides: every one opens, reads at 60x20, and the starter plan keeps its ticks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.widgets import Checkbox, Collapsible, Markdown
+
+from closer_tui.app import CloserApp
+from closer_tui.core.store import Store
+from closer_tui.screens.activity import ActivityScreen
+from closer_tui.screens.catalog import GUIDES
+from closer_tui.screens.guide import FaqScreen, ReadingScreen, StarterPlanScreen, guide_screen
+
+AppFactory = Callable[[Store], CloserApp]
+
+GUIDE_IDS = [guide_id for guide_id, _, _ in GUIDES]
+
+
+def screen_text(app: CloserApp) -> str:
+    """What the terminal shows right now, as plain text with runs of spaces as one."""
+    lines = (strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+def test_every_catalog_guide_has_a_screen() -> None:
+    assert set(GUIDE_IDS) == {
+        "starter-plan",
+        "attachment",
+        "connection-check",
+        "rebuilding",
+        "barriers",
+        "evidence",
+        "faq",
+    }
+
+
+@pytest.mark.parametrize("guide_id", GUIDE_IDS)
+async def test_each_guide_opens_reads_at_60x20_and_escape_goes_back(
+    guide_id: str, store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        app.open_place(guide_id)
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen | ActivityScreen)
+        assert screen is not home
+        assert app.focused is not None, "keys work at once"
+        if isinstance(screen, ReadingScreen):
+            scroller = screen.query_one("#reading")
+            assert scroller.max_scroll_y > 0 or guide_id == "faq"
+            await pilot.press("end" if guide_id != "starter-plan" else "up")
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home
+
+
+async def test_barriers_names_where_to_find_help(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_place("barriers")
+        await pilot.pause()
+        text = str(app.screen.query_one(Markdown).source)
+        safety = app.library.safety
+        assert safety.find_therapist in text and safety.helplines in text
+        for claim in app.library.guide("barriers").claims:
+            assert claim.sources[0].cite in text and claim.strength in text
+
+
+async def test_starter_plan_ticks_are_kept_across_a_restart(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    steps = app.library.starter_plan
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_place("starter-plan")
+        await pilot.pause()
+        await pilot.pause()
+        plan = app.screen
+        assert isinstance(plan, StarterPlanScreen)
+        assert plan.query_one(f"#step-{steps[0].id}", Checkbox).has_focus
+        shown = screen_text(app)
+        assert "Tonight" in shown and steps[0].why in shown
+        await pilot.press("space", "down", "down", "space")
+        await pilot.pause()
+    couple = store_with_couple.load_couple()
+    assert couple is not None
+    assert couple.keepsakes["starter-plan"]["ticked"] == [steps[0].id, steps[2].id]
+
+    again = make_app(store_with_couple)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        again.open_place("starter-plan")
+        await pilot.pause()
+        boxes = {box.id: box.value for box in again.screen.query(Checkbox)}
+        assert boxes[f"step-{steps[0].id}"] and boxes[f"step-{steps[2].id}"]
+        assert not boxes[f"step-{steps[1].id}"]
+
+
+async def test_faq_opens_an_answer_with_enter(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_place("faq")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, FaqScreen)
+        folds = list(app.screen.query(Collapsible))
+        assert len(folds) == len(app.library.faq)
+        assert not folds[0].collapsed and folds[1].collapsed
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert not folds[1].collapsed
+
+
+async def test_an_unknown_guide_is_a_clear_error(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    with pytest.raises(KeyError):
+        guide_screen(app, "no-such-guide")
