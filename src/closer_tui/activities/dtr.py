@@ -33,7 +33,7 @@ class TemperatureReadingActivity(Activity):
     TemperatureReadingActivity { padding: 0 2; }
     TemperatureReadingActivity #dtr-step { height: auto; margin: 0 0 1 0; }
     TemperatureReadingActivity #dtr-next { color: $text-muted; height: auto; }
-    TemperatureReadingActivity #dtr-safety { color: $text-muted; height: auto; margin: 1 0 0 0; }
+    TemperatureReadingActivity #dtr-safety { color: $text-muted; height: auto; margin: 0 0 1 0; }
     TemperatureReadingActivity #dtr-end { height: auto; margin: 1 0; }
     """
 
@@ -66,6 +66,8 @@ class TemperatureReadingActivity(Activity):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="dtr-step")
+        # Above the turns: at the complaints step it is read before anything is said.
+        yield Static(self.closer.library.safety.short, id="dtr-safety")
         yield TurnEntry(
             self.closer.couple,
             speaks="shares",
@@ -73,7 +75,6 @@ class TemperatureReadingActivity(Activity):
             listener_note=self.closer.library.dtr_listener,
         )
         yield Static("", id="dtr-next")
-        yield Static(self.closer.library.safety.short, id="dtr-safety")
         yield Static("", id="dtr-end")
 
     def on_mount(self) -> None:

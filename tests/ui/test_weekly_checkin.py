@@ -1,0 +1,164 @@
+"""The weekly check-in: three questions in turn, then a private 1–10 rating each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import TextArea
+
+from closer_tui.activities.weekly_checkin import NeedsActivity, WeeklyCheckinActivity
+from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.store import Store
+from closer_tui.screens.activity import ActivityScreen
+
+AppFactory = Callable[[Store], CloserApp]
+
+
+def screen_text(app: CloserApp) -> str:
+    lines = (strip.text for strip in app.screen._compositor.render_strips())
+    # One line: wrapping must not decide whether a sentence counts as shown.
+    return " ".join(" ".join(lines).split())
+
+
+async def open_checkin(pilot: Pilot[None]) -> WeeklyCheckinActivity:
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, CloserApp)
+    app.open_place("weekly-checkin")
+    await pilot.pause()
+    return app.screen.query_one(WeeklyCheckinActivity)
+
+
+async def say(pilot: Pilot[None], text: str) -> None:
+    focused = pilot.app.focused
+    assert isinstance(focused, TextArea)
+    focused.insert(text)
+    await pilot.press("ctrl+s")
+
+
+async def answer_the_questions(pilot: Pilot[None]) -> None:
+    await say(pilot, "we cooked together")  # Alex, question 1
+    await say(pilot, "the Sunday walk")  # Sam
+    await pilot.press("ctrl+o")  # Sam goes first on question 2, and passes
+    await say(pilot, "more early nights")  # Alex
+    await say(pilot, "an evening with friends")  # Alex goes first on question 3
+    await say(pilot, "quiet on Saturday")  # Sam
+
+
+async def test_questions_in_turn_ratings_private_until_revealed_then_saved(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        checkin = await open_checkin(pilot)
+        assert "30 minutes" in screen_text(app)
+        assert "Question 1 of 3" in screen_text(app)
+        await answer_the_questions(pilot)
+        await pilot.pause()
+        assert checkin.stage == "rating"
+        assert "Sam , please look away" in screen_text(app)
+        await pilot.press("enter", "7")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "7" not in shown.split("locked away")[-1].split("palette")[0], shown
+        assert checkin.pending() is not None
+        assert checkin.pending()[0].ratings == {}, "no rating exists before the reveal"  # type: ignore[index]
+        await pilot.press("enter")
+        for _ in range(10):  # 10 is past the number keys: choose it with the arrows
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Both answers are in" in screen_text(app)
+        assert "of 10" not in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "7 of 10" in shown and "10 of 10" in shown
+        assert "not a grade" in shown
+        clock.advance(31 * 60)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Saved" in screen_text(app)
+
+    [record] = store_with_couple.load_history().sessions
+    assert record.kind == "weekly_checkin"
+    assert record.ratings == {"first": 7, "second": 10}
+    assert record.planned_seconds == 30 * 60
+    assert record.actual_seconds == 31 * 60
+    assert [(e.who, e.parts["step"], e.passed) for e in record.entries] == [
+        ("first", "question-1", False),
+        ("second", "question-1", False),
+        ("second", "question-2", True),
+        ("first", "question-2", False),
+        ("first", "question-3", False),
+        ("second", "question-3", False),
+    ]
+    assert record.entries[5].text == "quiet on Saturday"
+
+
+async def test_a_passed_rating_is_simply_absent(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        checkin = await open_checkin(pilot)
+        await answer_the_questions(pilot)
+        await pilot.press("enter", "6", "enter")
+        for _ in range(11):  # past 10, to "Pass"
+            await pilot.press("down")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert "passed" in screen_text(app)
+        pending = checkin.pending()
+        assert pending is not None
+        assert pending[0].ratings == {"first": 6}
+
+
+async def test_the_clock_is_gentle_and_moves_with_time(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        checkin = await open_checkin(pilot)
+        clock.advance(12 * 60 + 5)
+        checkin._tick()
+        await pilot.pause()
+        assert "About 12 of 30 minutes" in screen_text(app)
+
+
+async def test_needs_both_say_it_and_it_is_saved(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        needs = NeedsActivity()
+        await app.push_screen(ActivityScreen("Needs", [("Needs", needs)]))
+        await pilot.pause()
+        assert "Alex: This week, I need" in screen_text(app)
+        await say(pilot, "an early night")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "Saved" in screen_text(app)
+        assert needs.pending() is None
+    [record] = store_with_couple.load_history().sessions
+    assert record.kind == "needs"
+    assert [(e.who, e.text, e.passed) for e in record.entries] == [
+        ("first", "an early night", False),
+        ("second", "", True),
+    ]
+
+
+async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(60, 20)) as pilot:
+        checkin = await open_checkin(pilot)
+        text_box = checkin.query_one("#te-text", TextArea)
+        assert app.focused is text_box
+        assert app.screen.region.contains_region(text_box.region)
+        await answer_the_questions(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Pass is always fine" in screen_text(app) or "1 far apart" in screen_text(app)
