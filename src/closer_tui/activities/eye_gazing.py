@@ -117,6 +117,7 @@ class EyeGazingActivity(Activity):
         self.query_one("#eye-calm").display = False
         self.query_one("#eye-after", Static).update("")
         stage = self.query_one("#eye-stage")
+        stage.display = True
         await stage.remove_children()
         await stage.mount(
             BothReady(self.closer.couple, prompt="Facing each other? When you're both ready")

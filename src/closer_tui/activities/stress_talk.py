@@ -19,7 +19,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Center, Vertical
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Static
@@ -55,6 +55,8 @@ class StressTalkActivity(Activity):
     DEFAULT_CSS = """
     StressTalkActivity { padding: 0 2; }
     StressTalkActivity #talk-stage { height: auto; width: 1fr; }
+    StressTalkActivity #talk-stage > Center { height: auto; }
+    StressTalkActivity CountdownPanel { width: auto; }
     StressTalkActivity .talk-text { width: 1fr; margin: 1 0 0 0; }
     StressTalkActivity .talk-safety { width: 1fr; color: $text-muted; margin: 1 0 0 0; }
     StressTalkActivity #talk-turns { width: 1fr; text-align: center; color: $text-muted; }
@@ -193,7 +195,7 @@ class StressTalkActivity(Activity):
         await self._restage(
             TurnBanner(self.closer.couple),
             Static("", id="talk-opener"),
-            panel,
+            Center(panel),
             Static("", id="talk-turn-time"),
             Static("", id="talk-cue"),
         )

@@ -488,12 +488,16 @@ class UnpluggedActivity(Activity):
             listing.add_option(Option("No zones yet: add one below.", disabled=True))
         taken = {zone.casefold() for zone in zones}
         suggestions = self.query_one("#zone-suggestions", OptionList)
+        was = suggestions.highlighted
         suggestions.clear_options()
         left = [
             s for s in self.closer.library.digital.zone_suggestions if s.casefold() not in taken
         ]
         suggestions.add_options(left)
         suggestions.display = bool(left)
+        if left:
+            # Stay in place, so enter, enter adds the suggestions one after another.
+            suggestions.highlighted = min(was or 0, len(left) - 1)
 
     def add_zone(self, zone: str) -> bool:
         """Add a zone unless it is empty or already there; True when it was added."""

@@ -1,0 +1,220 @@
+"""Eye gazing on a fake clock: 2–5 minutes, an almost empty screen, either partner can stop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Digits, ProgressBar
+
+from closer_tui.activities.eye_gazing import LINE_SECONDS, EyeGazingActivity
+from closer_tui.activities.unplugged import MinutesChoice
+from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.models import SessionRecord
+from closer_tui.core.store import Store
+from closer_tui.screens.activity import ActivityScreen
+from closer_tui.widgets.both_ready import BothReady
+
+AppFactory = Callable[[Store], CloserApp]
+
+
+def screen_text(app: CloserApp) -> str:
+    lines = (strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+async def open_gazing(pilot: Pilot[None], **kwargs: Any) -> EyeGazingActivity:
+    """From the exercises (its place id), or alone on its host screen as a guided step would."""
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, CloserApp)
+    if kwargs:
+        app.push_screen(ActivityScreen("Step", [("Eye gazing", EyeGazingActivity(**kwargs))]))
+    else:
+        app.open_place("eye-gazing")
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(app.screen, ActivityScreen)
+    return app.screen.query_one(EyeGazingActivity)
+
+
+async def advance(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
+    clock.advance(seconds)
+    for gazing in pilot.app.screen.query(EyeGazingActivity):
+        gazing.sync()
+    await pilot.pause()
+
+
+def saved(store: Store) -> list[SessionRecord]:
+    return store.load_history().sessions
+
+
+def chosen(gazing: EyeGazingActivity) -> int:
+    return gazing.query_one(MinutesChoice).chosen
+
+
+async def test_three_minutes_by_default_and_the_choice_stays_within_two_to_five(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        gazing = await open_gazing(pilot)
+        assert app.screen.title == "Eye gazing"
+        assert "in normal light" in screen_text(app)
+        assert chosen(gazing) == 3
+        await pilot.press("right", "right", "right", "right")
+        assert chosen(gazing) == 5
+        await pilot.press("left")
+        assert chosen(gazing) == 4
+        await pilot.press("9")
+        assert chosen(gazing) == 5
+        await pilot.press("1")
+        assert chosen(gazing) == 2
+        await pilot.press("left", "left")
+        assert chosen(gazing) == 2
+        await pilot.press("4")
+        assert chosen(gazing) == 4
+        assert gazing.seconds == 240
+
+
+@pytest.mark.parametrize(("planned", "expected"), [(60.0, 120.0), (180.0, 180.0), (900.0, 300.0)])
+async def test_a_planned_duration_is_clamped_too(
+    store_with_couple: Store, make_app: AppFactory, planned: float, expected: float
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        gazing = await open_gazing(pilot, planned_seconds=planned)
+        assert gazing.seconds == expected
+        assert "How long?" not in screen_text(app)
+
+
+async def test_the_screen_is_almost_empty_while_gazing_and_ends_gently(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        gazing = await open_gazing(pilot)
+        await pilot.press("f", "j")
+        await pilot.pause()
+        assert gazing.stage == "gazing"
+        shown = screen_text(app)
+        assert "3:00" in shown
+        assert "in normal light" not in shown
+        assert "How long?" not in shown
+        assert "presses" not in shown
+        assert not gazing.query(BothReady) and not app.screen.query(Digits)
+        assert not app.screen.query(ProgressBar)
+        body = [line for line in shown.splitlines()[3:-1] if line.strip()]
+        assert len(body) == 2, "one calm line and a tiny time, nothing else"
+        assert body[0] in app.library.eye_gazing.lines
+
+        await advance(pilot, clock, LINE_SECONDS - 1)
+        assert screen_text(app).splitlines()[3:-1] != [] and body[0] in screen_text(app)
+        await advance(pilot, clock, 1)
+        assert body[0] not in screen_text(app), "the calm line moves on, slowly"
+
+        await advance(pilot, clock, 180 - LINE_SECONDS - 0.5)
+        assert gazing.stage == "gazing"
+        assert "0:01" in screen_text(app)
+        await advance(pilot, clock, 0.5)
+        assert gazing.stage == "after"
+        assert app.library.eye_gazing.after in screen_text(app)
+    [record] = saved(store_with_couple)
+    assert record.kind == "eye_gazing"
+    assert record.completed is True
+    assert record.planned_seconds == 180
+    assert record.actual_seconds == 180
+    assert record.ready == ["first", "second"]
+
+
+@pytest.mark.parametrize(("key", "who"), [("f", "first"), ("j", "second"), ("space", None)])
+async def test_either_partner_can_stop_at_any_moment(
+    store_with_couple: Store,
+    make_app: AppFactory,
+    clock: ManualClock,
+    key: str,
+    who: str | None,
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        gazing = await open_gazing(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        await advance(pilot, clock, 47.25)
+        await pilot.press(key)
+        await pilot.pause()
+        assert gazing.stage == "after"
+        await advance(pilot, clock, 100)  # time after the stop is not counted
+    [record] = saved(store_with_couple)
+    assert record.completed is False
+    assert record.actual_seconds == 47.25
+    assert record.data == {"stopped_by": who}
+
+
+async def test_e_ends_early_and_a_host_pause_holds_the_time(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        gazing = await open_gazing(pilot, planned_seconds=120.0)
+        await pilot.press("space")
+        await pilot.pause()
+        await advance(pilot, clock, 30)
+        gazing.hold(True)
+        await advance(pilot, clock, 600)
+        assert gazing.stage == "gazing"
+        assert "1:30 · paused" in screen_text(app)
+        gazing.hold(False)
+        await advance(pilot, clock, 10)
+        await pilot.press("e")
+        await pilot.pause()
+    [record] = saved(store_with_couple)
+    assert record.completed is False
+    assert record.actual_seconds == 40
+    assert record.planned_seconds == 120
+
+
+async def test_again_returns_to_the_gate(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        gazing = await open_gazing(pilot)
+        await pilot.press("a")  # nothing to do again yet
+        assert gazing.stage == "ready"
+        await pilot.press("space")
+        await pilot.pause()
+        await advance(pilot, clock, 180)
+        assert gazing.pending() is None
+        await pilot.press("a")
+        await pilot.pause()
+        assert gazing.stage == "ready"
+        assert "Alex presses f" in screen_text(app)
+        await pilot.press("j", "f")
+        await pilot.pause()
+        assert gazing.stage == "gazing"
+        await advance(pilot, clock, 20)
+        pending = gazing.pending()
+        assert pending is not None and pending[0].actual_seconds == 20
+        gazing.forget()
+        await pilot.pause()
+        assert gazing.stage == "ready"
+    assert len(saved(store_with_couple)) == 1
+
+
+async def test_usable_at_60_by_20(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(60, 20)) as pilot:
+        gazing = await open_gazing(pilot)
+        gate = gazing.query_one(BothReady)
+        gate.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        assert "Sam presses j" in screen_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "3:00" in screen_text(app)

@@ -1,0 +1,362 @@
+"""The stress-reducing conversation on a fake clock: phones away, turns that swap, cues."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Digits
+
+from closer_tui.activities.stress_talk import CUE_SECONDS, StressTalkActivity
+from closer_tui.activities.unplugged import MinutesChoice, PhonesCheck
+from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.models import SessionRecord
+from closer_tui.core.store import Store
+from closer_tui.screens.activity import ActivityScreen
+from closer_tui.widgets.both_ready import BothReady
+from closer_tui.widgets.countdown import CountdownPanel
+from closer_tui.widgets.turn_banner import TurnBanner
+
+AppFactory = Callable[[Store], CloserApp]
+
+
+def screen_text(app: CloserApp) -> str:
+    lines = (strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+async def open_talk(
+    pilot: Pilot[None], *, from_home: bool = False, **kwargs: Any
+) -> StressTalkActivity:
+    """Practice 1 from home (key 1), or the talk alone on its host screen (quicker to build)."""
+    await pilot.pause()
+    if from_home:
+        await pilot.press("1")
+    else:
+        talk = StressTalkActivity(**kwargs)
+        pilot.app.push_screen(ActivityScreen("Talk", [("Talk", talk)]))
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ActivityScreen)
+    return pilot.app.screen.query_one(StressTalkActivity)
+
+
+async def advance(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
+    """Move time on; the countdown and the turn timer look at the clock, as their timers would."""
+    clock.advance(seconds)
+    for panel in pilot.app.screen.query(CountdownPanel):
+        panel.sync()
+    for talk in pilot.app.screen.query(StressTalkActivity):
+        talk.sync()
+    await pilot.pause()
+
+
+async def start_talking(pilot: Pilot[None], talk: StressTalkActivity) -> None:
+    await pilot.press("f", "j")  # phones away, both
+    await pilot.pause()
+    assert talk.stage == "ready"
+    await pilot.press("f", "j")  # both ready
+    await pilot.pause()
+    assert talk.stage == "talking"
+
+
+def saved(store: Store) -> list[SessionRecord]:
+    return store.load_history().sessions
+
+
+def speaker(talk: StressTalkActivity) -> str:
+    return talk.query_one(TurnBanner).speaker
+
+
+async def test_phones_check_comes_first_then_outside_stress_and_safety(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot, from_home=True)
+        assert app.screen.title == "1 · Daily connection ritual"
+        assert talk.stage == "phones"
+        assert "Phones face down, out of reach?" in screen_text(app)
+        assert not talk.query(BothReady)
+
+        await pilot.press("f")
+        assert talk.query_one(PhonesCheck).away == {"first"}
+        assert "Alex phone away" in screen_text(app)
+        assert talk.stage == "phones", "one phone away is not both"
+        await pilot.press("j")
+        await pilot.pause()
+
+        assert talk.stage == "ready"
+        shown = screen_text(app)
+        assert "stress from outside the two of you" in shown
+        assert "closer is not therapy" in shown
+        assert "20 min" in shown and "30 min" in shown
+        assert talk.query(BothReady)
+
+
+async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await start_talking(pilot, talk)
+        assert speaker(talk) == "first"
+        assert "Alex speaks" in screen_text(app)
+        assert "10:00 left in this turn" in screen_text(app)
+
+        await advance(pilot, clock, 599.5)
+        assert speaker(talk) == "first"
+        assert "0:01 left in this turn" in screen_text(app)
+        await advance(pilot, clock, 0.5)
+        assert speaker(talk) == "second", "the turn swaps on its own at the half"
+        assert "Sam speaks" in screen_text(app)
+        assert "Last turn" in screen_text(app)
+        assert any("Time to swap" in str(n.message) for n in app._notifications)
+        assert not saved(store_with_couple)
+
+        await advance(pilot, clock, 600)
+        assert talk.stage == "after"
+        assert "Thank you for listening to each other" in screen_text(app)
+
+    [record] = saved(store_with_couple)
+    assert record.kind == "stress_talk"
+    assert record.completed is True
+    assert record.planned_seconds == 1200
+    assert record.actual_seconds == 1200
+    assert record.ready == ["first", "second"]
+    assert record.data["phones_away"] is True
+    assert record.data["turns"] == [
+        {"speaker": "first", "seconds": 600},
+        {"speaker": "second", "seconds": 600},
+    ]
+
+
+async def test_passing_the_phones_check_is_fine_and_said_honestly(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert talk.stage == "ready"
+        await pilot.press("space")
+        await pilot.pause()
+        await advance(pilot, clock, 1200)
+    [record] = saved(store_with_couple)
+    assert record.data["phones_away"] is False
+    assert record.ready == []
+
+
+async def test_listening_cues_rotate_every_twenty_seconds(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await start_talking(pilot, talk)
+        cues = app.library.phrases.listening_cues
+        first = talk.cue
+        assert first.startswith("For the listener: ")
+        assert first.removeprefix("For the listener: ") in cues
+
+        await advance(pilot, clock, CUE_SECONDS - 1)
+        assert talk.cue == first, "a cue stays long enough to read"
+        await advance(pilot, clock, 1)
+        second = talk.cue
+        assert second != first
+        await advance(pilot, clock, CUE_SECONDS)
+        assert talk.cue not in (first, second)
+        assert talk.cue in screen_text(app)
+
+
+async def test_tab_swaps_by_hand_and_turn_time_comes_from_the_clock(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await start_talking(pilot, talk)
+        await advance(pilot, clock, 100)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert speaker(talk) == "second"
+        # The new turn runs its full length from the swap: 100 + 600.
+        await advance(pilot, clock, 599)
+        assert speaker(talk) == "second"
+        await advance(pilot, clock, 1)
+        assert speaker(talk) == "first"
+        await advance(pilot, clock, 500)
+        assert talk.stage == "after"
+    [record] = saved(store_with_couple)
+    assert record.data["turns"] == [
+        {"speaker": "first", "seconds": 100},
+        {"speaker": "second", "seconds": 600},
+        {"speaker": "first", "seconds": 500},
+    ]
+    assert sum(turn["seconds"] for turn in record.data["turns"]) == record.actual_seconds
+
+
+async def test_paused_time_is_in_no_turn(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await start_talking(pilot, talk)
+        await advance(pilot, clock, 300)
+        await pilot.press("p")
+        await advance(pilot, clock, 3600)
+        assert speaker(talk) == "first", "no swap while paused"
+        assert "5:00 left in this turn" in screen_text(app)
+        await pilot.press("p")
+        await advance(pilot, clock, 300)
+        assert speaker(talk) == "second"
+        await pilot.press("e")
+        await pilot.pause()
+        assert talk.stage == "after"
+    [record] = saved(store_with_couple)
+    assert record.completed is False
+    assert record.actual_seconds == 600
+    assert record.data["turns"] == [
+        {"speaker": "first", "seconds": 600},
+        {"speaker": "second", "seconds": 0},
+    ]
+
+
+async def test_a_long_gap_still_splits_the_turns_where_they_were_due(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await start_talking(pilot, talk)
+        await advance(pilot, clock, 5000)  # a sleeping laptop: one look at the clock
+        assert talk.stage == "after"
+    [record] = saved(store_with_couple)
+    assert record.data["turns"] == [
+        {"speaker": "first", "seconds": 600},
+        {"speaker": "second", "seconds": 600},
+    ]
+
+
+async def test_thirty_minutes_in_shorter_alternating_turns_is_remembered(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("right", "right")  # 30 is the longest
+        assert talk.query_one(MinutesChoice).chosen == 30
+        await pilot.press("left", "right", "t")
+        await pilot.pause()
+        assert "5-minute turns, alternating" in screen_text(app)
+        assert app.keepsake("stress_talk", "turn_minutes") == 5
+        await pilot.press("space")
+        await pilot.pause()
+        speakers = []
+        for _ in range(6):
+            speakers.append(speaker(talk))
+            await advance(pilot, clock, 300)
+        assert talk.stage == "after"
+    [record] = saved(store_with_couple)
+    assert speakers == ["first", "second"] * 3
+    assert record.planned_seconds == 1800
+    assert [turn["seconds"] for turn in record.data["turns"]] == [300] * 6
+    assert record.data["turn_minutes"] == 5
+
+    again = make_app(store_with_couple)
+    async with again.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "5-minute turns" in screen_text(again), "the couple's choice holds next time"
+
+
+async def test_a_guided_step_uses_its_planned_time_and_skips_the_choice(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot, planned_seconds=600.0)
+        await pilot.press("space")
+        await pilot.pause()
+        assert not talk.query(MinutesChoice)
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.screen.query_one(CountdownPanel).query_one(Digits).value == "10:00"
+        await advance(pilot, clock, 300)
+        assert speaker(talk) == "second"
+        await advance(pilot, clock, 300)
+    [record] = saved(store_with_couple)
+    assert record.planned_seconds == 600
+    assert [t["seconds"] for t in record.data["turns"]] == [300, 300]
+
+
+async def test_leaving_mid_talk_asks_and_saves_the_honest_part(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        assert talk.pending() is None
+        await start_talking(pilot, talk)
+        await advance(pilot, clock, 42)
+        pending = talk.pending()
+        assert pending is not None
+        assert pending[0].actual_seconds == 42
+        assert pending[0].completed is False
+
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s")  # save
+        await pilot.pause()
+        assert not isinstance(app.screen, ActivityScreen)
+    [record] = saved(store_with_couple)
+    assert record.completed is False
+    assert record.actual_seconds == 42
+    assert record.data["turns"] == [{"speaker": "first", "seconds": 42}]
+
+
+async def test_speaker_opener_follows_the_speaker(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await start_talking(pilot, talk)
+        prompts = app.library.stress_talk.speaker_prompts
+        assert "If it helps, Alex:" in screen_text(app)
+        before = screen_text(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert screen_text(app) != before
+        assert any(p in screen_text(app) for p in prompts)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "If it helps, Sam:" in screen_text(app)
+
+
+async def test_usable_at_60_by_20(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(60, 20)) as pilot:
+        talk = await open_talk(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        gate = talk.query_one(BothReady)
+        gate.scroll_visible(animate=False)
+        await pilot.pause()
+        assert "Alex presses f" in screen_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Alex speaks" in shown
+        assert "left in this turn" in shown
+        assert "For the listener" in shown
