@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from closer_tui.activities.hug import HugActivity
 from closer_tui.app import CloserApp
-from closer_tui.core.clock import ManualClock
+from closer_tui.core.clock import ManualClock, format_mmss
 from closer_tui.core.models import SessionRecord
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
@@ -44,7 +44,8 @@ async def advance(pilot: Pilot[None], clock: ManualClock, seconds: float) -> Non
 
 
 def shown_time(app: CloserApp) -> str:
-    return app.screen.query_one(CountdownPanel).query_one(Digits).value
+    """The time the countdown panel shows (as m:ss, whole seconds rounded up)."""
+    return format_mmss(app.screen.query_one(CountdownPanel).countdown.remaining)
 
 
 def count_line(hug: HugActivity) -> str:
