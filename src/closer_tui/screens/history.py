@@ -413,7 +413,7 @@ class HistoryScreen(Screen[None]):
 
     def ask_to_delete(self, record: SessionRecord) -> None:
         question = (
-            f"Delete “{record.title}” of {when_words(record.started_at)} for good?\n\n"
+            f"Delete “{record.title}” from {when_words(record.started_at)} for good?\n\n"
             "It is removed from closer on this computer. Copies in backups or in a"
             " sync folder are not touched: remove them there too if you want it gone"
             " everywhere."

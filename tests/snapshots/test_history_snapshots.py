@@ -1,0 +1,191 @@
+"""Pictures of the history at 80x24: the list, one session in full, and the insights.
+
+A small fixed history around the shared fake evening, shown in UTC so the
+dates are the same on every machine. After ``--snapshot-update``, look at
+each picture before accepting it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from closer_tui.app import CloserApp
+from closer_tui.core.models import Entry, Outcome, SessionRecord, Tally
+from closer_tui.core.store import Store
+
+SIZE = (80, 24)
+EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
+AppFactory = Callable[[Store], CloserApp]
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def utc() -> Iterator[None]:
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def _step(kind: str, title: str, seconds: float, **extra: Any) -> Outcome:
+    return Outcome(kind=kind, title=title, planned_seconds=seconds, actual_seconds=seconds, **extra)
+
+
+def _session(days_ago: int, hour: int, n: int, **fields: Any) -> SessionRecord:
+    start = EVENING.replace(hour=hour, minute=0) - timedelta(days=days_ago)
+    seconds = fields.pop("seconds", None) or sum(s.actual_seconds for s in fields["steps"])
+    return SessionRecord(
+        id=f"{n:032x}",
+        started_at=start,
+        ended_at=start + timedelta(seconds=seconds),
+        actual_seconds=seconds,
+        **fields,
+    )
+
+
+def checkin(days_ago: int, n: int, first: int, second: int) -> SessionRecord:
+    return _session(
+        days_ago,
+        17,
+        n,
+        kind="guided",
+        title="Weekly check-in",
+        plan="weekly-checkin",
+        steps=[
+            _step("hug", "Hug", 22),
+            _step(
+                "dtr",
+                "Daily Temperature Reading",
+                14 * 60 + 5,
+                entries=[
+                    Entry(who="first", prompt="An appreciation", text="You fixed the bike."),
+                    Entry(who="second", prompt="An appreciation", text="Thank you for Sunday."),
+                ],
+            ),
+            _step(
+                "weekly_checkin",
+                "Weekly check-in",
+                11 * 60,
+                ratings={"first": first, "second": second},
+                entries=[
+                    Entry(who="first", prompt="What went well?", text="Our walks."),
+                    Entry(who="second", prompt="What do you need next week?", passed=True),
+                ],
+            ),
+        ],
+    )
+
+
+def little_history() -> list[SessionRecord]:
+    return [
+        _session(0, 19, 1, kind="hug", title="20-second hug", seconds=21, steps=[]),
+        _session(
+            1,
+            20,
+            2,
+            kind="question",
+            title="Ask better questions",
+            seconds=9 * 60 + 12,
+            steps=[],
+            entries=[
+                Entry(who="first", prompt="What made you laugh this week?", text="The goat."),
+                Entry(who="second", prompt="What made you laugh this week?", text="Your face."),
+            ],
+        ),
+        checkin(2, 3, 7, 8),
+        _session(
+            3,
+            21,
+            4,
+            kind="appreciations",
+            title="Appreciation ritual",
+            seconds=6 * 60,
+            steps=[],
+            completed=False,
+            tally=Tally(positive=4, negative=1),
+        ),
+        _session(
+            5,
+            19,
+            5,
+            kind="guided",
+            title="Tonight's 30",
+            plan="tonight-30",
+            steps=[_step("hug", "Hug", 20), _step("eye_gazing", "Eye gazing", 3 * 60)],
+        ),
+        checkin(9, 6, 6, 7),
+        checkin(16, 7, 6, 6),
+        checkin(23, 8, 5, 7),
+        _session(
+            30,
+            19,
+            9,
+            kind="guided",
+            title="Tonight's 30",
+            plan="tonight-30",
+            steps=[
+                _step("hug", "Hug", 20),
+                _step("stress_talk", "Talk through your days", 65 * 60),
+            ],
+        ),
+    ]
+
+
+@pytest.fixture
+def app(store_with_couple: Store, make_app: AppFactory) -> CloserApp:
+    for record in little_history():
+        store_with_couple.save_session(record)
+    return make_app(store_with_couple)
+
+
+async def open_history(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    assert isinstance(app, CloserApp)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    app.open_place("history")
+    await pilot.pause()
+
+
+def test_history_list(snap_compare: SnapCompare, app: CloserApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_history)
+
+
+def test_history_detail(snap_compare: SnapCompare, app: CloserApp) -> None:
+    async def open_checkin(pilot: Pilot[Any]) -> None:
+        await open_history(pilot)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_checkin)
+
+
+def test_history_insights(snap_compare: SnapCompare, app: CloserApp) -> None:
+    async def show_insights(pilot: Pilot[Any]) -> None:
+        await open_history(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=show_insights)
+
+
+def test_history_delete_question(snap_compare: SnapCompare, app: CloserApp) -> None:
+    async def ask(pilot: Pilot[Any]) -> None:
+        await open_history(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=ask)
