@@ -151,7 +151,8 @@ def test_first_evening_a_real_hug(closer_command: Path, terminal: Terminal, tmp_
     second_row = second_name_row(screen)
     terminal.wait_for(lambda _: terminal.cursor_row() == second_row)
     terminal.type("Sam")
-    terminal.wait_for("Sam")
+    # Sam must land in the second box, not after "Alex" in the first.
+    terminal.wait_for(lambda screen: "Sam" in screen.splitlines()[second_row])
     terminal.keys("Enter")
 
     terminal.wait_for("Alex and Sam")
