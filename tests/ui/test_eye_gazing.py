@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Digits, ProgressBar
 
 from closer_tui.activities.eye_gazing import LINE_SECONDS, EyeGazingActivity
 from closer_tui.activities.unplugged import MinutesChoice
@@ -17,6 +16,7 @@ from closer_tui.core.models import SessionRecord
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.widgets.both_ready import BothReady
+from closer_tui.widgets.countdown import CountdownPanel
 
 AppFactory = Callable[[Store], CloserApp]
 
@@ -105,8 +105,7 @@ async def test_the_screen_is_almost_empty_while_gazing_and_ends_gently(
         assert "in normal light" not in shown
         assert "How long?" not in shown
         assert "presses" not in shown
-        assert not gazing.query(BothReady) and not app.screen.query(Digits)
-        assert not app.screen.query(ProgressBar)
+        assert not gazing.query(BothReady) and not app.screen.query(CountdownPanel)
         body = [line for line in shown.splitlines()[3:-1] if line.strip()]
         assert len(body) == 2, "one calm line and a tiny time, nothing else"
         assert body[0] in app.library.eye_gazing.lines

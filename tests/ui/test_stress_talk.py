@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Digits
 
 from closer_tui.activities.stress_talk import CUE_SECONDS, StressTalkActivity
 from closer_tui.activities.unplugged import MinutesChoice, PhonesCheck
@@ -120,6 +119,10 @@ async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
         await advance(pilot, clock, 600)
         assert talk.stage == "after"
         assert "Thank you for listening to each other" in screen_text(app)
+        assert "Alex spoke 10:00 · Sam spoke 10:00" in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert talk.stage == "phones", "a starts another talk with the phones check"
 
     [record] = saved(store_with_couple)
     assert record.kind == "stress_talk"
@@ -289,7 +292,7 @@ async def test_a_guided_step_uses_its_planned_time_and_skips_the_choice(
         assert not talk.query(MinutesChoice)
         await pilot.press("space")
         await pilot.pause()
-        assert app.screen.query_one(CountdownPanel).query_one(Digits).value == "10:00"
+        assert app.screen.query_one(CountdownPanel).countdown.duration == 600
         await advance(pilot, clock, 300)
         assert speaker(talk) == "second"
         await advance(pilot, clock, 300)

@@ -19,7 +19,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Static
@@ -55,8 +55,6 @@ class StressTalkActivity(Activity):
     DEFAULT_CSS = """
     StressTalkActivity { padding: 0 2; }
     StressTalkActivity #talk-stage { height: auto; width: 1fr; }
-    StressTalkActivity #talk-stage > Center { height: auto; }
-    StressTalkActivity CountdownPanel { width: auto; }
     StressTalkActivity .talk-text { width: 1fr; margin: 1 0 0 0; }
     StressTalkActivity .talk-safety { width: 1fr; color: $text-muted; margin: 1 0 0 0; }
     StressTalkActivity #talk-turns { width: 1fr; text-align: center; color: $text-muted; }
@@ -129,9 +127,14 @@ class StressTalkActivity(Activity):
 
     async def _restage(self, *widgets: Any) -> None:
         self._stop_timer()
+        self.can_focus = False
         stage = self.query_one("#talk-stage")
         await stage.remove_children()
         await stage.mount_all(widgets)
+        # On a small terminal the keys' widget may sit below the fold: bring it in.
+        for widget in widgets:
+            if widget.focusable:
+                widget.call_after_refresh(widget.scroll_visible, animate=False)
 
     async def _show_phones(self) -> None:
         talk = self.closer.library.stress_talk
@@ -195,7 +198,7 @@ class StressTalkActivity(Activity):
         await self._restage(
             TurnBanner(self.closer.couple),
             Static("", id="talk-opener"),
-            Center(panel),
+            panel,
             Static("", id="talk-turn-time"),
             Static("", id="talk-cue"),
         )
@@ -360,6 +363,9 @@ class StressTalkActivity(Activity):
             Static(self._summary(outcome), id="talk-summary"),
         )
         self.stage = "after"
+        # Nothing inside is left to hold the focus, and "a" must still reach us.
+        self.can_focus = True
+        self.focus()
         if self.closer.couple.preferences.pulse:
             after = self.query_one("#talk-after")
             after.add_class("-pulse")
