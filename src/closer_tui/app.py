@@ -6,6 +6,7 @@ import random
 import time
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import work
@@ -15,18 +16,16 @@ from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
 from closer_tui.core.clock import Clock
-from closer_tui.core.content import Library, Plan, load_library
+from closer_tui.core.content import OWN_CONTENT_FILE, Library, Plan, load_library
 from closer_tui.core.models import Couple, Outcome, SessionDraft, SessionRecord, utc_now
 from closer_tui.core.sessions import record_of
 from closer_tui.core.store import StaleCopy, Store, StoreError
-
-OWN_CONTENT = "my-content.toml"
 
 
 class CloserApp(App[None]):
     """closer. ``clock`` (monotonic) and ``now`` (wall time) are injectable for tests."""
 
-    CSS_PATH = "closer.tcss"
+    CSS_PATH = Path(__file__).with_name("closer.tcss")
     TITLE = "closer"
     COMMANDS: ClassVar = App.COMMANDS | {PlacesProvider}
     BINDINGS: ClassVar = [
@@ -52,7 +51,7 @@ class CloserApp(App[None]):
         self.now = now
         self.rng = rng or random.Random()
         self.library, self.content_problems = (
-            (content, []) if content else load_library(store.root / OWN_CONTENT)
+            (content, []) if content else load_library(store.root / OWN_CONTENT_FILE)
         )
         self.history_loaded = False
 
@@ -81,7 +80,7 @@ class CloserApp(App[None]):
         self.theme = couple.preferences.theme
         self.push_screen(HomeScreen())
         for problem in self.content_problems:
-            self.notify(problem, title=f"Your {OWN_CONTENT}", severity="warning", timeout=30)
+            self.notify(problem, title=f"Your {OWN_CONTENT_FILE}", severity="warning", timeout=30)
         self.call_after_refresh(self.load_history)
         self.call_after_refresh(self.offer_resume)
 

@@ -10,9 +10,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import Digits, Static
 
 from closer_tui.core.clock import Clock, Countdown, Phase, format_mmss
+from closer_tui.widgets.time_bar import TimeBar
 
 EXTEND_SECONDS = 60
 PULSE_SECONDS = 0.45
@@ -21,19 +22,18 @@ PULSE_SECONDS = 0.45
 class CountdownPanel(Widget, can_focus=True):
     """Shows a :class:`Countdown` and ends it on time.
 
-    There is no polling interval: one timer is set for the moment the shown
-    second changes (or the end arrives), so the screen repaints once a second
-    and the end is noticed when it happens, not at the next tick.
+    Remaining time is always read from the countdown's clock. A first timer
+    waits for the moment the shown second changes; from there one drift-free
+    interval ticks on each whole second, which is also when the end falls.
+    Each tick repaints only what changed: the digits, and the bar when a
+    cell fills.
     """
 
     DEFAULT_CSS = """
-    CountdownPanel {
-        height: auto;
-        align-horizontal: center;
-        padding: 0 1;
-    }
+    CountdownPanel { height: auto; padding: 0 1; }
     CountdownPanel Digits { width: 100%; text-align: center; margin: 0 0 1 0; }
-    CountdownPanel ProgressBar { width: auto; }
+    CountdownPanel TimeBar { width: 40; max-width: 100%; margin: 0 0 0 0; }
+    CountdownPanel #countdown-bar-row { height: 1; width: 100%; align-horizontal: center; }
     CountdownPanel #countdown-status {
         width: 100%; text-align: center; color: $warning; height: 1;
     }
@@ -75,10 +75,14 @@ class CountdownPanel(Widget, can_focus=True):
         self.bell = bell
         self.pulse = pulse
         self._timer: Timer | None = None
+        self._shown = ("", "")
 
     def compose(self) -> ComposeResult:
+        from textual.containers import Horizontal
+
         yield Digits(format_mmss(self.countdown.remaining))
-        yield ProgressBar(total=self.countdown.duration, show_eta=False, show_percentage=False)
+        with Horizontal(id="countdown-bar-row"):
+            yield TimeBar()
         yield Static("", id="countdown-status")
 
     # -- driving ---------------------------------------------------------------
@@ -86,56 +90,70 @@ class CountdownPanel(Widget, can_focus=True):
     def start(self) -> None:
         self.countdown.start()
         self.focus()
-        self._after_change()
-
-    def action_pause(self) -> None:
-        self.countdown.toggle_pause()
-        self._after_change()
-
-    def action_extend(self) -> None:
-        self.countdown.extend(EXTEND_SECONDS)
-        self._after_change()
-
-    def action_end(self) -> None:
-        if self.countdown.phase is Phase.READY:
-            return
-        self.countdown.end_early()
-        self._after_change()
+        self.sync()
 
     def sync(self) -> None:
         """Re-read the clock now: after the laptop wakes, or when a test moves its clock."""
-        self._after_change()
+        if self._look():
+            self._align_ticks()
 
-    def _after_change(self) -> None:
+    def action_pause(self) -> None:
+        self.countdown.toggle_pause()
+        self.sync()
+
+    def action_extend(self) -> None:
+        self.countdown.extend(EXTEND_SECONDS)
+        self.sync()
+
+    def action_end(self) -> None:
+        if self.countdown.phase is not Phase.READY:
+            self.countdown.end_early()
+            self.sync()
+
+    def _look(self) -> bool:
+        """Show the countdown as it is now; False once it has ended."""
         self.paused = self.countdown.phase is Phase.PAUSED
-        self._refresh_display()
+        self._show()
         if self.countdown.poll():
+            self._stop_ticks()
             self._finish()
-            return
-        self._schedule()
+            return False
+        return True
 
-    def _schedule(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+    def _align_ticks(self) -> None:
+        """Wait for the next change of the shown second, then tick once a second."""
+        self._stop_ticks()
         if self.countdown.phase is not Phase.RUNNING:
             return
         remaining = self.countdown.remaining
-        # The display shows whole seconds rounded up: it next changes when
+        # Whole seconds are shown rounded up: the display next changes when
         # ``remaining`` crosses the integer below it.
-        delay = remaining - (math.ceil(remaining) - 1) if remaining > 0 else 0.0
-        self._timer = self.set_timer(max(delay, 0.001), self._after_change, name="countdown")
+        delay = max(remaining - (math.ceil(remaining) - 1), 0.001)
+        self._timer = self.set_timer(delay, self._on_boundary, name="countdown")
+
+    def _on_boundary(self) -> None:
+        if self._look() and self.countdown.phase is Phase.RUNNING:
+            self._timer = self.set_interval(1.0, self._look, name="countdown")
+
+    def _stop_ticks(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
 
     # -- showing ---------------------------------------------------------------
 
-    def _refresh_display(self) -> None:
+    def _show(self) -> None:
         countdown = self.countdown
-        self.query_one(Digits).update(format_mmss(countdown.remaining))
-        self.query_one(ProgressBar).update(total=countdown.duration, progress=countdown.elapsed)
-        paused = countdown.phase is Phase.PAUSED
-        self.query_one("#countdown-status", Static).update(
-            "Paused. Press p to carry on." if paused else ""
-        )
+        digits = format_mmss(countdown.remaining)
+        status = "Paused. Press p to carry on." if countdown.phase is Phase.PAUSED else ""
+        if (digits, status) != self._shown:
+            shown_digits, shown_status = self._shown
+            if digits != shown_digits:
+                self.query_one(Digits).update(digits)
+            if status != shown_status:
+                self.query_one("#countdown-status", Static).update(status)
+            self._shown = (digits, status)
+        self.query_one(TimeBar).fraction = countdown.progress
 
     def _finish(self) -> None:
         if self.bell:
@@ -146,5 +164,4 @@ class CountdownPanel(Widget, can_focus=True):
         self.post_message(self.Ended(self))
 
     def on_unmount(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_ticks()

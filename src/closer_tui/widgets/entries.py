@@ -8,7 +8,6 @@ from rich.text import Text
 from closer_tui.core.models import Couple, Entry
 from closer_tui.widgets.partner import badge
 
-
 BOOKKEEPING = frozenset({"depth", "step", "role", "theme", "score"})
 """Parts that say where an entry came from rather than what was said."""
 

@@ -1,0 +1,177 @@
+"""Guided sessions in the real app, on a fake clock: every plan, every key, and resume."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.content import library
+from closer_tui.core.models import Entry, Outcome
+from closer_tui.core.store import Store
+from closer_tui.screens.resume import ResumeScreen
+from closer_tui.screens.session import SessionScreen
+from closer_tui.screens.summary import SummaryScreen
+from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.countdown import CountdownPanel
+
+PLAN_IDS = [plan.id for plan in library().plans]
+
+
+async def settle(pilot: Pilot[None], clock: ManualClock, seconds: float = 0.0) -> None:
+    """Move the fake clock, let every countdown re-read it, and let the app catch up."""
+    clock.advance(seconds)
+    for panel in pilot.app.screen.query(CountdownPanel):
+        panel.sync()
+    await pilot.pause()
+
+
+async def start(pilot: Pilot[None], plan_id: str) -> SessionScreen:
+    app = pilot.app
+    assert isinstance(app, CloserApp)
+    await pilot.pause()
+    app.start_plan(plan_id)
+    await pilot.pause()
+    assert isinstance(app.screen, SessionScreen)
+    return app.screen
+
+
+@pytest.mark.parametrize("plan_id", PLAN_IDS)
+async def test_a_whole_plan_runs_through_and_saves_once(
+    plan_id: str,
+    make_app: Callable[[Store], CloserApp],
+    store_with_couple: Store,
+    clock: ManualClock,
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, plan_id)
+        plan = screen.plan
+        for index, step in enumerate(plan.steps):
+            assert screen.run.index == index
+            assert isinstance(screen.activity, Activity)
+            await settle(pilot, clock, step.minutes * 60)
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+    history = store_with_couple.load_history().sessions
+    assert len(history) == 1
+    record = history[0]
+    assert record.plan == plan_id and record.completed
+    assert [step.kind for step in record.steps] == [step.activity for step in plan.steps]
+    assert record.actual_seconds == pytest.approx(plan.minutes * 60)
+    assert store_with_couple.load_drafts() == []
+
+
+async def test_pause_skip_extend_and_done_early(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, "tonight-30")
+        await settle(pilot, clock, 30)
+        await pilot.press("ctrl+t")  # hold
+        await settle(pilot, clock, 600)
+        assert screen.paused
+        assert screen.run.together_seconds == pytest.approx(30)
+        await pilot.press("ctrl+t")
+        await settle(pilot, clock, 10)
+        assert screen.run.together_seconds == pytest.approx(40)
+        await pilot.press("ctrl+e")
+        assert screen.run.step_seconds == screen.plan.steps[0].minutes * 60 + 60
+        await pilot.press("ctrl+k")  # skip the first step
+        await pilot.pause()
+        assert screen.run.index == 1
+        await settle(pilot, clock, 20)
+        await pilot.press("ctrl+d")  # we're done for tonight
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+    record = store_with_couple.load_history().sessions[0]
+    assert record.completed is False
+    assert record.steps[0].data["skipped"] is True
+    assert len(record.steps) == 2  # the skipped step and the partly done one
+    assert record.actual_seconds == pytest.approx(60)
+
+
+async def test_the_step_cue_comes_once_and_moving_on_stays_their_choice(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, "quick-reconnect")
+        await settle(pilot, clock, screen.plan.steps[0].minutes * 60 + 5)
+        screen._tick()
+        screen._tick()
+        await pilot.pause()
+        cues = [n for n in app._notifications if "time is up" in n.message]
+        assert len(cues) == 1
+        assert screen.run.index == 0  # never a hard cut
+
+
+async def test_an_interrupted_session_is_offered_back_with_what_was_written(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, "tonight-30")
+        await settle(pilot, clock, 90)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen.run.add_round(
+            Outcome(
+                kind="hug", title="x", entries=[Entry(who="second", prompt="p", text="ünïcødé ✓")]
+            )
+        )
+        screen.autosave()
+        # The terminal closes here: no summary, no goodbye.
+    drafts = store_with_couple.load_drafts()
+    assert len(drafts) == 1 and drafts[0].step_index == 1
+
+    again = make_app(Store.open(store_with_couple.root))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(again.screen, ResumeScreen)
+        await pilot.click("#resume")
+        await pilot.pause()
+        assert isinstance(again.screen, SessionScreen)
+        resumed = again.screen
+        assert resumed.run.index == 1
+        assert resumed.run.draft.done[0].actual_seconds == pytest.approx(90)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+    record = store_with_couple.load_history().sessions[0]
+    texts = [e.text for step in record.steps for e in step.entries]
+    assert "ünïcødé ✓" in texts
+    assert store_with_couple.load_drafts() == []
+
+
+async def test_dont_save_this_one_leaves_nothing_behind(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, "weekly-checkin")
+        await settle(pilot, clock, 120)
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+    assert store_with_couple.load_history().sessions == []
+    assert store_with_couple.load_drafts() == []
+
+
+async def test_the_session_fits_a_small_terminal(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await start(pilot, "tonight-30")
+        await pilot.pause()
+        assert screen.has_class("-narrow")
+        assert screen.query_one("#session-time").region.bottom <= 20
+        assert "Step 1 of" in str(screen.query_one("#step-title").render())
