@@ -18,7 +18,7 @@ from textual.widgets import Static
 from closer_tui.core.models import PARTNER_KEYS, Entry, Outcome
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import badge, named
-from closer_tui.widgets.turn_entry import TurnEntry
+from closer_tui.widgets.turn_entry import Turn, TurnEntry
 
 TITLE = "Appreciations"
 
@@ -59,7 +59,7 @@ class AppreciationsActivity(Activity):
 
     def compose(self) -> ComposeResult:
         yield Static(self.closer.library.appreciation.intro, id="ap-intro")
-        yield TurnEntry(self.closer.couple, speaks="appreciates", listens="receives")
+        yield TurnEntry(self.closer.couple, self._on_turn, speaks="appreciates", listens="receives")
         with Horizontal(id="ap-lists"):
             for key in PARTNER_KEYS:
                 yield Static("", id=f"ap-{key}", classes="ap-list")
@@ -87,9 +87,7 @@ class AppreciationsActivity(Activity):
         )
         turns.ask(prompt, hint)
 
-    def on_turn_entry_said(self, event: TurnEntry.Said) -> None:
-        event.stop()
-        turn = event.turn
+    def _on_turn(self, turn: Turn) -> None:
         self.entries.append(
             Entry(
                 who=turn.who,

@@ -70,6 +70,7 @@ class TemperatureReadingActivity(Activity):
         yield Static(self.closer.library.safety.short, id="dtr-safety")
         yield TurnEntry(
             self.closer.couple,
+            self._on_turn,
             speaks="shares",
             listens="receives",
             listener_note=self.closer.library.dtr_listener,
@@ -122,9 +123,8 @@ class TemperatureReadingActivity(Activity):
 
     # -- turns -------------------------------------------------------------------
 
-    def on_turn_entry_said(self, event: TurnEntry.Said) -> None:
-        event.stop()
-        self._record(event.turn)
+    def _on_turn(self, turn: Turn) -> None:
+        self._record(turn)
         self._ask()
 
     def _record(self, turn: Turn) -> None:

@@ -87,7 +87,7 @@ class WeeklyCheckinActivity(Activity):
         yield Static("", id="wc-clock")
         yield Static(self.closer.library.weekly_checkin.intro, id="wc-intro")
         yield Static("", id="wc-question")
-        yield TurnEntry(self.closer.couple, speaks="answers", listens="listens")
+        yield TurnEntry(self.closer.couple, self._on_turn, speaks="answers", listens="listens")
         with Horizontal(id="wc-ratings"):
             for key in PARTNER_KEYS:
                 yield Static("", id=f"wc-{key}", classes="wc-rating")
@@ -129,13 +129,10 @@ class WeeklyCheckinActivity(Activity):
             Text.assemble(named(me), ": ", question), "ctrl+s when it's said · ctrl+o to pass"
         )
 
-    def on_turn_entry_said(self, event: TurnEntry.Said) -> None:
-        event.stop()
+    def _on_turn(self, turn: Turn) -> None:
         question = self.questions[self.question_index]
-        self.entries.append(
-            _turn_entry(event.turn, question, f"question-{self.question_index + 1}")
-        )
-        self._answered.add(event.turn.who)
+        self.entries.append(_turn_entry(turn, question, f"question-{self.question_index + 1}"))
+        self._answered.add(turn.who)
         if self._answered < {"first", "second"}:
             self._ask()
             return
@@ -271,7 +268,7 @@ class NeedsActivity(Activity):
 
     def compose(self) -> ComposeResult:
         yield Static(self.closer.library.needs.intro, id="nd-intro")
-        yield TurnEntry(self.closer.couple, speaks="says", listens="listens")
+        yield TurnEntry(self.closer.couple, self._on_turn, speaks="says", listens="listens")
         yield Static("", id="nd-after")
 
     def on_mount(self) -> None:
@@ -285,9 +282,8 @@ class NeedsActivity(Activity):
         examples = ", ".join(needs.examples[:3])
         self.turns.ask(Text.assemble(named(me), ": ", needs.prompt), f"For example: {examples} …")
 
-    def on_turn_entry_said(self, event: TurnEntry.Said) -> None:
-        event.stop()
-        self.entries.append(_turn_entry(event.turn, self.closer.library.needs.prompt, "needs"))
+    def _on_turn(self, turn: Turn) -> None:
+        self.entries.append(_turn_entry(turn, self.closer.library.needs.prompt, "needs"))
         if {entry.who for entry in self.entries} < {"first", "second"}:
             self._ask()
             return

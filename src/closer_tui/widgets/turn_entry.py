@@ -8,12 +8,12 @@ the first (a complaint is not finished without its request).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
@@ -35,8 +35,11 @@ class Turn:
 class TurnEntry(Widget):
     """The speaker writes and presses ctrl+s, or passes with ctrl+o; then it is the other's turn.
 
-    Posts :class:`Said` after every turn. Hosts that move on by another key can
-    call :meth:`take` themselves, so a half-written turn is never lost.
+    Every finished turn goes to ``on_turn`` at once, not by a message: a couple
+    pressing "pass, pass, next step" quickly must find both passes recorded
+    before "next step" asks whether both have had their turn. Hosts that move
+    on by another key call :meth:`take` themselves, so a half-written turn is
+    never lost.
     """
 
     DEFAULT_CSS = """
@@ -56,17 +59,10 @@ class TurnEntry(Widget):
         Binding("ctrl+o", "pass_turn", "Pass", key_display="^o"),
     ]
 
-    class Said(Message):
-        """A partner finished their turn (or passed); the banner has already moved on."""
-
-        def __init__(self, entry: TurnEntry, turn: Turn) -> None:
-            super().__init__()
-            self.entry = entry
-            self.turn = turn
-
     def __init__(
         self,
         couple: Couple,
+        on_turn: Callable[[Turn], None],
         *,
         speaks: str = "shares",
         listens: str = "listens",
@@ -75,6 +71,7 @@ class TurnEntry(Widget):
     ) -> None:
         super().__init__(id=id)
         self.couple = couple
+        self.on_turn = on_turn
         self.speaks = speaks
         self.listens = listens
         self.listener_note = listener_note
@@ -202,8 +199,7 @@ class TurnEntry(Widget):
     def action_say(self) -> None:
         turn = self.take()
         if turn is not None:
-            self.post_message(self.Said(self, turn))
+            self.on_turn(turn)
 
     def action_pass_turn(self) -> None:
-        turn = self._finish(Turn(self.speaker, passed=True))
-        self.post_message(self.Said(self, turn))
+        self.on_turn(self._finish(Turn(self.speaker, passed=True)))
