@@ -142,6 +142,8 @@ def test_first_evening_a_real_hug(closer_command: Path, terminal: Terminal, tmp_
     )
 
     terminal.wait_for("Welcome to closer")
+    terminal.keys("Enter")  # "Continue"
+    terminal.wait_for("Before you start")
     terminal.keys("Enter")  # "We understand — continue"
     terminal.wait_for("Who are you two")
     terminal.type("Alex")

@@ -44,10 +44,18 @@ def test_setup_welcome(snap_compare: SnapCompare, data_dir: Path, make_app: AppF
     assert snap_compare(make_app(Store.open(data_dir)), terminal_size=SIZE)
 
 
+def test_setup_safety_note(
+    snap_compare: SnapCompare, data_dir: Path, make_app: AppFactory
+) -> None:
+    assert snap_compare(make_app(Store.open(data_dir)), terminal_size=SIZE, press=["enter"])
+
+
 def test_setup_names(snap_compare: SnapCompare, data_dir: Path, make_app: AppFactory) -> None:
     app = make_app(Store.open(data_dir))
 
     async def type_first_name(pilot: Pilot[Any]) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(*"Alex")
@@ -59,7 +67,7 @@ def test_setup_refuses_an_empty_name(
     snap_compare: SnapCompare, data_dir: Path, make_app: AppFactory
 ) -> None:
     app = make_app(Store.open(data_dir))
-    assert snap_compare(app, terminal_size=SIZE, press=["enter", *"Alex", "enter", "enter"])
+    assert snap_compare(app, terminal_size=SIZE, press=["enter", "enter", *"Alex", "enter", "enter"])
 
 
 def test_home(snap_compare: SnapCompare, store_with_couple: Store, make_app: AppFactory) -> None:
@@ -99,4 +107,10 @@ def test_hug_done(
             panel.sync()
         await pilot.pause()
 
+    # The end pulse lasts under half a real second; a picture must not race it.
+    store_with_couple.update_couple(
+        lambda couple: couple.model_copy(
+            update={"preferences": couple.preferences.model_copy(update={"pulse": False})}
+        )
+    )
     assert snap_compare(make_app(store_with_couple), terminal_size=SIZE, run_before=after_the_hug)

@@ -26,6 +26,9 @@ def screen_text(app: CloserApp) -> str:
 
 async def to_names(pilot: Pilot[None]) -> None:
     assert isinstance(pilot.app.screen, SetupScreen)
+    await pilot.press("enter")  # "Continue" past the welcome
+    await pilot.pause()
+    assert "Before you start" in screen_text(pilot.app)  # the safety note, on its own page
     await pilot.press("enter")  # "We understand — continue" has the focus
     await pilot.pause()
     assert pilot.app.focused is not None and pilot.app.focused.id == "first-name"
@@ -113,11 +116,11 @@ async def test_the_same_colour_twice_is_refused(data_dir: Path, make_app: AppFac
     assert not (data_dir / "couple.json").exists()
 
 
-async def test_back_returns_to_the_welcome(data_dir: Path, make_app: AppFactory) -> None:
+async def test_back_returns_to_the_safety_note(data_dir: Path, make_app: AppFactory) -> None:
     app = make_app(Store.open(data_dir))
     async with app.run_test(size=(80, 24)) as pilot:
         await to_names(pilot)
         await pilot.click("#back")
         await pilot.pause()
-        assert "Welcome to closer" in screen_text(app)
+        assert "Before you start" in screen_text(app)
         assert app.focused is not None and app.focused.id == "continue"

@@ -29,13 +29,13 @@ class HugActivity(Activity):
     HugActivity #hug-invitation { width: 1fr; text-align: center; margin: 1 2 0 2; }
     HugActivity #hug-stage { height: auto; width: 1fr; }
     HugActivity #hug-line { width: 1fr; text-align: center; color: $text-muted; height: 2; }
-    HugActivity #hug-after { width: 1fr; text-align: center; margin: 0 2; }
+    HugActivity #hug-after { width: 1fr; text-align: center; margin: 0 2; color: $text-muted; }
     HugActivity #hug-count { width: 1fr; text-align: center; color: $text-muted; }
     """
 
     BINDINGS = [Binding("a", "again", "Another hug")]
 
-    stage: reactive[str] = reactive("ready", init=False)
+    stage: reactive[str] = reactive("ready", init=False, bindings=True)
     """``ready`` (the gate is up), ``hugging`` or ``after``."""
 
     def __init__(self, **kwargs: object) -> None:
@@ -54,7 +54,7 @@ class HugActivity(Activity):
         yield Static(hug.invitation, id="hug-invitation")
         yield Center(id="hug-stage")
         yield Static("", id="hug-line")
-        yield Static(hug.after, id="hug-after")
+        yield Static("Press a for another hug.", id="hug-after")
         yield Static(self._count_text(), id="hug-count")
 
     def on_mount(self) -> None:
@@ -64,8 +64,11 @@ class HugActivity(Activity):
     def _show_gate(self) -> None:
         stage = self.query_one("#hug-stage")
         stage.remove_children()
-        stage.mount(BothReady(self.closer.couple, prompt="Hold on, and when you're both ready"))
+        gate = BothReady(self.closer.couple, prompt="Hold on, and when you're both ready")
+        stage.mount(gate)
         self.query_one("#hug-after").display = False
+        if self.stage == "after":
+            gate.focus()  # "again": the keys go straight back to the gate
         self.stage = "ready"
 
     async def on_both_ready_started(self, event: BothReady.Started) -> None:
@@ -108,7 +111,7 @@ class HugActivity(Activity):
         )
         assert self._started_at is not None
         self.report(outcome, self._started_at)
-        self.query_one("#hug-line", Static).update("Press a for another hug.")
+        self.query_one("#hug-line", Static).update(self.closer.library.hug.after)
         self.query_one("#hug-after").display = True
         self.stage = "after"
 

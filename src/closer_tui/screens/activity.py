@@ -33,7 +33,7 @@ class ActivityScreen(Screen[None]):
 
     BINDINGS: ClassVar = [
         Binding("escape", "back", "Back"),
-        Binding("left_square_bracket", "step_tab(-1)", "Prev tab", key_display="["),
+        Binding("left_square_bracket", "step_tab(-1)", "Previous tab", show=False),
         Binding("right_square_bracket", "step_tab(1)", "Next tab", key_display="]"),
     ]
 
@@ -77,7 +77,7 @@ class ActivityScreen(Screen[None]):
             for index, (label, markdown) in enumerate(self.reading):
                 with TabPane(label, id=f"read-{index}"), VerticalScroll(classes="reading"):
                     yield Markdown(markdown)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._focus_active)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Markdown, Static
 
@@ -17,15 +17,21 @@ if TYPE_CHECKING:
     from closer_tui.app import CloserApp
 
 
-def welcome_markdown(app: CloserApp) -> str:
+WELCOME = """\
+## Welcome to closer
+
+Small practices for two people who want to feel closer: a long hug, a good
+question, a few minutes of really listening. Do them together, side by
+side, on this one keyboard.
+
+Everything stays on this laptop. Nothing is sent anywhere.
+"""
+
+
+def safety_markdown(app: CloserApp) -> str:
     safety = app.library.safety
     return "\n\n".join(
         [
-            "## Welcome to closer",
-            "Small practices for two people who want to feel closer: a long hug, "
-            "a good question, a few minutes of really listening. Do them together, "
-            "side by side, on this one keyboard.",
-            "Everything stays on this laptop. Nothing is sent anywhere.",
             "## Before you start",
             safety.not_therapy,
             f"**{safety.unsafe}**",
@@ -41,7 +47,6 @@ class SetupScreen(Screen[Couple]):
 
     DEFAULT_CSS = """
     SetupScreen VerticalScroll { padding: 0 2; }
-    SetupScreen #welcome .buttons { dock: bottom; }
     SetupScreen #welcome Markdown { margin: 0; }
     SetupScreen .buttons { height: auto; margin: 1 0; }
     SetupScreen .buttons Button { margin: 0 1 0 0; }
@@ -54,8 +59,13 @@ class SetupScreen(Screen[Couple]):
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="welcome"):
-            with Vertical(id="welcome"):
-                yield VerticalScroll(Markdown(welcome_markdown(self.closer)))
+            with VerticalScroll(id="welcome"):
+                yield Markdown(WELCOME)
+                with Center(classes="buttons"):
+                    yield Button("Continue", id="to-safety", variant="primary")
+            with VerticalScroll(id="safety"):
+                yield Markdown(safety_markdown(self.closer))
+                # The only way on is below the note, so it is read, not skipped.
                 with Center(classes="buttons"):
                     yield Button("We understand — continue", id="continue", variant="primary")
             with VerticalScroll(id="names"):
@@ -71,16 +81,20 @@ class SetupScreen(Screen[Couple]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#continue").focus()
+        self.query_one("#to-safety").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         switcher = self.query_one(ContentSwitcher)
-        if event.button.id == "continue":
+        if event.button.id == "to-safety":
+            switcher.current = "safety"
+            self.query_one("#safety", VerticalScroll).scroll_home(animate=False)
+            self.query_one("#continue").focus(scroll_visible=False)
+        elif event.button.id == "continue":
             switcher.current = "names"
             self.query_one("#first-name").focus()
         elif event.button.id == "back":
-            switcher.current = "welcome"
-            self.query_one("#continue").focus()
+            switcher.current = "safety"
+            self.query_one("#continue").focus(scroll_visible=False)
         elif event.button.id == "begin":
             self.action_save()
 

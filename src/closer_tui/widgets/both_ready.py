@@ -29,7 +29,7 @@ class BothReady(Widget, can_focus=True):
     BINDINGS = [
         Binding("f", "ready('first')", "First ready", show=False),
         Binding("j", "ready('second')", "Second ready", show=False),
-        Binding("space", "together", "Start together", key_display="space"),
+        Binding("space", "together", "Start both", key_display="space"),
     ]
 
     ready: reactive[frozenset[PartnerKey]] = reactive(frozenset(), always_update=True)
@@ -46,9 +46,6 @@ class BothReady(Widget, can_focus=True):
         self.couple = couple
         self.prompt = prompt
         self._done = False
-
-    def on_mount(self) -> None:
-        self.focus()
 
     def action_ready(self, who: PartnerKey) -> None:
         if self._done:

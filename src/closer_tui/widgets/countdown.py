@@ -76,6 +76,7 @@ class CountdownPanel(Widget, can_focus=True):
         self.pulse = pulse
         self._timer: Timer | None = None
         self._shown = ("", "")
+        self._phase = self.countdown.phase
 
     def compose(self) -> ComposeResult:
         from textual.containers import Horizontal
@@ -110,15 +111,25 @@ class CountdownPanel(Widget, can_focus=True):
             self.countdown.end_early()
             self.sync()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("pause", "extend", "end"):
+            # Only offered while there is a countdown to act on.
+            return self.countdown.phase in (Phase.RUNNING, Phase.PAUSED)
+        return True
+
     def _look(self) -> bool:
         """Show the countdown as it is now; False once it has ended."""
-        self.paused = self.countdown.phase is Phase.PAUSED
+        ended = self.countdown.poll()
+        phase = self.countdown.phase
+        if phase is not self._phase:
+            self._phase = phase
+            self.refresh_bindings()
+        self.paused = phase is Phase.PAUSED
         self._show()
-        if self.countdown.poll():
+        if ended:
             self._stop_ticks()
             self._finish()
-            return False
-        return True
+        return not ended
 
     def _align_ticks(self) -> None:
         """Wait for the next change of the shown second, then tick once a second."""

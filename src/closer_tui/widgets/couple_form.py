@@ -24,6 +24,7 @@ class CoupleForm(Vertical):
     DEFAULT_CSS = """
     CoupleForm { height: auto; }
     CoupleForm .partner-row { height: auto; margin: 0 0 1 0; }
+    CoupleForm .partner-fields { height: auto; }
     CoupleForm .partner-row Label { width: 100%; color: $text-muted; }
     CoupleForm Input { width: 1fr; }
     CoupleForm Select { width: 18; }
@@ -43,7 +44,7 @@ class CoupleForm(Vertical):
             partner = self.couple.partner(key) if self.couple else None
             with Vertical(classes="partner-row"):
                 yield Label(hints[key])
-                with Horizontal(classes="partner-row"):
+                with Horizontal(classes="partner-fields"):
                     yield Input(
                         value=partner.name if partner else "",
                         placeholder="Name",

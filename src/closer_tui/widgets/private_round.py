@@ -117,7 +117,9 @@ class PrivateRound(Widget, can_focus=True):
             yield Static("", id="pr-reveal")
 
     def on_mount(self) -> None:
-        self._show_curtain()
+        # No focus here: the host decides, so a round in a hidden tab never
+        # pulls its tab to the front.
+        self._show_curtain(focus=False)
 
     # -- stages ------------------------------------------------------------------
 
@@ -125,7 +127,7 @@ class PrivateRound(Widget, can_focus=True):
         self.stage = stage
         self.query_one(ContentSwitcher).current = panel
 
-    def _show_curtain(self) -> None:
+    def _show_curtain(self, *, focus: bool = True) -> None:
         me = self.couple.partner(self.whose)
         other = self.couple.partner(self.couple.other(self.whose))
         text = Text()
@@ -140,7 +142,8 @@ class PrivateRound(Widget, can_focus=True):
         text.append(" can't see the screen.")
         self.query_one("#pr-curtain", Static).update(text)
         self._switch("curtain", "pr-curtain")
-        self.focus()
+        if focus:
+            self.focus()
 
     def _show_ask(self) -> None:
         ask = self.asks[self._index]

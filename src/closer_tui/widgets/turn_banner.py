@@ -38,7 +38,10 @@ class TurnBanner(Widget):
         self.speaker = self.listener
 
     def render(self) -> Text:
-        text = badge(self.couple.partner(self.speaker))
+        # Start from an empty Text: appending to the badge itself would paint
+        # everything after it in the speaker's colour.
+        text = Text()
+        text.append_text(badge(self.couple.partner(self.speaker)))
         text.append(f" {self.speaks}  ·  ")
         text.append_text(badge(self.couple.partner(self.listener)))
         text.append(f" {self.listens}")
