@@ -112,10 +112,9 @@ class SafetyCheckActivity(Activity):
         if self.stage not in ("saved", "discarded"):
             return
         await self.query_one(PrivateRound).remove()
-        await self.mount(
-            PrivateRound(self.closer.couple, self.asks, hint=self.closer.library.safety.short),
-            after=self.query_one("#sc-safety"),
-        )
+        private = PrivateRound(self.closer.couple, self.asks, hint=self.closer.library.safety.short)
+        await self.mount(private, after=self.query_one("#sc-safety"))
+        private.focus()
         self.stage = "private"
         self.answers = None
         self._started_at = self.closer.now()

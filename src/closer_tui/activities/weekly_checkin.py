@@ -154,7 +154,10 @@ class WeeklyCheckinActivity(Activity):
         self.turns.display = False
         self.query_one("#wc-question", Static).update(checkin.rating_note)
         ask = Ask(RATING, checkin.rating_prompt, RATING_SCALE)
-        self.mount(PrivateRound(self.closer.couple, [ask]), after=self.query_one(TurnEntry))
+        private = PrivateRound(self.closer.couple, [ask])
+        self.mount(private, after=self.query_one(TurnEntry))
+        # The round leaves focus to its host; the writing box it replaces just went away.
+        self.call_after_refresh(private.focus)
 
     def on_private_round_revealed(self, event: PrivateRound.Revealed) -> None:
         event.stop()
