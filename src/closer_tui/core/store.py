@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import json
 import os
 import re
@@ -70,6 +71,7 @@ TEMP_PREFIX = ".closer-tmp-"
 LOCK_NAME = ".lock"
 _ID = re.compile(r"[0-9a-f]{32}")
 _NOT_PLAIN = "it is a link or something other than a plain file"
+_TOO_BIG = "it is far larger than any file closer writes"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -225,7 +227,8 @@ class Store:
         self.drafts_dir = self.root / "in-progress"
         self.quarantine_dir = self.root / "quarantine"
         self.notices: list[Notice] = []
-        self._session_paths: dict[str, set[Path]] = {}
+        # Session id -> the names of every file holding it, so a delete gets them all.
+        self._session_files: dict[str, set[str]] = {}
 
     @classmethod
     def open(cls, root: Path) -> Store:
@@ -363,35 +366,46 @@ class Store:
 
     # -- reading any file ----------------------------------------------------
 
-    def _read(self, path: Path, model: type[ModelT], kind: str, schema: int) -> ModelT:
+    def _read(
+        self,
+        path: Path,
+        model: type[ModelT],
+        kind: str,
+        schema: int,
+        plain: bool | None = None,
+    ) -> ModelT:
         """Read, migrate and validate one file.
 
-        Raises ``NewerFile``, ``ValueError`` (the file is not readable as
-        ours), ``FileNotFoundError`` or another ``OSError`` (the disk failed).
+        ``plain`` is what a folder listing already said about the file's type
+        (None: not known, so look first). Raises ``NewerFile``, ``ValueError``
+        (the file is not readable as ours), ``FileNotFoundError`` or another
+        ``OSError`` (the disk failed).
         """
-        info = path.lstat()
-        if not stat.S_ISREG(info.st_mode):
+        if plain is None:
+            plain = stat.S_ISREG(path.lstat().st_mode)
+        if not plain:
+            # Never opened: opening a device can have effects of its own.
             raise ValueError(_NOT_PLAIN)
-        if info.st_size > MAX_FILE_BYTES:
-            raise ValueError("it is far larger than any file closer writes")
         try:
             # NOFOLLOW and NONBLOCK: if it was swapped for a link or a pipe
-            # since the lstat, fail at once rather than follow or hang.
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            # since it was listed, fail at once rather than follow or hang.
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY)
         except OSError as error:
             if error.errno in (errno.ELOOP, errno.ENXIO):
                 raise ValueError(_NOT_PLAIN) from error
             raise
-        with os.fdopen(fd, "rb") as handle:
+        try:
             opened = os.fstat(fd)
             if not stat.S_ISREG(opened.st_mode):
                 raise ValueError(_NOT_PLAIN)
+            if opened.st_size > MAX_FILE_BYTES:
+                raise ValueError(_TOO_BIG)
             if stat.S_IMODE(opened.st_mode) & 0o077:
                 with contextlib.suppress(OSError):
                     os.fchmod(fd, FILE_MODE)  # copied in from elsewhere: keep it private
-            data = handle.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise ValueError("it is far larger than any file closer writes")
+            data = _read_bounded(fd, opened.st_size)
+        finally:
+            os.close(fd)
         return _parse(path, data, model, kind, schema)
 
     def _free_name(self, folder: Path, name: str) -> Path:
@@ -431,10 +445,16 @@ class Store:
         return True
 
     def _read_or_set_aside(
-        self, path: Path, model: type[ModelT], kind: str, schema: int, notices: list[Notice]
+        self,
+        path: Path,
+        model: type[ModelT],
+        kind: str,
+        schema: int,
+        notices: list[Notice],
+        plain: bool | None = None,
     ) -> ModelT | None:
         try:
-            return self._read(path, model, kind, schema)
+            return self._read(path, model, kind, schema, plain)
         except FileNotFoundError:
             return None
         except NewerFile:
@@ -529,7 +549,7 @@ class Store:
             raise StoreError("The session's date is out of range; it was not saved.") from error
         path = self.sessions_dir / name
         self._write(path, record, "the session")
-        self._session_paths.setdefault(record.id, set()).add(path)
+        self._session_files.setdefault(record.id, set()).add(name)
         return path
 
     def load_history(self) -> History:
@@ -540,27 +560,32 @@ class Store:
         """
         history = History()
         try:
-            paths = sorted(_our_files(self.sessions_dir), reverse=True)
+            # Sorted as text: far cheaper than comparing thousands of Paths.
+            files = sorted(_our_files(self.sessions_dir), reverse=True)
         except OSError as error:
             history.notices.append(
                 Notice(f"The history could not be listed: {plain_reason(error)}.")
             )
             return history
-        found: dict[str, tuple[SessionRecord, Path]] = {}
-        copies: dict[str, set[Path]] = {}
-        for path in paths:
-            record = self._read_or_set_aside(
-                path, SessionRecord, "session", SESSION_SCHEMA, history.notices
-            )
-            if record is None:
-                continue
-            copies.setdefault(record.id, set()).add(path)
-            seen = found.get(record.id)
-            if seen is None or _is_own_name(record, path):
-                found[record.id] = (record, path)
-        self._session_paths = copies  # every copy, so a delete removes them all
-        history.sessions = [record for record, _ in found.values()]
-        history.sessions.sort(key=lambda r: r.started_at, reverse=True)
+        found: dict[str, SessionRecord] = {}
+        copies: dict[str, set[str]] = {}
+        with _collector_paused():
+            for name, plain in files:
+                record = self._read_or_set_aside(
+                    self.sessions_dir / name,
+                    SessionRecord,
+                    "session",
+                    SESSION_SCHEMA,
+                    history.notices,
+                    plain,
+                )
+                if record is None:
+                    continue
+                copies.setdefault(record.id, set()).add(name)
+                if record.id not in found or _is_own_name(record, name):
+                    found[record.id] = record
+        self._session_files = copies  # every copy, so a delete removes them all
+        history.sessions = sorted(found.values(), key=lambda r: r.started_at, reverse=True)
         return history
 
     def delete_session(self, record: SessionRecord) -> None:
@@ -568,7 +593,7 @@ class Store:
         if not _ID.fullmatch(record.id):
             raise StoreError("That session cannot be deleted: its id is not one closer made.")
         paths = set(self.sessions_dir.glob(f"*-{record.id}.json"))
-        paths |= self._session_paths.pop(record.id, set())
+        paths |= {self.sessions_dir / name for name in self._session_files.pop(record.id, set())}
         try:
             for path in paths:
                 path.unlink(missing_ok=True)
@@ -586,14 +611,16 @@ class Store:
         """Guided sessions to resume, most recently touched first; never raises."""
         drafts = []
         try:
-            paths = sorted(_our_files(self.drafts_dir))
+            files = sorted(_our_files(self.drafts_dir))
         except OSError as error:
             self.notices.append(
                 Notice(f"Unfinished sessions could not be listed: {plain_reason(error)}.")
             )
             return []
-        for path in paths:
-            draft = self._read_or_set_aside(path, SessionDraft, "draft", DRAFT_SCHEMA, self.notices)
+        for name, plain in files:
+            draft = self._read_or_set_aside(
+                self.drafts_dir / name, SessionDraft, "draft", DRAFT_SCHEMA, self.notices, plain
+            )
             if draft is not None:
                 drafts.append(draft)
         return sorted(drafts, key=lambda d: d.updated_at, reverse=True)
@@ -672,18 +699,65 @@ def _make_root(root: Path) -> Path:
     return real
 
 
-def _our_files(folder: Path) -> list[Path]:
-    """The ``*.json`` files in ``folder``, without hidden ones (our own temp files among them)."""
-    return [
-        folder / name
-        for name in os.listdir(folder)
-        if name.endswith(".json") and not name.startswith(".")
-    ]
+def _our_files(folder: Path) -> list[tuple[str, bool | None]]:
+    """The ``*.json`` files in ``folder``, without hidden ones (our own temp files among them).
+
+    Each comes with whether the listing says it is a plain file (None: it
+    does not say), which most file systems tell without a call per file.
+    """
+    with os.scandir(folder) as entries:
+        return [
+            (entry.name, _is_plain(entry))
+            for entry in entries
+            if entry.name.endswith(".json") and not entry.name.startswith(".")
+        ]
 
 
-def _is_own_name(record: SessionRecord, path: Path) -> bool:
+def _is_plain(entry: os.DirEntry[str]) -> bool | None:
     try:
-        return path.name == record.file_name
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return None  # the reader looks again, and tells what went wrong
+
+
+def _read_bounded(fd: int, size: int) -> bytes:
+    """All of an open file, read at its own size; ``ValueError`` past ``MAX_FILE_BYTES``.
+
+    One read asks for a byte more than ``size``; reading on until the end
+    (rather than trusting one short read) is what catches a file that grew,
+    or a file system that hands data over in pieces.
+    """
+    chunks = []
+    total = 0
+    want = size + 1
+    while chunk := os.read(fd, min(want, MAX_FILE_BYTES + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > MAX_FILE_BYTES:
+            raise ValueError(_TOO_BIG)
+        want = 64 * 1024
+    return b"".join(chunks)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while thousands of records are built.
+
+    Each batch of new objects would otherwise set it walking every record
+    made so far; the records hold no cycles, so nothing is missed.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _is_own_name(record: SessionRecord, name: str) -> bool:
+    try:
+        return name == record.file_name
     except (OverflowError, ValueError):
         return False
 
