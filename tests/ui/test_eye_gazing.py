@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 
 from closer_tui.activities.eye_gazing import LINE_SECONDS, EyeGazingActivity
@@ -80,15 +79,16 @@ async def test_three_minutes_by_default_and_the_choice_stays_within_two_to_five(
         assert gazing.seconds == 240
 
 
-@pytest.mark.parametrize(("planned", "expected"), [(60.0, 120.0), (180.0, 180.0), (900.0, 300.0)])
 async def test_a_planned_duration_is_clamped_too(
-    store_with_couple: Store, make_app: AppFactory, planned: float, expected: float
+    store_with_couple: Store, make_app: AppFactory
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        gazing = await open_gazing(pilot, planned_seconds=planned)
-        assert gazing.seconds == expected
-        assert "How long?" not in screen_text(app)
+        for planned, expected in [(60.0, 120.0), (180.0, 180.0), (900.0, 300.0)]:
+            gazing = await open_gazing(pilot, planned_seconds=planned)
+            assert gazing.seconds == expected
+            assert "How long?" not in screen_text(app)
+            app.pop_screen()
 
 
 async def test_the_screen_is_almost_empty_while_gazing_and_ends_gently(
@@ -129,28 +129,31 @@ async def test_the_screen_is_almost_empty_while_gazing_and_ends_gently(
     assert record.ready == ["first", "second"]
 
 
-@pytest.mark.parametrize(("key", "who"), [("f", "first"), ("j", "second"), ("space", None)])
 async def test_either_partner_can_stop_at_any_moment(
-    store_with_couple: Store,
-    make_app: AppFactory,
-    clock: ManualClock,
-    key: str,
-    who: str | None,
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         gazing = await open_gazing(pilot)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 47.25)
-        await pilot.press(key)
-        await pilot.pause()
-        assert gazing.stage == "after"
-        await advance(pilot, clock, 100)  # time after the stop is not counted
-    [record] = saved(store_with_couple)
-    assert record.completed is False
-    assert record.actual_seconds == 47.25
-    assert record.data == {"stopped_by": who}
+        for key in ("f", "j", "space"):
+            await pilot.press("space")
+            await pilot.pause()
+            await advance(pilot, clock, 47.25)
+            await pilot.press(key)
+            await pilot.pause()
+            assert gazing.stage == "after"
+            await advance(pilot, clock, 100)  # time after the stop is not counted
+            await pilot.press("a")
+            await pilot.pause()
+    records = saved(store_with_couple)
+    assert [r.data for r in reversed(records)] == [
+        {"stopped_by": "first"},
+        {"stopped_by": "second"},
+        {"stopped_by": None},
+    ]
+    for record in records:
+        assert record.completed is False
+        assert record.actual_seconds == 47.25
 
 
 async def test_e_ends_early_and_a_host_pause_holds_the_time(

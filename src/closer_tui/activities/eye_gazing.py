@@ -119,9 +119,9 @@ class EyeGazingActivity(Activity):
         stage = self.query_one("#eye-stage")
         stage.display = True
         await stage.remove_children()
-        await stage.mount(
-            BothReady(self.closer.couple, prompt="Facing each other? When you're both ready")
-        )
+        gate = BothReady(self.closer.couple, prompt="Facing each other? When you're both ready")
+        await stage.mount(gate)
+        gate.focus()  # the keys move from the quiet screen back to the gate
         self.stage = "ready"
 
     def action_minutes(self, by: int) -> None:

@@ -134,6 +134,7 @@ class StressTalkActivity(Activity):
         # On a small terminal the keys' widget may sit below the fold: bring it in.
         for widget in widgets:
             if widget.focusable:
+                widget.focus()
                 widget.call_after_refresh(widget.scroll_visible, animate=False)
 
     async def _show_phones(self) -> None:

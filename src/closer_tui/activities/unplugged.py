@@ -374,9 +374,10 @@ class UnpluggedActivity(Activity):
     async def _show_gate(self) -> None:
         stage = self.query_one("#unplug-stage")
         await stage.remove_children()
-        await stage.mount(
-            BothReady(self.closer.couple, prompt="Phones away, and when you're both ready")
-        )
+        gate = BothReady(self.closer.couple, prompt="Phones away, and when you're both ready")
+        await stage.mount(gate)
+        if self.stage != "ready":  # coming back from a timer: the keys belong to the gate again
+            gate.focus()
         self.query_one("#unplug-after", Static).update("")
         self.query_one(MinutesChoice).display = not self.planned_seconds
         self.stage = "ready"
