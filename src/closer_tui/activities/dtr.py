@@ -140,6 +140,12 @@ class TemperatureReadingActivity(Activity):
             text = f"{turn.text}\nRequest: {turn.request}"
         return Entry(who=turn.who, prompt=step.title, text=text, passed=turn.passed, parts=parts)
 
+    def advance(self) -> bool:
+        if self.finished:
+            return False
+        self.action_next_step()
+        return True
+
     def action_next_step(self) -> None:
         if self.finished:
             return

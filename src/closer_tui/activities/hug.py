@@ -12,7 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from closer_tui.core.counts import day_and_week, times_done
-from closer_tui.core.models import Outcome, PartnerKey, SessionRecord
+from closer_tui.core.models import PartnerKey, SessionRecord
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
@@ -74,15 +74,8 @@ class HugActivity(Activity):
     async def on_both_ready_started(self, event: BothReady.Started) -> None:
         event.stop()
         self._ready = event.ready
-        prefs = self.closer.couple.preferences
-        panel = CountdownPanel(
-            self.seconds, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse
-        )
-        stage = self.query_one("#hug-stage")
-        await stage.remove_children()
-        await stage.mount(panel)
         self._started_at = self.closer.now()
-        panel.start()
+        await self.start_countdown(self.query_one("#hug-stage"), self.seconds)
         self._line = 0
         self._show_line()
         self._line_timer = self.set_interval(LINE_SECONDS, self._next_line)
@@ -100,15 +93,7 @@ class HugActivity(Activity):
         event.stop()
         if self._line_timer is not None:
             self._line_timer.stop()
-        countdown = event.countdown
-        outcome = Outcome(
-            kind=self.KIND,
-            title=self.closer.library.hug.title,
-            planned_seconds=self.seconds,
-            actual_seconds=round(countdown.elapsed, 3),
-            completed=not countdown.ended_early,
-            ready=self._ready,
-        )
+        outcome = self.timed_outcome(event.countdown, self.closer.library.hug.title, self._ready)
         assert self._started_at is not None
         self.report(outcome, self._started_at)
         self.query_one("#hug-line", Static).update(self.closer.library.hug.after)

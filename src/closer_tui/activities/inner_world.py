@@ -220,7 +220,7 @@ class IStatementActivity(Activity):
     """
 
     BINDINGS = [
-        Binding("ctrl+t", "swap", "Swap writer", key_display="ctrl+t"),
+        Binding("ctrl+r", "swap", "Swap writer", key_display="ctrl+r"),
         Binding("ctrl+s", "save", "Save", key_display="ctrl+s"),
     ]
 
@@ -481,30 +481,18 @@ class JustListenActivity(Activity):
     async def on_both_ready_started(self, event: BothReady.Started) -> None:
         event.stop()
         self._ready = event.ready
-        prefs = self.closer.couple.preferences
-        panel = CountdownPanel(
-            self.seconds, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse
-        )
-        stage = self.query_one("#jl-stage")
-        await stage.remove_children()
-        await stage.mount(panel)
         self.query_one("#jl-minutes").display = False
         self._started_at = self.closer.now()
-        panel.start()
-        panel.focus()
+        await self.start_countdown(self.query_one("#jl-stage"), self.seconds)
         self.stage = "listening"
 
     def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
         event.stop()
-        countdown = event.countdown
         sharer, listener = self.banner.speaker, self.banner.listener
-        outcome = Outcome(
-            kind=self.KIND,
-            title="Just listen",
-            planned_seconds=self.seconds,
-            actual_seconds=round(countdown.elapsed, 3),
-            completed=not countdown.ended_early,
-            ready=self._ready,
+        outcome = self.timed_outcome(
+            event.countdown,
+            "Just listen",
+            self._ready,
             data={"sharer": sharer, "listener": listener},
         )
         assert self._started_at is not None

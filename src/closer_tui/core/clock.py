@@ -50,6 +50,8 @@ class Countdown:
         if duration <= 0:
             raise ValueError("a countdown needs a positive duration")
         self._clock = clock
+        self.planned = float(duration)
+        """The length first asked for; ``duration`` grows with every extension."""
         self.duration = float(duration)
         self.phase = Phase.READY
         self.ended_early = False

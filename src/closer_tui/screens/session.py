@@ -40,7 +40,7 @@ when you're ready, never in the middle of someone speaking.
 
 | key | |
 |---|---|
-| ctrl+n | next step |
+| ctrl+n | next: within a step that has parts, then the next step |
 | ctrl+k | skip this step |
 | ctrl+e | one more minute for this step |
 | ctrl+t | hold everything (pause) or carry on |
@@ -74,12 +74,14 @@ class SessionScreen(Screen[None]):
     """Runs one :class:`GuidedRun`; autosaves it; saves it once as a session at the end."""
 
     BINDINGS: ClassVar = [
-        Binding("ctrl+n", "next_step", "Next"),
-        Binding("ctrl+k", "skip_step", "Skip"),
-        Binding("ctrl+e", "extend", "Step +1"),
-        Binding("ctrl+t", "toggle_pause", "Hold"),
-        Binding("ctrl+d", "done", "Done"),
-        Binding("ctrl+x", "discard", "Don't save"),
+        # Priority: these must work while a text box has the focus (a text
+        # box would otherwise take ctrl+k and ctrl+x for its own editing).
+        Binding("ctrl+n", "next_step", "Next", priority=True),
+        Binding("ctrl+k", "skip_step", "Skip", priority=True),
+        Binding("ctrl+e", "extend", "Step +1", priority=True),
+        Binding("ctrl+t", "toggle_pause", "Hold", priority=True),
+        Binding("ctrl+d", "done", "Done", priority=True),
+        Binding("ctrl+x", "discard", "Don't save", priority=True),
         Binding("escape", "done", "Done for tonight", show=False),
     ]
 
@@ -278,6 +280,9 @@ class SessionScreen(Screen[None]):
         await self._mount_step()
 
     async def action_next_step(self) -> None:
+        activity = self.activity
+        if activity is not None and activity.advance():
+            return  # the step moved on within itself (the DTR's five parts)
         await self._advance(skipped=False)
 
     async def action_skip_step(self) -> None:

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from textual.message import Message
 from textual.widget import Widget
 
-from closer_tui.core.models import Outcome
+from closer_tui.core.clock import Countdown
+from closer_tui.core.models import Outcome, PartnerKey
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
+    from closer_tui.widgets.countdown import CountdownPanel
 
 
 class Activity(Widget):
@@ -52,6 +54,38 @@ class Activity(Widget):
     def closer(self) -> CloserApp:
         return cast("CloserApp", self.app)
 
+    async def start_countdown(
+        self, stage: Widget, seconds: float, *, compact: bool = False
+    ) -> CountdownPanel:
+        """Put a running countdown on ``stage`` (replacing what was there).
+
+        It rings and pulses at the end as the couple chose in settings.
+        """
+        from closer_tui.widgets.countdown import CountdownPanel
+
+        prefs = self.closer.couple.preferences
+        panel = CountdownPanel(
+            seconds, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse, compact=compact
+        )
+        await stage.remove_children()
+        await stage.mount(panel)
+        panel.start()
+        return panel
+
+    def timed_outcome(
+        self, countdown: Countdown, title: str, ready: list[PartnerKey], **fields: Any
+    ) -> Outcome:
+        """The outcome of a timed round: honest seconds, and whether it ran to its end."""
+        return Outcome(
+            kind=self.KIND,
+            title=title,
+            planned_seconds=countdown.planned,
+            actual_seconds=round(countdown.elapsed, 3),
+            completed=not countdown.ended_early,
+            ready=ready,
+            **fields,
+        )
+
     def report(self, outcome: Outcome, started_at: datetime) -> None:
         self.post_message(self.Done(self, outcome, started_at))
 
@@ -65,6 +99,14 @@ class Activity(Widget):
 
     def forget(self) -> None:
         """Drop unsaved work after the couple chose not to save it."""
+
+    def advance(self) -> bool:
+        """A guided session's "next": move on within this activity if it has parts.
+
+        Returns False when there is nothing more inside, so the session moves
+        on to its next step. One key means "next" everywhere.
+        """
+        return False
 
     def hold(self, paused: bool) -> None:
         """Pause or resume this activity's timers, when its host pauses everything."""

@@ -39,6 +39,9 @@ class CountdownPanel(Widget, can_focus=True):
     }
     CountdownPanel.-pulse Digits { color: $accent; text-style: bold; }
     CountdownPanel.-pulse { background: $accent 15%; }
+    CountdownPanel.-compact Digits, CountdownPanel.-compact #countdown-bar-row { display: none; }
+    CountdownPanel.-compact #countdown-status { color: $text-muted 60%; }
+    CountdownPanel.-compact.-pulse #countdown-status { color: $accent; text-style: bold; }
     """
 
     BINDINGS = [
@@ -67,10 +70,14 @@ class CountdownPanel(Widget, can_focus=True):
         clock: Clock,
         bell: bool = True,
         pulse: bool = True,
+        compact: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
+        """``compact`` shows only a small, dim time: for exercises where a big timer distracts."""
         super().__init__(id=id, classes=classes)
+        self.compact = compact
+        self.set_class(compact, "-compact")
         self.countdown = Countdown(seconds, clock)
         self.bell = bell
         self.pulse = pulse
@@ -156,10 +163,14 @@ class CountdownPanel(Widget, can_focus=True):
     def _show(self) -> None:
         countdown = self.countdown
         digits = format_mmss(countdown.remaining)
-        status = "Paused. Press p to carry on." if countdown.phase is Phase.PAUSED else ""
+        paused = countdown.phase is Phase.PAUSED
+        if self.compact:
+            status = f"{digits} · paused" if paused else digits
+        else:
+            status = "Paused. Press p to carry on." if paused else ""
         if (digits, status) != self._shown:
             shown_digits, shown_status = self._shown
-            if digits != shown_digits:
+            if digits != shown_digits and not self.compact:
                 self.query_one(Digits).update(digits)
             if status != shown_status:
                 self.query_one("#countdown-status", Static).update(status)
