@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import gc
 import json
 import os
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -317,3 +320,122 @@ def test_finish_draft_keeps_the_draft_when_the_save_fails(
         store.finish_draft(unfinished.id, _record("done"))
     monkeypatch.undo()
     assert [d.id for d in store.load_drafts()] == [unfinished.id]
+
+
+# -- reading fast without giving up safety ----------------------------------------
+
+
+def _feed(data: bytes) -> int:
+    """A pipe's read end with ``data`` behind it: it hands data over in pieces."""
+    read_end, write_end = os.pipe()
+
+    def write_all() -> None:
+        with os.fdopen(write_end, "wb") as handle, contextlib.suppress(BrokenPipeError):
+            handle.write(data)
+
+    threading.Thread(target=write_all, daemon=True).start()
+    return read_end
+
+
+def test_a_file_read_in_pieces_or_grown_since_its_size_was_taken_is_read_whole() -> None:
+    data = bytes(range(256)) * 1000  # several pipe-fulls
+    fd = _feed(data)
+    try:
+        assert store_module._read_bounded(fd, 10) == data
+    finally:
+        os.close(fd)
+
+
+def test_a_file_that_grew_past_the_limit_is_refused_without_reading_on() -> None:
+    fd = _feed(b" " * (MAX_FILE_BYTES + 2))
+    try:
+        with pytest.raises(ValueError, match="far larger"):
+            store_module._read_bounded(fd, 10)
+    finally:
+        os.close(fd)
+
+
+def test_history_reads_files_whose_size_was_misreported(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A size taken a moment before the read is only a hint: the whole file is read."""
+    saved = _record("a long evening " * 500)
+    store.save_session(saved)
+    real_fstat = os.fstat
+
+    def small(fd: int) -> os.stat_result:
+        info = real_fstat(fd)
+        return os.stat_result((*info[:6], 7, *info[7:]))  # st_size is field 6
+
+    monkeypatch.setattr(os, "fstat", small)
+    history = store.load_history()
+    assert history.sessions == [saved] and history.notices == []
+
+
+def test_what_the_listing_shows_is_not_a_plain_file_is_never_opened(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = _record("kept")
+    store.save_session(saved)
+    os.mkfifo(store.sessions_dir / "pipe.json")
+    (store.sessions_dir / "link.json").symlink_to(store.sessions_dir / saved.file_name)
+    opened: list[str] = []
+    real_open = os.open
+
+    def watching(path: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        opened.append(os.path.basename(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", watching)
+    history = store.load_history()
+    assert history.sessions == [saved]
+    assert "pipe.json" not in opened and "link.json" not in opened
+    assert len(history.notices) == 2
+    assert sorted(p.name.split(".")[0] for p in store.quarantine_dir.iterdir()) == ["link", "pipe"]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_history_leaves_the_garbage_collector_as_it_found_it(
+    store: Store, enabled: bool
+) -> None:
+    store.save_session(_record())
+    (store.sessions_dir / "broken.json").write_text("{")
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        store.load_history()
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_a_deleted_session_stays_gone_after_a_reload(store: Store) -> None:
+    gone = _record("gone")
+    path = store.save_session(gone)
+    (store.sessions_dir / "conflicted copy.json").write_bytes(path.read_bytes())
+    [loaded] = store.load_history().sessions
+    store.delete_session(loaded)
+    assert store.load_history().sessions == []
+    assert list(store.sessions_dir.iterdir()) == []
+
+
+def test_loading_history_never_lets_go_of_objects_someone_froze(store: Store) -> None:
+    store.save_session(_record())
+    theirs = [["kept for the whole run"]]
+    gc.freeze()
+    try:
+        store.load_history()
+        # Frozen objects are in no generation the collector walks.
+        assert not any(o is theirs for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
+    assert any(o is theirs for o in gc.get_objects())
+
+
+def test_loaded_records_go_straight_to_the_oldest_generation(store: Store) -> None:
+    """Kept records are not walked by the young collections on their way there."""
+    store.save_session(_record())
+    [record] = store.load_history().sessions
+    youngest = {id(o) for o in gc.get_objects(generation=0)}
+    assert id(record) not in youngest
+    assert any(o is record for o in gc.get_objects(generation=2))
