@@ -58,12 +58,26 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(root, args.format, Path(args.output) if args.output else None)
 
     from closer_tui.app import CloserApp
+    from closer_tui.core.quick import read_couple
+
+    quick = read_couple(root)
+    if quick is not None:
+        # An ordinary evening: home first, then the store opens behind it.
+        app = CloserApp(data_dir=root, quick=quick)
+        app.run()
+        if app.open_error is not None:
+            print(f"closer cannot use its data folder {root}: {app.open_error}", file=sys.stderr)
+            return 1
+        return app.return_code or 0
+
     from closer_tui.core.store import Store
 
     try:
         store = Store.open(root)
     except OSError as error:
-        print(f"closer cannot use its data folder {root}: {error.strerror}", file=sys.stderr)
+        from closer_tui.cli import cannot_use_folder
+
+        print(cannot_use_folder(root, error), file=sys.stderr)
         return 1
     CloserApp(store).run()
     return 0

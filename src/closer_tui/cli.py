@@ -167,7 +167,7 @@ def run_export(store_root: Path, fmt: Literal["md", "json"], output: Path | None
         print(f"There is no closer data in {store_root} to export yet.", file=sys.stderr)
         return 1
     from closer_tui.core.export import to_json, to_markdown
-    from closer_tui.core.store import write_atomic
+    from closer_tui.core.store import plain_reason, write_atomic
 
     store = _open(store_root)
     if store is None:
@@ -186,7 +186,7 @@ def run_export(store_root: Path, fmt: Literal["md", "json"], output: Path | None
         # Same care as the couple's own files: atomic, and readable by them alone.
         write_atomic(output, text.encode("utf-8"))
     except OSError as error:
-        print(f"closer could not write {output}: {error.strerror or error}.", file=sys.stderr)
+        print(f"closer could not write {output}: {plain_reason(error)}.", file=sys.stderr)
         return 1
     count = len(history.sessions)
     print(f"Wrote {count} session{'' if count == 1 else 's'} to {output}.")
@@ -202,11 +202,17 @@ def _open(store_root: Path) -> Store | None:
     try:
         return Store.open(store_root)
     except OSError as error:
-        print(
-            f"closer cannot use its data folder {store_root}: {error.strerror or error}.",
-            file=sys.stderr,
-        )
+        print(cannot_use_folder(store_root, error), file=sys.stderr)
         return None
+
+
+def cannot_use_folder(store_root: Path, error: OSError) -> str:
+    """Why the data folder cannot be used, as one plain sentence for the terminal."""
+    from closer_tui.core.store import StoreError, plain_reason
+
+    if isinstance(error, StoreError):
+        return str(error)  # the store's own words: already plain, naming the folder
+    return f"closer cannot use its data folder {store_root}: {plain_reason(error)}."
 
 
 def _tell(notices: Iterable[Notice]) -> None:

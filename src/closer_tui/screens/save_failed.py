@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from closer_tui.core.models import SessionRecord
-from closer_tui.core.store import StoreError, write_atomic
+from closer_tui.core.store import StoreError, file_bytes, plain_reason, write_atomic
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -43,7 +44,7 @@ class SaveFailedScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(
-                f"[b]This session could not be saved.[/b]\n{self.reason}\n\n"
+                f"[b]This session could not be saved.[/b]\n{escape(self.reason)}\n\n"
                 "It is still here. Your earlier history is untouched. Free some space "
                 "and try again, or save a copy somewhere else.",
                 id="save-failed-message",
@@ -61,7 +62,7 @@ class SaveFailedScreen(ModalScreen[None]):
                 self.closer.store.save_session(self.record)
             except StoreError as error:
                 self.query_one("#save-failed-message", Static).update(
-                    f"[b]Still not saved.[/b]\n{error}\n\nIt is still here."
+                    f"[b]Still not saved.[/b]\n{escape(str(error))}\n\nIt is still here."
                 )
                 return
             self.closer.history = [self.record, *self.closer.history]
@@ -69,12 +70,17 @@ class SaveFailedScreen(ModalScreen[None]):
             self.dismiss()
         elif event.button.id == "copy":
             target = Path(self.query_one("#elsewhere", Input).value).expanduser()
-            try:
-                write_atomic(target, self.record.model_dump_json(by_alias=True).encode())
-            except OSError as error:
-                self.app.notify(f"Could not write {target}: {error.strerror}", severity="error")
+            reason = write_copy(self.record, target)
+            if reason is not None:
+                self.app.notify(
+                    f"Could not write {target}: {reason}.",
+                    severity="error",
+                    markup=False,  # a path may hold square brackets
+                )
                 return
-            self.app.notify(f"A copy is in {target}. closer can read it back from sessions/.")
+            self.app.notify(
+                f"A copy is in {target}. closer can read it back from sessions/.", markup=False
+            )
             self.dismiss()
         elif event.button.id == "discard":
             if not self._confirm_discard:
@@ -82,3 +88,15 @@ class SaveFailedScreen(ModalScreen[None]):
                 event.button.label = "Really let it go?"
                 return
             self.dismiss()
+
+
+def write_copy(record: SessionRecord, target: Path) -> str | None:
+    """Write ``record`` to ``target`` as the store would; None, or why it could not be."""
+    try:
+        # The store's own encoding: text it cannot hold as UTF-8 survives as escapes.
+        write_atomic(target, file_bytes(record))
+    except OSError as error:
+        return plain_reason(error)
+    except ValueError:  # pydantic's serialisation errors among them
+        return "the session holds something closer cannot write"
+    return None
