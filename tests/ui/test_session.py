@@ -54,8 +54,13 @@ async def test_a_whole_plan_runs_through_and_saves_once(
             assert screen.run.index == index
             assert isinstance(screen.activity, Activity)
             await settle(pilot, clock, step.minutes * 60)
-            await pilot.press("ctrl+n")
-            await pilot.pause()
+            # A step with parts (the DTR's five) asks each partner to speak or
+            # pass (ctrl+o) before "next" moves on; elsewhere ctrl+o does nothing.
+            for _ in range(8):
+                await pilot.press("ctrl+o", "ctrl+o", "ctrl+n")
+                await pilot.pause()
+                if screen.run.index != index or screen.run.finished:
+                    break
         assert isinstance(app.screen, SummaryScreen)
     history = store_with_couple.load_history().sessions
     assert len(history) == 1

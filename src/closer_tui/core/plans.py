@@ -195,7 +195,9 @@ class GuidedRun:
             partial = merge_outcomes(self.step, rounds, self.watch.elapsed)
             partial.completed = False
             steps.append(partial)
-        completed = len(steps) == len(self.plan.steps) and all(s.completed for s in steps)
+        # Finished means they went through to the plan's end; each step says
+        # for itself whether it was done, skipped or cut short.
+        completed = self.finished
         return SessionRecord(
             id=self.draft.id,
             kind="guided",

@@ -193,7 +193,11 @@ class SessionScreen(Screen[None]):
             self._cued_step = self.run.index
             if self.closer.couple.preferences.bell:
                 self.app.bell()
-            self.notify("This step's time is up. Move on when you're ready: ctrl+n.", timeout=10)
+            self.notify(
+                "This step's time is up. Move on when you're ready: ctrl+n "
+                "(ctrl+k skips what is left of it).",
+                timeout=10,
+            )
 
     def _notice_gaps(self) -> None:
         """Time asleep or away is not time together: pause, and say so."""
@@ -271,8 +275,8 @@ class SessionScreen(Screen[None]):
     async def _advance(self, *, skipped: bool) -> None:
         if self.paused:
             self.action_toggle_pause()
-        pending = None if skipped else self._pending()
-        self.run.next_step(skipped=skipped, pending=pending)
+        # Skipping keeps whatever was already written: nothing typed is lost.
+        self.run.next_step(skipped=skipped, pending=self._pending())
         if self.run.finished:
             self._finish()
             return
