@@ -8,10 +8,11 @@ import gc
 import json
 import os
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from closer_tui.core import store as store_module
 from closer_tui.core.models import Couple, Entry, Partner, SessionDraft, SessionRecord, new_id
@@ -439,3 +440,39 @@ def test_loaded_records_go_straight_to_the_oldest_generation(store: Store) -> No
     youngest = {id(o) for o in gc.get_objects(generation=0)}
     assert id(record) not in youngest
     assert any(o is record for o in gc.get_objects(generation=2))
+
+
+# -- dates within reach -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))),
+        datetime(1899, 12, 31, 23, 59, tzinfo=UTC),
+        datetime(9000, 1, 1, 0, 1, tzinfo=UTC),
+        datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-5))),
+    ],
+)
+def test_a_far_off_date_is_refused_when_made_saved_or_read(store: Store, far: datetime) -> None:
+    with pytest.raises(ValidationError, match="between 1900 and 9000"):
+        SessionRecord(kind="hug", title="Hug", started_at=far, ended_at=START)
+    with pytest.raises(ValidationError, match="between 1900 and 9000"):
+        SessionDraft(plan="evening", started_at=START, updated_at=far)
+    unchecked = _record().model_copy(update={"ended_at": far})
+    with pytest.raises(StoreError, match="out of range"):
+        store.save_session(unchecked)
+    assert list(store.sessions_dir.iterdir()) == []
+    # A file from elsewhere with such a date is set aside, not shown.
+    raw = json.loads(_record().model_dump_json(by_alias=True))
+    raw["started_at"] = far.isoformat()
+    (store.sessions_dir / "far.json").write_text(json.dumps(raw))
+    history = store.load_history()
+    assert history.sessions == [] and "not what closer expects" in history.notices[0].text
+
+
+def test_dates_at_the_edges_of_reach_are_kept(store: Store) -> None:
+    for moment in (datetime(1900, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC)):
+        record = SessionRecord(kind="hug", title="Hug", started_at=moment, ended_at=moment)
+        store.save_session(record)
+    assert len(store.load_history().sessions) == 2

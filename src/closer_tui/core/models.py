@@ -10,7 +10,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 COUPLE_SCHEMA = 1
 SESSION_SCHEMA = 1
@@ -36,6 +36,23 @@ PALETTE: dict[str, str] = {
 ColourName = Literal["orange", "sky", "green", "yellow", "vermilion", "pink"]
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+"""When a session may happen. No clock, even one reset by a flat battery, leaves
+this range; inside it every time zone and every sum of days closer makes stays
+a date Python can hold, so a far-off date never reaches a file name or a chart."""
+
+
+def within_reach(moment: datetime) -> datetime:
+    """``moment`` itself if it lies between :data:`EARLIEST` and :data:`LATEST`."""
+    if not EARLIEST <= moment <= LATEST:
+        raise ValueError(f"the date must lie between {EARLIEST.year} and {LATEST.year}")
+    return moment
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(within_reach)]
+"""A date and time with its offset, within reach (see :data:`EARLIEST`)."""
 
 
 def utc_now() -> datetime:
@@ -130,8 +147,8 @@ class SessionRecord(Outcome):
 
     schema_: int = Field(SESSION_SCHEMA, alias="schema")
     id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
-    started_at: AwareDatetime
-    ended_at: AwareDatetime
+    started_at: Moment
+    ended_at: Moment
     plan: str | None = None
     steps: list[Outcome] = Field(default_factory=list)
 
@@ -146,8 +163,9 @@ class SessionDraft(Persisted):
     schema_: int = Field(DRAFT_SCHEMA, alias="schema")
     id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
     plan: str
-    started_at: AwareDatetime
-    updated_at: AwareDatetime
+    # Within reach too: a resumed draft's dates become a session's.
+    started_at: Moment
+    updated_at: Moment
     step_index: int = Field(0, ge=0)
     step_elapsed: float = Field(0.0, ge=0, allow_inf_nan=False)
     done: list[Outcome] = Field(default_factory=list)

@@ -56,6 +56,7 @@ from closer_tui.core.models import (
     Persisted,
     SessionDraft,
     SessionRecord,
+    within_reach,
 )
 
 try:  # POSIX only; elsewhere closer runs without cross-process locks.
@@ -545,6 +546,10 @@ class Store:
     def save_session(self, record: SessionRecord) -> Path:
         """Write one finished session to its own file; return where it went."""
         try:
+            # A copy made without validation can still hold a far-off date:
+            # refuse it here rather than write a file that would not read back.
+            within_reach(record.started_at)
+            within_reach(record.ended_at)
             name = record.file_name
         except (OverflowError, ValueError) as error:
             raise StoreError("The session's date is out of range; it was not saved.") from error
