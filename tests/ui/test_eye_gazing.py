@@ -8,7 +8,6 @@ from typing import Any
 from textual.pilot import Pilot
 
 from closer_tui.activities.eye_gazing import LINE_SECONDS, EyeGazingActivity
-from closer_tui.activities.unplugged import MinutesChoice
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.models import SessionRecord
@@ -16,6 +15,7 @@ from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
+from closer_tui.widgets.minutes_choice import MinutesChoice
 
 AppFactory = Callable[[Store], CloserApp]
 
@@ -42,8 +42,8 @@ async def open_gazing(pilot: Pilot[None], **kwargs: Any) -> EyeGazingActivity:
 
 async def advance(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
     clock.advance(seconds)
-    for gazing in pilot.app.screen.query(EyeGazingActivity):
-        gazing.sync()
+    for panel in pilot.app.screen.query(CountdownPanel):
+        panel.sync()
     await pilot.pause()
 
 
@@ -105,7 +105,8 @@ async def test_the_screen_is_almost_empty_while_gazing_and_ends_gently(
         assert "in normal light" not in shown
         assert "How long?" not in shown
         assert "presses" not in shown
-        assert not gazing.query(BothReady) and not app.screen.query(CountdownPanel)
+        assert not gazing.query(BothReady)
+        assert gazing.query_one(CountdownPanel).compact, "no big digits, no bar"
         body = [line for line in shown.splitlines()[3:-1] if line.strip()]
         assert len(body) == 2, "one calm line and a tiny time, nothing else"
         assert body[0] in app.library.eye_gazing.lines

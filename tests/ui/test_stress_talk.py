@@ -8,14 +8,16 @@ from typing import Any
 from textual.pilot import Pilot
 
 from closer_tui.activities.stress_talk import CUE_SECONDS, StressTalkActivity
-from closer_tui.activities.unplugged import MinutesChoice, PhonesCheck
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
+from closer_tui.core.content import library
 from closer_tui.core.models import SessionRecord
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
+from closer_tui.widgets.minutes_choice import MinutesChoice
+from closer_tui.widgets.phones_check import PhonesCheck
 from closer_tui.widgets.turn_banner import TurnBanner
 
 AppFactory = Callable[[Store], CloserApp]
@@ -152,6 +154,25 @@ async def test_passing_the_phones_check_is_fine_and_said_honestly(
     [record] = saved(store_with_couple)
     assert record.data["phones_away"] is False
     assert record.ready == []
+
+
+async def test_a_plan_that_already_put_the_phones_away_does_not_ask_twice(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    [tonight] = [plan for plan in library().plans if plan.id == "tonight-30"]
+    assert tonight.steps[0].activity == "phones_away"
+    [step] = [step for step in tonight.steps if step.activity == "stress_talk"]
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot, planned_seconds=600.0, options=dict(step.options))
+        assert talk.stage == "ready"
+        assert not talk.query(PhonesCheck)
+        assert "Phones face down" not in screen_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        await advance(pilot, clock, 600)
+    [record] = saved(store_with_couple)
+    assert record.data["phones_away"] is True
 
 
 async def test_listening_cues_rotate_every_twenty_seconds(

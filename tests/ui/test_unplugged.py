@@ -10,7 +10,6 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from closer_tui.activities.unplugged import (
-    MinutesChoice,
     PhonesAwayActivity,
     UnpluggedActivity,
     clean_zones,
@@ -23,6 +22,7 @@ from closer_tui.core.sessions import record_of
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.widgets.countdown import CountdownPanel
+from closer_tui.widgets.minutes_choice import MinutesChoice
 
 AppFactory = Callable[[Store], CloserApp]
 EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)  # the conftest's Tuesday evening

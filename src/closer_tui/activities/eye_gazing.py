@@ -4,14 +4,13 @@ A big ticking timer pulls the eyes away from each other, so while the couple
 gazes the screen shows only a tiny, dim remaining time and one calm line.
 Either partner can stop at any moment with their own key.
 
-The time is honest: a core :class:`Countdown` on the app's monotonic clock,
-with one timer set for the moment the shown second changes (as the shared
-countdown panel does), so the end arrives on time and nothing counts ticks.
+The time is the shared countdown panel in its compact form, so pausing,
++1 minute, ending early and an honest, drift-free end all work as in every
+other timed practice.
 """
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from typing import Any
 
@@ -20,15 +19,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import Static
 
-from closer_tui.activities.unplugged import MinutesChoice, clamp_seconds
-from closer_tui.core.clock import Countdown, Phase, format_mmss
+from closer_tui.core.clock import Countdown
 from closer_tui.core.models import Outcome, PartnerKey
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
-from closer_tui.widgets.countdown import PULSE_SECONDS
+from closer_tui.widgets.countdown import CountdownPanel
+from closer_tui.widgets.minutes_choice import MinutesChoice, clamp_seconds
+from closer_tui.widgets.time_bar import TimeBar
 
 LINE_SECONDS = 40.0
 """A calm line stays long enough that it never feels like a slideshow."""
@@ -48,12 +47,8 @@ class EyeGazingActivity(Activity):
     EyeGazingActivity #eye-stage { height: auto; width: 1fr; }
     EyeGazingActivity #eye-calm { height: auto; width: 1fr; margin: 4 0 0 0; }
     EyeGazingActivity #eye-line { width: 1fr; text-align: center; color: $text-muted; }
-    EyeGazingActivity #eye-time {
-        width: 1fr; text-align: center; color: $text-muted 60%; margin: 3 0 0 0;
-    }
-    EyeGazingActivity #eye-time.-pulse { color: $accent; text-style: bold; }
+    EyeGazingActivity #eye-time { height: auto; width: 1fr; margin: 3 0 0 0; }
     EyeGazingActivity #eye-after { width: 1fr; text-align: center; margin: 2 0 0 0; }
-    EyeGazingActivity.-pulse #eye-after { background: $accent 15%; }
     """
 
     BINDINGS = [
@@ -62,8 +57,7 @@ class EyeGazingActivity(Activity):
         *(Binding(str(n), f"pick({n})", f"{n} min", show=False) for n in range(1, 10)),
         Binding("f", "stop('first')", "Stop", show=False),
         Binding("j", "stop('second')", "Stop", show=False),
-        Binding("space", "stop('')", "Stop", key_display="f/j/space/e"),
-        Binding("e", "stop('')", "End early", show=False),
+        Binding("space", "stop('')", "Stop", key_display="f/j/space"),
         Binding("a", "again", "Again"),
     ]
 
@@ -72,12 +66,11 @@ class EyeGazingActivity(Activity):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.countdown: Countdown | None = None
         self._started_at: datetime | None = None
         self._ready: list[PartnerKey] = []
         self._stopped_by: Stopper = None
-        self._timer: Timer | None = None
         self._line_offset = 0
+        self._line = ""
 
     # -- choosing ------------------------------------------------------------------------
 
@@ -103,7 +96,7 @@ class EyeGazingActivity(Activity):
         yield Center(id="eye-stage")
         with Vertical(id="eye-calm"):
             yield Static("", id="eye-line")
-            yield Static("", id="eye-time")
+            yield Vertical(id="eye-time")
         yield Static("", id="eye-after")
 
     def on_mount(self) -> None:
@@ -112,9 +105,9 @@ class EyeGazingActivity(Activity):
         self.call_after_refresh(self._show_gate)
 
     async def _show_gate(self) -> None:
-        self.can_focus = False
         self.query_one("#eye-setup").display = True
         self.query_one("#eye-calm").display = False
+        await self.query_one("#eye-time").remove_children()
         self.query_one("#eye-after", Static).update("")
         stage = self.query_one("#eye-stage")
         stage.display = True
@@ -142,96 +135,45 @@ class EyeGazingActivity(Activity):
         stage.display = False
         self.query_one("#eye-setup").display = False
         self.query_one("#eye-calm").display = True
-        self.countdown = Countdown(self.seconds, self.closer.clock)
+        self.query_one("#eye-line").display = True
         self._line_offset = self.closer.rng.randrange(len(self.closer.library.eye_gazing.lines))
         self._started_at = self.closer.now()
         self.stage = "gazing"
-        self.countdown.start()
-        # Only while gazing does the activity itself take the keys (f, j, space, e).
-        self.can_focus = True
-        self.focus()
-        self.sync()
+        # The panel takes the keys: its own p, + and e, while f, j and space bubble up to us.
+        panel = await self.start_countdown(self.query_one("#eye-time"), self.seconds, compact=True)
+        # The bar is hidden, but it still moves on every tick of the panel: the calm line
+        # follows it, so it changes on time and never needs a timer of its own.
+        self.watch(panel.query_one(TimeBar), "fraction", self._show_line)
 
-    def sync(self) -> None:
-        """Read the clock now: from its own timer, after a pause, or when a test moves its clock."""
-        countdown = self.countdown
-        if countdown is None or self.stage != "gazing":
-            return
-        self._show()
-        if countdown.poll():
-            self._finish()
-            return
-        self._schedule()
-
-    def _schedule(self) -> None:
-        self._stop_timer()
-        countdown = self.countdown
-        if countdown is None or countdown.phase is not Phase.RUNNING:
-            return
-        remaining = countdown.remaining
-        delay = remaining - (math.ceil(remaining) - 1) if remaining > 0 else 0.0
-        self._timer = self.set_timer(max(delay, 0.001), self.sync, name="eye-gazing")
-
-    def _stop_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-
-    def _show(self) -> None:
-        assert self.countdown is not None
-        paused = self.countdown.phase is Phase.PAUSED
-        time = format_mmss(self.countdown.remaining)
-        self.query_one("#eye-time", Static).update(f"{time} · paused" if paused else time)
+    def _show_line(self) -> None:
         line = ""
+        panel = self.query_one(CountdownPanel)
         if self.options.get("lines", 1) != 0:
             lines = self.closer.library.eye_gazing.lines
-            index = self._line_offset + int(self.countdown.elapsed // LINE_SECONDS)
+            index = self._line_offset + int(panel.countdown.elapsed // LINE_SECONDS)
             line = lines[index % len(lines)]
-        self.query_one("#eye-line", Static).update(line)
+        if line != self._line:
+            self._line = line
+            self.query_one("#eye-line", Static).update(line)
 
     def action_stop(self, who: str) -> None:
-        """Either partner stops it, at any moment: ``f`` or ``j``, or ``space``/``e`` for either."""
-        if self.stage != "gazing" or self.countdown is None:
+        """Either partner stops it, at any moment: ``f`` or ``j``, or ``space`` for either."""
+        if self.stage != "gazing":
             return
         self._stopped_by = "first" if who == "first" else "second" if who == "second" else None
-        self.countdown.end_early()
-        self.sync()
+        self.query_one(CountdownPanel).action_end()
 
-    def hold(self, paused: bool) -> None:
-        countdown = self.countdown
-        if countdown is None or self.stage != "gazing":
-            return
-        if paused:
-            countdown.pause()
-        else:
-            countdown.resume()
-        self.sync()
+    def _outcome(self, countdown: Countdown) -> Outcome:
+        data = {"stopped_by": self._stopped_by} if countdown.ended_early else {}
+        return self.timed_outcome(countdown, "Eye gazing", self._ready, data=data)
 
-    def _outcome(self) -> Outcome:
-        countdown = self.countdown
-        assert countdown is not None
-        return Outcome(
-            kind=self.KIND,
-            title="Eye gazing",
-            planned_seconds=countdown.duration,
-            actual_seconds=round(countdown.elapsed, 3),
-            completed=countdown.is_over and not countdown.ended_early,
-            ready=self._ready,
-            data={"stopped_by": self._stopped_by} if countdown.ended_early else {},
-        )
-
-    def _finish(self) -> None:
-        self._stop_timer()
+    def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
+        event.stop()
         assert self._started_at is not None
-        self.report(self._outcome(), self._started_at)
+        self.report(self._outcome(event.countdown), self._started_at)
         self._started_at = None
-        prefs = self.closer.couple.preferences
-        if prefs.bell:
-            self.app.bell()
-        if prefs.pulse:
-            self.add_class("-pulse")
-            self.set_timer(PULSE_SECONDS, lambda: self.remove_class("-pulse"))
-        self.query_one("#eye-calm").display = False
+        # The small time stays, so its end pulse shows; the calm line gives way to the close.
+        self.query_one("#eye-line").display = False
         self.query_one("#eye-after", Static).update(
             Text.assemble(
                 self.closer.library.eye_gazing.after, ("\n\nPress a to gaze again.", "dim")
@@ -255,14 +197,14 @@ class EyeGazingActivity(Activity):
     def pending(self) -> tuple[Outcome, datetime] | None:
         if self.stage != "gazing" or self._started_at is None:
             return None
-        return self._outcome(), self._started_at
+        countdown = self.query_one(CountdownPanel).countdown
+        outcome = self._outcome(countdown)
+        outcome.completed = outcome.completed and countdown.is_over  # not yet run to its end
+        return outcome, self._started_at
 
     def forget(self) -> None:
-        self._stop_timer()
         self._started_at = None
         if self.stage == "gazing":
+            self.query_one("#eye-time").remove_children()  # a dropped round never ends
             self.stage = "after"
             self.call_later(self._show_gate)
-
-    def on_unmount(self) -> None:
-        self._stop_timer()

@@ -24,13 +24,14 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Static
 
-from closer_tui.activities.unplugged import MinutesChoice, PhonesCheck
 from closer_tui.core.clock import Phase, format_mmss
 from closer_tui.core.models import PARTNER_KEYS, Outcome, PartnerKey
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import PULSE_SECONDS, CountdownPanel
+from closer_tui.widgets.minutes_choice import MinutesChoice
 from closer_tui.widgets.partner import named
+from closer_tui.widgets.phones_check import PhonesCheck
 from closer_tui.widgets.turn_banner import TurnBanner
 
 CUE_SECONDS = 20.0
@@ -60,6 +61,7 @@ class StressTalkActivity(Activity):
     StressTalkActivity #talk-turns { width: 1fr; text-align: center; color: $text-muted; }
     StressTalkActivity TurnBanner { margin: 1 0 0 0; }
     StressTalkActivity #talk-opener { width: 1fr; text-align: center; color: $text-muted; }
+    StressTalkActivity #talk-timer { height: auto; }
     StressTalkActivity #talk-turn-time { width: 1fr; text-align: center; }
     StressTalkActivity #talk-cue {
         width: 1fr; text-align: center; color: $text-muted; text-style: italic; margin: 1 0 0 0;
@@ -192,20 +194,16 @@ class StressTalkActivity(Activity):
         rng = self.closer.rng
         self._cue_offset = rng.randrange(len(self.closer.library.phrases.listening_cues))
         self._opener = rng.randrange(len(self.closer.library.stress_talk.speaker_prompts))
-        prefs = self.closer.couple.preferences
-        panel = CountdownPanel(
-            self._planned, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse
-        )
         await self._restage(
             TurnBanner(self.closer.couple),
             Static("", id="talk-opener"),
-            panel,
+            Vertical(id="talk-timer"),
             Static("", id="talk-turn-time"),
             Static("", id="talk-cue"),
         )
         self._started_at = self.closer.now()
         self.stage = "talking"
-        panel.start()
+        panel = await self.start_countdown(self.query_one("#talk-timer"), self._planned)
         self.watch(panel, "paused", self._on_paused, init=False)
         self._show_opener()
         self.sync()
@@ -337,19 +335,18 @@ class StressTalkActivity(Activity):
                 "seconds": round(max(countdown.elapsed - self._turn_began, 0.0), 3),
             }
         )
-        return Outcome(
-            kind=self.KIND,
-            title=self.TITLE,
-            planned_seconds=self._planned,
-            actual_seconds=round(countdown.elapsed, 3),
-            completed=countdown.is_over and not countdown.ended_early,
-            ready=self._ready,
+        outcome = self.timed_outcome(
+            countdown,
+            self.TITLE,
+            self._ready,
             data={
                 "turns": turns,
                 "phones_away": self._phones_away,
                 "turn_minutes": self._turn_minutes,
             },
         )
+        outcome.completed = outcome.completed and countdown.is_over  # also while still talking
+        return outcome
 
     async def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
         event.stop()

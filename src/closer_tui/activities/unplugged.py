@@ -1,10 +1,8 @@
 """Minimise digital distractions: phones away, phone-free zones, unplugged evenings.
 
-Three things live here: the short "settle in, phones away" step that opens a
-guided evening, the unplugged-evening practice (a long phones-away timer, the
-couple's own phone-free zones, and this week's unplugged evenings), and two
-small pieces the other timed practices share — the phones-away check and the
-minutes choice.
+Two things live here: the short "settle in, phones away" step that opens a
+guided evening, and the unplugged-evening practice (a long phones-away timer,
+the couple's own phone-free zones, and this week's unplugged evenings).
 """
 
 from __future__ import annotations
@@ -17,153 +15,24 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from closer_tui.core.clock import Countdown
 from closer_tui.core.counts import times_done
-from closer_tui.core.models import PARTNER_KEYS, Couple, Outcome, PartnerKey, SessionRecord
+from closer_tui.core.models import Outcome, PartnerKey, SessionRecord
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
-from closer_tui.widgets.partner import badge
+from closer_tui.widgets.minutes_choice import MinutesChoice
+from closer_tui.widgets.phones_check import PhonesCheck
 
 SETTLE_SECONDS = 120.0
 UNPLUGGED_MINUTES = (30, 60, 90, 120)
 UNPLUGGED_DEFAULT = 60
 ZONE_MAX_CHARS = 80
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-
-
-# -- shared pieces ---------------------------------------------------------------------
-
-
-class PhonesCheck(Widget, can_focus=True):
-    """ "Phones face down, out of reach?" — each partner confirms (f / j), or the couple passes.
-
-    ``space`` confirms for both; ``n`` passes, no reason asked. Posts
-    :class:`PhonesCheck.Answered` once.
-    """
-
-    DEFAULT_CSS = """
-    PhonesCheck {
-        height: auto;
-        width: 1fr;
-        text-align: center;
-        padding: 1 0;
-    }
-    PhonesCheck:focus { background: $boost; }
-    """
-
-    BINDINGS = [
-        Binding("f", "away('first')", "First: phone away", show=False),
-        Binding("j", "away('second')", "Second: phone away", show=False),
-        Binding("space", "both", "Both away", key_display="space"),
-        Binding("n", "pass_check", "Not tonight"),
-    ]
-
-    away: reactive[frozenset[PartnerKey]] = reactive(frozenset(), always_update=True)
-
-    class Answered(Message):
-        """Both phones are away (``away`` True), or the couple passed."""
-
-        def __init__(self, away: bool, confirmed: list[PartnerKey]) -> None:
-            super().__init__()
-            self.away = away
-            self.confirmed = confirmed
-
-    def __init__(self, couple: Couple, *, prompt: str) -> None:
-        super().__init__()
-        self.couple = couple
-        self.prompt = prompt
-        self._done = False
-
-    def on_mount(self) -> None:
-        self.focus()
-
-    def action_away(self, who: PartnerKey) -> None:
-        if self._done:
-            return
-        self.away = self.away | {who}
-        if len(self.away) == 2:
-            self._answer(True, list(PARTNER_KEYS))
-
-    def action_both(self) -> None:
-        if not self._done:
-            self._answer(True, [])
-
-    def action_pass_check(self) -> None:
-        if not self._done:
-            self._answer(False, [key for key in PARTNER_KEYS if key in self.away])
-
-    def _answer(self, away: bool, confirmed: list[PartnerKey]) -> None:
-        self._done = True
-        self.post_message(self.Answered(away, confirmed))
-
-    def render(self) -> Text:
-        text = Text(f"{self.prompt}\n\n", style="bold")
-        for key, letter in zip(PARTNER_KEYS, "fj", strict=True):
-            partner = self.couple.partner(key)
-            is_away = key in self.away
-            mark = Text(" ✓ ", style=f"bold #1a1a1a on {partner.hex}") if is_away else Text(" · ")
-            text.append_text(mark)
-            text.append(" ")
-            text.append_text(badge(partner))
-            text.append(" phone away" if is_away else f" presses {letter}")
-            text.append("      " if key == "first" else "\n")
-        text.append("\nspace: both away · n: not tonight (that's fine too)", style="dim")
-        return text
-
-
-class MinutesChoice(Static):
-    """A row of minute options, the chosen one lit; the host activity binds the keys."""
-
-    DEFAULT_CSS = """
-    MinutesChoice { width: 1fr; height: auto; text-align: center; margin: 1 0 0 0; }
-    """
-
-    chosen: reactive[int] = reactive(0)
-
-    def __init__(
-        self,
-        options: Iterable[int],
-        chosen: int,
-        *,
-        hint: str = "← → to choose",
-        id: str | None = None,
-    ) -> None:
-        super().__init__(id=id)
-        self.options = list(options)
-        self.hint = hint
-        self.set_reactive(
-            MinutesChoice.chosen, chosen if chosen in self.options else self.options[0]
-        )
-
-    def step(self, by: int) -> None:
-        index = self.options.index(self.chosen)
-        self.chosen = self.options[max(0, min(index + by, len(self.options) - 1))]
-
-    def pick(self, minutes: int) -> None:
-        if minutes in self.options:
-            self.chosen = minutes
-
-    def render(self) -> Text:
-        text = Text("How long?  ")
-        for minutes in self.options:
-            if minutes == self.chosen:
-                text.append(f" {minutes} min ", style="bold reverse")
-            else:
-                text.append(f" {minutes} min ", style="dim")
-            text.append(" ")
-        text.append(f"\n{self.hint}", style="dim")
-        return text
-
-
-def clamp_seconds(seconds: float, low_minutes: int, high_minutes: int) -> float:
-    """A planned duration, kept inside what the exercise is meant for."""
-    return float(min(max(seconds, low_minutes * 60), high_minutes * 60))
 
 
 # -- the weekly tracker (pure) ---------------------------------------------------------------
@@ -242,36 +111,22 @@ class PhonesAwayActivity(Activity):
         event.stop()
         self._away = event.away
         self._confirmed = event.confirmed
-        prefs = self.closer.couple.preferences
-        panel = CountdownPanel(
-            self.seconds, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse
-        )
-        stage = self.query_one("#settle-stage")
-        await stage.remove_children()
-        await stage.mount(panel)
         self._started_at = self.closer.now()
-        panel.start()
+        await self.start_countdown(self.query_one("#settle-stage"), self.seconds)
         self.stage = "settling"
         self.query_one("#settle-line", Static).update(
             "Sit back. Breathe out slowly. Let the day settle; you're here now."
         )
 
-    def _outcome(self, panel: CountdownPanel) -> Outcome:
-        countdown = panel.countdown
-        return Outcome(
-            kind=self.KIND,
-            title=self.TITLE,
-            planned_seconds=self.seconds,
-            actual_seconds=round(countdown.elapsed, 3),
-            completed=countdown.is_over and not countdown.ended_early,
-            ready=self._confirmed,
-            data={"phones_away": self._away},
+    def _outcome(self, countdown: Countdown) -> Outcome:
+        return self.timed_outcome(
+            countdown, self.TITLE, self._confirmed, data={"phones_away": self._away}
         )
 
     def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
         event.stop()
         assert self._started_at is not None
-        self.report(self._outcome(event.panel), self._started_at)
+        self.report(self._outcome(event.countdown), self._started_at)
         self._started_at = None
         self.stage = "after"
         self.query_one("#settle-line", Static).update("You're here. Carry on when you're ready.")
@@ -279,7 +134,10 @@ class PhonesAwayActivity(Activity):
     def pending(self) -> tuple[Outcome, datetime] | None:
         if self.stage != "settling" or self._started_at is None:
             return None
-        return self._outcome(self.query_one(CountdownPanel)), self._started_at
+        countdown = self.query_one(CountdownPanel).countdown
+        outcome = self._outcome(countdown)
+        outcome.completed = outcome.completed and countdown.is_over  # not yet run to its end
+        return outcome, self._started_at
 
     def forget(self) -> None:
         self._started_at = None
@@ -326,7 +184,6 @@ class UnpluggedActivity(Activity):
         super().__init__(**kwargs)
         self._started_at: datetime | None = None
         self._ready: list[PartnerKey] = []
-        self._planned = 0.0
         self._idea = 0
 
     # -- building ---------------------------------------------------------------------
@@ -388,35 +245,18 @@ class UnpluggedActivity(Activity):
     async def on_both_ready_started(self, event: BothReady.Started) -> None:
         event.stop()
         self._ready = event.ready
-        self._planned = self.seconds
-        prefs = self.closer.couple.preferences
-        panel = CountdownPanel(
-            self._planned, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse
-        )
-        stage = self.query_one("#unplug-stage")
-        await stage.remove_children()
-        await stage.mount(panel)
         self._started_at = self.closer.now()
-        panel.start()
+        await self.start_countdown(self.query_one("#unplug-stage"), self.seconds)
         self.query_one(MinutesChoice).display = False
         self.stage = "unplugged"
 
-    def _outcome(self, panel: CountdownPanel) -> Outcome:
-        countdown = panel.countdown
-        return Outcome(
-            kind=self.KIND,
-            title=self.TITLE,
-            planned_seconds=self._planned,
-            actual_seconds=round(countdown.elapsed, 3),
-            completed=countdown.is_over and not countdown.ended_early,
-            ready=self._ready,
-            data={"phones_away": True},
-        )
+    def _outcome(self, countdown: Countdown) -> Outcome:
+        return self.timed_outcome(countdown, self.TITLE, self._ready, data={"phones_away": True})
 
     def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
         event.stop()
         assert self._started_at is not None
-        self.report(self._outcome(event.panel), self._started_at)
+        self.report(self._outcome(event.countdown), self._started_at)
         self._started_at = None
         self.stage = "after"
         self.query_one("#unplug-after", Static).update(
@@ -427,7 +267,10 @@ class UnpluggedActivity(Activity):
     def pending(self) -> tuple[Outcome, datetime] | None:
         if self.stage != "unplugged" or self._started_at is None:
             return None
-        return self._outcome(self.query_one(CountdownPanel)), self._started_at
+        countdown = self.query_one(CountdownPanel).countdown
+        outcome = self._outcome(countdown)
+        outcome.completed = outcome.completed and countdown.is_over  # not yet run to its end
+        return outcome, self._started_at
 
     def forget(self) -> None:
         self._started_at = None
