@@ -27,7 +27,6 @@ from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice, clamp_seconds
-from closer_tui.widgets.time_bar import TimeBar
 
 LINE_SECONDS = 40.0
 """A calm line stays long enough that it never feels like a slideshow."""
@@ -141,9 +140,9 @@ class EyeGazingActivity(Activity):
         self.stage = "gazing"
         # The panel takes the keys: its own p, + and e, while f, j and space bubble up to us.
         panel = await self.start_countdown(self.query_one("#eye-time"), self.seconds, compact=True)
-        # The bar is hidden, but it still moves on every tick of the panel: the calm line
-        # follows it, so it changes on time and never needs a timer of its own.
-        self.watch(panel.query_one(TimeBar), "fraction", self._show_line)
+        # The calm line follows the panel's ticks: it changes on time and needs
+        # no timer of its own.
+        self.watch(panel, "shown", self._show_line)
 
     def _show_line(self) -> None:
         line = ""
@@ -197,10 +196,7 @@ class EyeGazingActivity(Activity):
     def pending(self) -> tuple[Outcome, datetime] | None:
         if self.stage != "gazing" or self._started_at is None:
             return None
-        countdown = self.query_one(CountdownPanel).countdown
-        outcome = self._outcome(countdown)
-        outcome.completed = outcome.completed and countdown.is_over  # not yet run to its end
-        return outcome, self._started_at
+        return self._outcome(self.query_one(CountdownPanel).countdown), self._started_at
 
     def forget(self) -> None:
         self._started_at = None

@@ -335,7 +335,7 @@ class StressTalkActivity(Activity):
                 "seconds": round(max(countdown.elapsed - self._turn_began, 0.0), 3),
             }
         )
-        outcome = self.timed_outcome(
+        return self.timed_outcome(
             countdown,
             self.TITLE,
             self._ready,
@@ -345,8 +345,6 @@ class StressTalkActivity(Activity):
                 "turn_minutes": self._turn_minutes,
             },
         )
-        outcome.completed = outcome.completed and countdown.is_over  # also while still talking
-        return outcome
 
     async def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
         event.stop()

@@ -134,10 +134,7 @@ class PhonesAwayActivity(Activity):
     def pending(self) -> tuple[Outcome, datetime] | None:
         if self.stage != "settling" or self._started_at is None:
             return None
-        countdown = self.query_one(CountdownPanel).countdown
-        outcome = self._outcome(countdown)
-        outcome.completed = outcome.completed and countdown.is_over  # not yet run to its end
-        return outcome, self._started_at
+        return self._outcome(self.query_one(CountdownPanel).countdown), self._started_at
 
     def forget(self) -> None:
         self._started_at = None
@@ -267,10 +264,7 @@ class UnpluggedActivity(Activity):
     def pending(self) -> tuple[Outcome, datetime] | None:
         if self.stage != "unplugged" or self._started_at is None:
             return None
-        countdown = self.query_one(CountdownPanel).countdown
-        outcome = self._outcome(countdown)
-        outcome.completed = outcome.completed and countdown.is_over  # not yet run to its end
-        return outcome, self._started_at
+        return self._outcome(self.query_one(CountdownPanel).countdown), self._started_at
 
     def forget(self) -> None:
         self._started_at = None

@@ -81,7 +81,8 @@ class Activity(Widget):
             title=title,
             planned_seconds=countdown.planned,
             actual_seconds=round(countdown.elapsed, 3),
-            completed=not countdown.ended_early,
+            # Asked for mid-round (to keep a partial round), it is not completed yet.
+            completed=countdown.is_over and not countdown.ended_early,
             ready=ready,
             **fields,
         )

@@ -51,6 +51,8 @@ class CountdownPanel(Widget, can_focus=True):
     ]
 
     paused: reactive[bool] = reactive(False)
+    shown: reactive[str] = reactive("", init=False)
+    """The remaining time as shown ("2:59"): changes once a second, for anyone to watch."""
 
     class Ended(Message):
         """The countdown is over, by running out or by ``e``. Sent exactly once."""
@@ -175,6 +177,7 @@ class CountdownPanel(Widget, can_focus=True):
             if status != shown_status:
                 self.query_one("#countdown-status", Static).update(status)
             self._shown = (digits, status)
+            self.shown = digits
         self.query_one(TimeBar).fraction = countdown.progress
 
     def _finish(self) -> None:
