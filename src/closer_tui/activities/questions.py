@@ -46,7 +46,9 @@ class QuestionActivity(Activity):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.asked: list[tuple[Question, bool]] = []  # (card, passed)
+        self.card: Question | None = None
+        """The card on screen; it stays after saving, so the evening can go on."""
+        self.asked: list[tuple[Question, bool]] = []  # (card, passed), not yet saved
         self.loved: list[str] = []
         self._started_at: datetime | None = None
         self.can_focus = True
@@ -80,6 +82,7 @@ class QuestionActivity(Activity):
         return [q for q in self.closer.library.questions if q.depth == depth]
 
     def _show(self, card: Question) -> None:
+        self.card = card
         self.asked.append((card, False))
         level = DEPTHS.index(card.depth) + 1
         self.query_one("#q-depth", Static).update(
@@ -96,26 +99,29 @@ class QuestionActivity(Activity):
         self._save_memory(memory)
         self._show(card)
 
-    @property
-    def current(self) -> Question:
-        return self.asked[-1][0]
-
     def action_deeper(self) -> None:
-        index = DEPTHS.index(self.current.depth)
-        self._draw(DEPTHS[min(index + 1, len(DEPTHS) - 1)])
+        if self.card is not None:
+            index = DEPTHS.index(self.card.depth)
+            self._draw(DEPTHS[min(index + 1, len(DEPTHS) - 1)])
 
     def action_skip(self) -> None:
-        card, _ = self.asked.pop()
-        self.asked.append((card, True))
+        card = self.card
+        if card is None:
+            return
+        # The card on screen is passed: marked so in tonight's record.
+        self.asked = [(c, passed or c is card) for c, passed in self.asked] or [(card, True)]
         self._draw(card.depth)
         self.notify("Passed. Here's another at the same depth.", timeout=3)
 
     def action_love(self) -> None:
+        card = self.card
+        if card is None:
+            return
         memory = self.memory
-        love(memory, self.current.id)
+        love(memory, card.id)
         self._save_memory(memory)
-        if self.current.id not in self.loved:
-            self.loved.append(self.current.id)
+        if card.id not in self.loved:
+            self.loved.append(card.id)
         self.notify("Kept among the ones you loved.", timeout=3)
 
     def pending(self) -> tuple[Outcome, datetime] | None:
@@ -138,6 +144,7 @@ class QuestionActivity(Activity):
 
     def forget(self) -> None:
         self.asked.clear()
+        self.loved.clear()
 
     def action_done(self) -> None:
         pending = self.pending()
