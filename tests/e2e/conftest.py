@@ -1,0 +1,74 @@
+"""What every end-to-end test shares: closer installed as a couple would get it, and
+real terminals (tmux, each on its own socket) to run it in.
+
+- ``closer_command``: ``pip install`` of this repository into a brand-new virtualenv, once
+  per test session (it is the slow part: a minute or more), as the path of its ``closer``.
+  ``CLOSER_E2E_SOURCE=<dir>`` installs from another copy of the source instead.
+- ``terminal``: a factory, ``terminal(width=80, height=24)`` → :class:`_tmux.Terminal`;
+  every terminal it made is killed after the test, even a failing one.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from _tmux import TMUX, Terminal  # tests/e2e is on sys.path: pytest puts conftest dirs there
+
+REPO = Path(os.environ.get("CLOSER_E2E_SOURCE") or Path(__file__).resolve().parents[2])
+"""What to install: this checkout, or another copy of it (say ``git archive HEAD``
+unpacked elsewhere, to test what is committed while the working tree is mid-change)."""
+INSTALL_TIMEOUT = 420.0
+
+MakeTerminal = Callable[..., Terminal]
+
+
+@pytest.fixture(scope="session")
+def closer_command(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``closer`` as a couple would get it: ``pip install .`` into a brand-new venv."""
+    venv = tmp_path_factory.mktemp("fresh") / "venv"
+    # The base interpreter, not this venv's: the new venv must not see our packages.
+    python = getattr(sys, "_base_executable", sys.executable)
+    subprocess.run([python, "-m", "venv", str(venv)], check=True, timeout=120)
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    env.pop("PYTHONPATH", None)
+    subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "--quiet", str(REPO)],
+        check=True,
+        timeout=INSTALL_TIMEOUT,
+        env=env,
+    )
+    return venv / "bin" / "closer"
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[MakeTerminal]:
+    """Make tmux terminals for this test (each on its own socket); all killed afterwards."""
+    if TMUX is None:
+        pytest.skip("tmux is not installed")
+    made: list[Terminal] = []
+
+    def make(width: int = 80, height: int = 24) -> Terminal:
+        term = Terminal(tmp_path / f"tmux-{len(made)}.sock", width, height)
+        made.append(term)
+        return term
+
+    yield make
+    for term in made:
+        term.kill()
+
+
+@pytest.fixture
+def private_env(tmp_path: Path) -> dict[str, str]:
+    """The environment closer runs in: its own data dir, an empty HOME, a real TERM."""
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    return {
+        "CLOSER_DATA_DIR": str(tmp_path / "our-data"),
+        "HOME": str(home),
+        "TERM": "xterm-256color",
+    }
