@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -42,7 +43,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    if not arguments:
+        # Plain ``closer``, by far the most common: open at once, no parser to build.
+        return open_app(data_dir(None))
+    args = parser().parse_args(arguments)
     root = data_dir(args.data_dir)
     if args.command == "today":
         from closer_tui.cli import run_today
@@ -56,20 +61,36 @@ def main(argv: list[str] | None = None) -> int:
         from closer_tui.cli import run_export
 
         return run_export(root, args.format, Path(args.output) if args.output else None)
+    return open_app(root)
 
+
+def open_app(root: Path) -> int:
+    """Open the app on the data folder ``root``; 1 if the folder cannot be used."""
+    # Collecting garbage while a few hundred modules load only slows the start
+    # (by a tenth): paused until home's first frame is on screen, when the app
+    # resumes it, and in any case once the app has ended.
+    gc.disable()
+    try:
+        from closer_tui.core.quick import read_couple
+
+        quick = read_couple(root)
+        if quick is not None:
+            # An ordinary evening: home first, then the store opens behind it.
+            from closer_tui.app import CloserApp
+
+            app = CloserApp(data_dir=root, quick=quick)
+            app.run()
+            if app.open_error is not None:
+                from closer_tui.cli import cannot_use_folder
+
+                print(cannot_use_folder(root, app.open_error), file=sys.stderr)
+                return 1
+            return app.return_code or 0
+    finally:
+        gc.enable()
+
+    # A first run, or a couple.json only the store can judge.
     from closer_tui.app import CloserApp
-    from closer_tui.core.quick import read_couple
-
-    quick = read_couple(root)
-    if quick is not None:
-        # An ordinary evening: home first, then the store opens behind it.
-        app = CloserApp(data_dir=root, quick=quick)
-        app.run()
-        if app.open_error is not None:
-            print(f"closer cannot use its data folder {root}: {app.open_error}", file=sys.stderr)
-            return 1
-        return app.return_code or 0
-
     from closer_tui.core.store import Store
 
     try:

@@ -1,13 +1,26 @@
-"""CloserApp: wires the store, the content and the screens together. No feature logic."""
+"""CloserApp: wires the store, the content and the screens together. No feature logic.
+
+Two ways to start. Tests and a first run hand it an open :class:`Store`, and
+everything is ready before the first frame. An ordinary evening (``closer``
+with a couple already set up) hands it the data folder and a quick view of
+``couple.json`` (``core/quick.py``): home is painted from that alone, and the
+store, the validated couple, the content library and then the history are
+opened in a worker after the first frame, so a couple never waits for
+pydantic. Anything that needs them (opening a place, starting a plan) waits
+for that worker; a couple.json the store refuses still ends in setup, with the
+store's notice, exactly as before.
+"""
 
 from __future__ import annotations
 
+import gc
 import random
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -15,11 +28,17 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
-from closer_tui.core.clock import Clock
-from closer_tui.core.content import OWN_CONTENT_FILE, Library, Plan, load_library
-from closer_tui.core.models import Couple, Outcome, SessionDraft, SessionRecord, utc_now
-from closer_tui.core.sessions import record_of
-from closer_tui.core.store import StaleCopy, Store, StoreError
+from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog, utc_now
+
+if TYPE_CHECKING:
+    from closer_tui.core.clock import Clock
+    from closer_tui.core.content import Library, Plan
+    from closer_tui.core.models import Couple, Outcome, SessionDraft, SessionRecord
+    from closer_tui.core.quick import CoupleLike
+    from closer_tui.core.store import Store
+
+OWN_CONTENT_FILE = "my-content.toml"
+"""``content.OWN_CONTENT_FILE``, repeated so this module need not import the content models."""
 
 
 class CloserApp(App[None]):
@@ -35,37 +54,162 @@ class CloserApp(App[None]):
 
     couple: reactive[Couple] = reactive(None, always_update=True, init=False)  # type: ignore[arg-type]
     history: reactive[list[SessionRecord]] = reactive(list, always_update=True, init=False)
+    catalog: reactive[Catalog | None] = reactive(None, init=False)
+    """The titles home and the palette list: the built-in ones at first, then the library's."""
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None = None,
         *,
+        data_dir: Path | None = None,
+        quick: QuickCouple | None = None,
         clock: Clock = time.monotonic,
         now: Callable[[], datetime] = utc_now,
         content: Library | None = None,
         rng: random.Random | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
+        if (store is None) == (data_dir is None):
+            raise TypeError("CloserApp needs an open store or a data folder, not both")
+        self._store = store
+        self.data_dir: Path = store.root if store is not None else data_dir  # type: ignore[assignment]
+        self.quick = quick
         self.clock = clock
         self.now = now
         self.rng = rng or random.Random()
-        self.library, self.content_problems = (
-            (content, []) if content else load_library(store.root / OWN_CONTENT_FILE)
-        )
+        self._library = content
+        self._library_lock = threading.Lock()
+        self.content_problems: list[str] = []
+        if store is not None and content is None:
+            self._load_library()
         self.history_loaded = False
+        self.ready = False
+        """True once the store, a validated couple and the library are in hand."""
+        self._waiting: Callable[[], None] | None = None
+        self.open_error: OSError | None = None
+        """Why the data folder could not be used, when that ends the app (``closer`` prints it)."""
+
+    # -- what is loaded when ---------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        """The open store; on an ordinary start it opens just after the first frame."""
+        assert self._store is not None, "the store opens after the first frame"
+        return self._store
+
+    @property
+    def library(self) -> Library:
+        """The validated content with the couple's own cards; loaded on first use if need be."""
+        if self._library is None:
+            self._load_library()
+        assert self._library is not None
+        return self._library
+
+    def _load_library(self) -> None:
+        """Load the library once, from whichever thread needs it first."""
+        from closer_tui.core.content import load_library
+
+        with self._library_lock:
+            if self._library is None:
+                self._library, self.content_problems = load_library(
+                    self.data_dir / OWN_CONTENT_FILE
+                )
+
+    @property
+    def names(self) -> CoupleLike:
+        """Who to greet: the validated couple, or the quick view of it before that."""
+        couple: Couple | None = self.couple
+        if couple is not None:
+            return couple
+        assert self.quick is not None
+        return self.quick
+
+    def when_ready(self, then: Callable[[], None]) -> None:
+        """Do ``then`` now, or as soon as the store and content are open (the latest wins)."""
+        if self.ready:
+            then()
+        else:
+            self._waiting = then
+
+    # -- starting ----------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self._store is None:
+            if self.quick is not None and self.quick.theme in self.available_themes:
+                self._paint_home_first(self.quick)
+                return
+            if not self._open_store_now():
+                return
         couple = self.store.load_couple()
         self._tell_notices()
         if couple is None:
-            from closer_tui.screens.setup import SetupScreen
-
-            self.push_screen(SetupScreen(), self._first_run_done)
+            self._set_up()
         else:
             self._begin(couple)
 
+    def _paint_home_first(self, quick: QuickCouple) -> None:
+        from closer_tui.screens.home import HomeScreen
+
+        self.theme = quick.theme
+        self.set_reactive(CloserApp.catalog, built_in_catalog())
+        self.push_screen(HomeScreen())
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        # ``closer`` pauses garbage collection while it starts (see __main__).
+        gc.enable()
+        self._open_in_background()
+
+    def _open_store_now(self) -> bool:
+        from closer_tui.core.store import Store
+
+        try:
+            self._store = Store.open(self.data_dir)
+        except OSError as error:
+            self._cannot_open(error)
+            return False
+        return True
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_in_background(self) -> None:
+        """After the first frame: the store, the validated couple, the library."""
+        from closer_tui.core.store import Store  # pydantic: kept off the first frame
+
+        try:
+            store = Store.open(self.data_dir)
+        except OSError as error:
+            self.call_from_thread(self._cannot_open, error)
+            return
+        couple = store.load_couple()
+        if couple is not None:
+            self._load_library()
+        self.call_from_thread(self._opened, store, couple)
+
+    def _cannot_open(self, error: OSError) -> None:
+        self.open_error = error
+        self.exit(return_code=1)
+
+    def _opened(self, store: Store, couple: Couple | None) -> None:
+        self._store = store
+        self._tell_notices()
+        if couple is not None:
+            self._begin(couple, home_shown=True)
+            return
+        # The store set couple.json aside (its notice says why) or it went
+        # meanwhile: start again from setup, as a first run would.
+        self._waiting = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self._set_up()
+
+    def _set_up(self) -> None:
+        from closer_tui.screens.setup import SetupScreen
+
+        self.push_screen(SetupScreen(), self._first_run_done)
+
     def _first_run_done(self, couple: Couple | None) -> None:
+        from closer_tui.core.store import StoreError
+
         assert couple is not None
         try:
             couple = self.store.save_couple(couple)
@@ -73,14 +217,23 @@ class CloserApp(App[None]):
             self.notify(f"{error}. Your names are kept for now.", severity="error", timeout=20)
         self._begin(couple)
 
-    def _begin(self, couple: Couple) -> None:
+    def _begin(self, couple: Couple, *, home_shown: bool = False) -> None:
         from closer_tui.screens.home import HomeScreen
 
-        self.set_reactive(CloserApp.couple, couple)
+        if home_shown:
+            self.couple = couple  # home greets the validated names
+        else:
+            self.set_reactive(CloserApp.couple, couple)
         self.theme = couple.preferences.theme
-        self.push_screen(HomeScreen())
+        self.catalog = Catalog.of(self.library)  # the couple's own plans, if any
+        if not home_shown:
+            self.push_screen(HomeScreen())
         for problem in self.content_problems:
             self.notify(problem, title=f"Your {OWN_CONTENT_FILE}", severity="warning", timeout=30)
+        self.ready = True
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
         self.call_after_refresh(self.load_history)
         self.call_after_refresh(self.offer_resume)
 
@@ -107,6 +260,9 @@ class CloserApp(App[None]):
 
     def keep(self, outcome: Outcome, started_at: datetime, **extra: object) -> SessionRecord:
         """Save one finished activity as a session; on failure, say so and keep it in hand."""
+        from closer_tui.core.sessions import record_of
+        from closer_tui.core.store import StoreError
+
         record = record_of(outcome, started_at, self.now(), **extra)  # type: ignore[arg-type]
         try:
             self.store.save_session(record)
@@ -120,6 +276,8 @@ class CloserApp(App[None]):
 
     def save_couple(self, couple: Couple) -> bool:
         """Save settings made from ``couple``; refuse a stale copy rather than overwrite."""
+        from closer_tui.core.store import StaleCopy, StoreError
+
         try:
             saved = self.store.save_couple(couple)
         except StaleCopy:
@@ -146,6 +304,7 @@ class CloserApp(App[None]):
         Applied to the newest copy on disk under the lock, so another window's
         changes are never overwritten.
         """
+        from closer_tui.core.store import StoreError
 
         def change(couple: Couple) -> Couple:
             keepsakes = dict(couple.keepsakes)
@@ -169,6 +328,9 @@ class CloserApp(App[None]):
         return next((plan for plan in self.library.plans if plan.id == plan_id), None)
 
     def start_plan(self, plan_id: str) -> None:
+        if not self.ready:
+            self.when_ready(lambda: self.start_plan(plan_id))
+            return
         from closer_tui.core.plans import GuidedRun
         from closer_tui.screens.session import SessionScreen
 
@@ -178,14 +340,16 @@ class CloserApp(App[None]):
 
     def offer_resume(self) -> None:
         """After an interruption, offer the newest unfinished guided session."""
-        from closer_tui.core.plans import GuidedRun
-        from closer_tui.screens.resume import ResumeChoice, ResumeScreen
-        from closer_tui.screens.session import SessionScreen
-
         drafts = self.store.load_drafts()
         self._tell_notices()
         if not drafts:
             return
+        # Only now: most evenings have nothing to resume.
+        from closer_tui.core.plans import GuidedRun
+        from closer_tui.core.store import StoreError
+        from closer_tui.screens.resume import ResumeChoice, ResumeScreen
+        from closer_tui.screens.session import SessionScreen
+
         draft = drafts[0]
         plan = self.plan(draft.plan)
 
@@ -210,6 +374,10 @@ class CloserApp(App[None]):
         self.push_screen(ResumeScreen(draft, title, steps, can_resume=plan is not None), chosen)
 
     def open_place(self, place_id: str) -> None:
+        """Open a place by id; just after start-up, as soon as the store is open."""
+        if not self.ready:
+            self.when_ready(lambda: self.open_place(place_id))
+            return
         from closer_tui.screens.catalog import places
 
         for place in places(self):
@@ -240,6 +408,7 @@ def draft_record(
     draft: SessionDraft, plan: Plan | None, clock: Clock, now: datetime
 ) -> SessionRecord:
     """What an interrupted session holds, as a record, even if its plan is gone."""
+    from closer_tui.core.models import SessionRecord
     from closer_tui.core.plans import GuidedRun
 
     if plan is None:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Literal
 
 from textual.screen import Screen
 
+from closer_tui.core.quick import Catalog
+
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
 
@@ -98,7 +100,14 @@ GUIDES: list[tuple[str, str, str]] = [
 
 
 def places(app: CloserApp) -> list[Place]:
-    library = app.library
+    """Every place, in home's order, from the app's catalog of titles.
+
+    The catalog, not the library: it is there for the first frame, before
+    the content library has been loaded and validated.
+    """
+    catalog = getattr(app, "catalog", None)
+    if catalog is None:  # anything else that holds a library
+        catalog = Catalog.of(app.library)
     found = [
         Place(
             f"plan-{plan.id}",
@@ -107,14 +116,14 @@ def places(app: CloserApp) -> list[Place]:
             "tonight",
             _plan(plan.id),
         )
-        for plan in library.plans
+        for plan in catalog.plans
     ]
     found += [
         Place(p.id, p.title, p.tagline, "practice", _practice(p.id), key=str(p.number))
-        for p in sorted(library.practices, key=lambda p: p.number)
+        for p in sorted(catalog.practices, key=lambda p: p.number)
     ]
     found += [
-        Place(e.id, e.title, e.tagline, "exercise", _exercise(e.id)) for e in library.exercises
+        Place(e.id, e.title, e.tagline, "exercise", _exercise(e.id)) for e in catalog.exercises
     ]
     found += [Place(g, title, summary, "guide", _guide(g)) for g, title, summary in GUIDES]
     found += [

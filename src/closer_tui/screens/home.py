@@ -12,12 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from closer_tui.core.insights import Suggestion, home_summary, tonight_suggestion
 from closer_tui.screens.catalog import Group, Place, places
-from closer_tui.widgets.partner import named
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
+    from closer_tui.core.insights import Suggestion
+    from closer_tui.core.quick import PartnerLike
 
 GROUP_TITLES: dict[Group, str] = {
     "tonight": "Guided sessions",
@@ -32,6 +32,15 @@ HELP = """\
 number. **ctrl+p** finds any screen by name. **ctrl+l** hides the screen at
 once; press it again to come back.
 """
+
+
+def named(partner: PartnerLike) -> Text:
+    """The partner's name in their colour, as ``widgets.partner.named`` draws it.
+
+    Drawn here because that module imports the pydantic models, which home's
+    first frame does without.
+    """
+    return Text(partner.name, style=f"bold {partner.hex}")
 
 
 def greeting(now: datetime) -> str:
@@ -74,18 +83,30 @@ class HomeScreen(Screen[None]):
         self.sub_title = "Tonight"
         self.watch(self.closer, "couple", self._refresh_tonight, init=False)
         self.watch(self.closer, "history", self._refresh_tonight, init=False)
+        self.watch(self.closer, "catalog", self._refresh_places, init=False)
 
     def _refresh_tonight(self) -> None:
         self.query_one("#tonight", Static).update(self._tonight())
 
+    def _refresh_places(self) -> None:
+        """The couple's own plans join the list once their content is loaded."""
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(self._options())
+        if highlighted is not None and highlighted < options.option_count:
+            options.highlighted = highlighted
+
     def _tonight(self) -> Text:
-        couple = self.closer.couple
+        couple = self.closer.names
         text = Text(f"{greeting(self.closer.now())}, ")
         text.append_text(named(couple.first))
         text.append(" and ")
         text.append_text(named(couple.second))
         text.append(".")
         if self.closer.history_loaded:
+            from closer_tui.core.insights import home_summary
+
             now = self.closer.now()
             text.append(f"  {home_summary(self.closer.history, now, None)}", style="dim")
             text.append("\n")
@@ -94,6 +115,8 @@ class HomeScreen(Screen[None]):
         return text
 
     def suggestion(self) -> Suggestion:
+        from closer_tui.core.insights import tonight_suggestion
+
         return tonight_suggestion(self.closer.history, self.closer.now(), None)
 
     def action_start_suggested(self) -> None:
