@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from closer_tui import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def data_dir(cli_value: str | None) -> Path:
@@ -23,6 +26,8 @@ def data_dir(cli_value: str | None) -> Path:
 
 
 def parser() -> argparse.ArgumentParser:
+    import argparse  # only when there are arguments: plain ``closer`` needs none
+
     parser = argparse.ArgumentParser(
         prog="closer",
         description="Small practices for two people who want to feel closer.",
