@@ -20,7 +20,7 @@ from closer_tui.app import CloserApp
 from closer_tui.core.clock import Clock, ManualClock
 from closer_tui.core.content import OWN_CONTENT_EXAMPLE
 from closer_tui.core.models import Couple
-from closer_tui.core.quick import read_couple
+from closer_tui.core.quick import PlanTitle, read_couple
 from closer_tui.core.store import DataFolderError, Store
 from closer_tui.screens.history import HistoryScreen
 from closer_tui.screens.home import HomeScreen
@@ -141,3 +141,21 @@ def test_a_first_run_takes_the_ordinary_path(
     assert launcher.main([]) == 0
     [app] = ran
     assert app.quick is None and app.store.root == data_dir.resolve()
+
+
+async def test_the_highlighted_place_stays_when_plans_join(
+    store_with_couple: Store, clock: ManualClock, now: Callable[[], datetime]
+) -> None:
+    app = quick_app(store_with_couple.root, clock, now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        options = app.screen.query_one(OptionList)
+        options.highlighted = options.get_option_index("history")
+        catalog = app.catalog
+        assert catalog is not None
+        extra = PlanTitle("ours", "Ours", 5, "Just us.")
+        app.catalog = catalog._replace(plans=(extra, *catalog.plans))
+        await pilot.pause()
+        assert "Ours" in options_text(app)
+        highlighted = options.highlighted_option
+        assert highlighted is not None and highlighted.id == "history"

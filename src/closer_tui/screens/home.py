@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -10,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from closer_tui.screens.catalog import Group, Place, places
 
@@ -91,11 +92,13 @@ class HomeScreen(Screen[None]):
     def _refresh_places(self) -> None:
         """The couple's own plans join the list once their content is loaded."""
         options = self.query_one(OptionList)
-        highlighted = options.highlighted
+        chosen = options.highlighted_option
         options.clear_options()
         options.add_options(self._options())
-        if highlighted is not None and highlighted < options.option_count:
-            options.highlighted = highlighted
+        if chosen is not None and chosen.id is not None:
+            # The same place stays highlighted, wherever the new plans moved it.
+            with suppress(OptionDoesNotExist):
+                options.highlighted = options.get_option_index(chosen.id)
 
     def _tonight(self) -> Text:
         couple = self.closer.names
