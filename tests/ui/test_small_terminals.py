@@ -1,0 +1,133 @@
+"""Small terminals (issue 6, item 8): every screen is usable at 60x20 — what has the focus
+is on screen or scrolls into view, and the footer with its keys shows — and nothing
+crashes at 30x10."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from closer_tui.app import CloserApp
+from closer_tui.core.content import library
+from closer_tui.core.models import Outcome
+from closer_tui.core.sessions import record_of
+from closer_tui.core.store import Store
+from closer_tui.screens.catalog import places
+from closer_tui.screens.privacy import PrivacyScreen
+from closer_tui.screens.setup import SetupScreen
+
+PLACE_IDS = [place.id for place in places(type("Stub", (), {"library": library()})())]  # type: ignore[arg-type]
+SCREENS = [*PLACE_IDS, "home", "setup", "privacy"]
+EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
+
+
+async def open_screen(pilot: Pilot[None], name: str) -> None:
+    app = pilot.app
+    assert isinstance(app, CloserApp)
+    await pilot.pause()
+    if name == "privacy":
+        app.action_privacy()
+    elif name not in {"home", "setup"}:
+        app.open_place(name)
+    await pilot.pause()
+
+
+def shown(widget: Widget) -> bool:
+    """Is ``widget`` drawn on the screen now (not clipped away, not scrolled off)?"""
+    return widget in widget.screen._compositor.visible_widgets
+
+
+def fresh_app(
+    name: str, make_app: Callable[[Store], CloserApp], data_dir: Path, store: Store
+) -> CloserApp:
+    if name == "setup":
+        (data_dir / "couple.json").unlink()  # first run: nobody has set closer up yet
+    if name == "history":
+        # An empty history hides its list (and says so); with evenings in it, the list works.
+        for day in range(3):
+            started = EVENING - timedelta(days=day)
+            hug = Outcome(kind="hug", title="A 20-second hug", actual_seconds=20)
+            store.save_session(record_of(hug, started, started + timedelta(seconds=20)))
+    app = make_app(Store.open(data_dir))
+    app.animation_level = "none"
+    return app
+
+
+@pytest.mark.parametrize("name", SCREENS)
+async def test_usable_at_60x20(
+    name: str,
+    make_app: Callable[[Store], CloserApp],
+    data_dir: Path,
+    store_with_couple: Store,
+) -> None:
+    app = fresh_app(name, make_app, data_dir, store_with_couple)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_screen(pilot, name)
+        screen = app.screen
+        if name == "privacy":
+            # By design it shows nothing at all, not even keys: ctrl+l brings back the rest.
+            assert isinstance(screen, PrivacyScreen)
+            assert not screen.query(Footer)
+            return
+        if name == "setup":
+            assert isinstance(screen, SetupScreen)
+        focused = app.focused
+        assert focused is not None, f"{name}: nothing has the focus, so no key reaches it"
+        focused.scroll_visible(animate=False)
+        await pilot.pause()
+        assert shown(focused), f"{name}: {focused!r} cannot be brought into view"
+        assert screen.query(Footer), f"{name}: no footer showing the keys"
+        footer = screen.query_one(Footer)
+        assert shown(footer), f"{name}: the footer is not on screen"
+        assert footer.region.bottom == screen.region.bottom, f"{name}: the footer is cut off"
+
+
+PAGE_DOWN_WITH_NO_ROOM = pytest.mark.xfail(
+    strict=True,
+    raises=KeyError,
+    reason="Textual 8.2.8: pagedown on an OptionList with no room to draw a line "
+    "(OptionList._move_page reads _index_to_line[highlighted] of an empty table)",
+)
+TINY = [
+    pytest.param(name, marks=PAGE_DOWN_WITH_NO_ROOM) if name in {"digital", "starter-plan"}
+    else name
+    for name in SCREENS
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", TINY)
+async def test_nothing_crashes_at_30x10(
+    name: str,
+    make_app: Callable[[Store], CloserApp],
+    data_dir: Path,
+    store_with_couple: Store,
+) -> None:
+    app = fresh_app(name, make_app, data_dir, store_with_couple)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await open_screen(pilot, name)
+        await pilot.press("tab", "down", "down", "space", "f", "j", "tab", "enter", "up")
+        await pilot.resize_terminal(24, 6)
+        await pilot.press("tab", "right", "enter")
+        await pilot.resize_terminal(30, 10)
+        await pilot.press("escape", "pagedown", "end", "home")
+        await pilot.pause()
+        assert app._exception is None
+    # run_test re-raises anything that crashed the app; this is the plain statement.
+    assert app._exception is None
+
+
+@PAGE_DOWN_WITH_NO_ROOM
+async def test_page_down_in_the_starter_plan_at_30x10(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+) -> None:
+    """The shortest way there found: at 30x10, enter, escape, then page down."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await open_screen(pilot, "starter-plan")
+        await pilot.press("enter", "escape", "pagedown")
