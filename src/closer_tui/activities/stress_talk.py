@@ -128,6 +128,8 @@ class StressTalkActivity(Activity):
             await self._show_phones()
 
     async def _restage(self, *widgets: Any) -> None:
+        if not self.is_attached:
+            return  # a late callback after the screen was closed
         self._stop_timer()
         self.can_focus = False
         stage = self.query_one("#talk-stage")

@@ -26,6 +26,7 @@ from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
+from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.phones_check import PhonesCheck
 
 SETTLE_SECONDS = 120.0
@@ -200,14 +201,14 @@ class UnpluggedActivity(Activity):
             "Places and times your phones stay away. delete removes the highlighted one.",
             classes="hint",
         )
-        yield OptionList(id="zones")
+        yield CalmOptionList(id="zones")
         yield Input(
             placeholder="Add a zone of your own, then enter",
             id="zone-input",
             max_length=ZONE_MAX_CHARS,
         )
         yield Static("Ideas to add (enter adds one)", classes="hint")
-        yield OptionList(id="zone-suggestions")
+        yield CalmOptionList(id="zone-suggestions")
 
     def on_mount(self) -> None:
         self._idea = self.closer.rng.randrange(len(self.closer.library.digital.unplugged_ideas))

@@ -83,6 +83,8 @@ class ActivityScreen(Screen[None]):
         self.call_after_refresh(self._focus_active)
 
     def _focus_active(self) -> None:
+        if not self.is_attached:
+            return  # called after a refresh, and the screen was closed meanwhile
         pane = self.query_one(TabbedContent).active_pane
         if pane is None:
             return

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from closer_tui.screens.catalog import Group, Place, places
+from closer_tui.widgets.option_list import CalmOptionList
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -77,7 +78,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self._tonight(), id="tonight")
-        yield OptionList(*self._options())
+        yield CalmOptionList(*self._options())
         yield Footer()
 
     def on_mount(self) -> None:

@@ -22,6 +22,7 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey
+from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.partner import badge
 
 Answer = str | int | None
@@ -111,7 +112,7 @@ class PrivateRound(Widget, can_focus=True):
                 yield Static("", id="pr-progress")
                 yield Static("", id="pr-prompt")
                 yield Input(password=True, id="pr-text", max_length=2000)
-                yield OptionList(id="pr-scale")
+                yield CalmOptionList(id="pr-scale")
                 yield Static("", id="pr-hint")
             yield Static("", id="pr-both", classes="curtain")
             yield Static("", id="pr-reveal")
