@@ -253,7 +253,14 @@ class CloserApp(App[None]):
 
     def _tell_notices(self) -> None:
         for notice in self.store.notices:
-            self.notify(notice.text, title="About your data", severity="warning", timeout=15)
+            # markup=False: a file's name may hold [brackets].
+            self.notify(
+                notice.text,
+                title="About your data",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         self.store.notices.clear()
 
     # -- what screens ask of the app -----------------------------------------
@@ -386,6 +393,17 @@ class CloserApp(App[None]):
                 return
 
     # -- keys that work everywhere -------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """One palette at a time, even under the privacy screen (Textual checks the top only)."""
+        from textual.command import CommandPalette
+
+        from closer_tui.screens.privacy import PrivacyScreen
+
+        if isinstance(self.screen, PrivacyScreen):
+            return
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            super().action_command_palette()
 
     def action_privacy(self) -> None:
         from closer_tui.screens.privacy import PrivacyScreen

@@ -23,7 +23,6 @@ from time import process_time
 
 import pytest
 from textual import events
-from textual._node_list import DuplicateIds
 from textual.command import CommandPalette
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
@@ -134,15 +133,6 @@ def palette_open(app: CloserApp) -> bool:
     return any(isinstance(screen, CommandPalette) for screen in app.screen_stack)
 
 
-KNOWN_FAULTS: list[tuple[Callable[[CloserApp], bool], set[str], str]] = [
-    # (while this holds, these keys are not pressed, the xfail test that proves why)
-    (palette_open, {"ctrl+p"}, "test_a_second_palette_over_the_privacy_screen"),
-]
-"""Crashes the storm found, each with its own strict xfail test below. The storm steps
-around them so one known fault does not hide everything else; when a fault is fixed its
-xfail test starts passing (and fails, being strict): then delete its line here."""
-
-
 async def settle(pilot: Pilot[None]) -> None:
     """Let the app finish with a key before the next one, at a fast typist's pace.
 
@@ -160,12 +150,10 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def hit(pilot: Pilot[None], keys: tuple[str, ...]) -> None:
-    """Press ``keys`` one after another, stepping around the known faults."""
+    """Press ``keys`` one after another."""
     app = pilot.app
     assert isinstance(app, CloserApp)
     for key in keys:
-        if any(key in avoided and holds(app) for holds, avoided, _test in KNOWN_FAULTS):
-            continue
         app.post_message(key_event(key))
         if key == "ctrl+p" or palette_open(app):
             # Textual's palette can crash on a key that lands before its list is laid out
@@ -347,13 +335,8 @@ async def test_the_question_deck_after_done(
     await press_on(make_app, store_with_couple, "questions", "d", key)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=DuplicateIds,
-    reason="ctrl+l pushes the privacy screen over an open palette; ctrl+p then opens a "
-    "second palette with the same id (Textual's is_open looks at the top screen only)",
-)
 async def test_a_second_palette_over_the_privacy_screen(
     make_app: Callable[[Store], CloserApp], store_with_couple: Store
 ) -> None:
+    """Found by the storm: ctrl+p, ctrl+l, ctrl+p opened a second palette (DuplicateIds)."""
     await press_on(make_app, store_with_couple, None, "ctrl+p", "ctrl+l", "ctrl+p")
