@@ -63,6 +63,7 @@ class BareClock(App[None]):
 def closer_hug(seconds: float, data: Path) -> App[None]:
     """closer itself, on the hug screen, with a hug long enough to outlast the run."""
     from closer_tui.app import CloserApp
+    from closer_tui.core.content import library
     from closer_tui.core.models import Couple, Partner
     from closer_tui.core.store import Store
     from closer_tui.screens.hug import hug_screen
@@ -78,8 +79,6 @@ def closer_hug(seconds: float, data: Path) -> App[None]:
     class TimedCloser(CloserApp):
         def on_mount(self) -> None:
             super().on_mount()
-            hug = self.library.hug.model_copy(update={"seconds": int(seconds) + 10})
-            self.library = self.library.model_copy(update={"hug": hug})
             self.call_after_refresh(self.go)
 
         async def go(self) -> None:
@@ -90,7 +89,10 @@ def closer_hug(seconds: float, data: Path) -> App[None]:
             self.screen.query_one(BothReady).action_together()
             measure_for(self, seconds)
 
-    return TimedCloser(store)
+    # A hug long enough to outlast the measured run.
+    content = library()
+    long_hug = content.hug.model_copy(update={"seconds": int(seconds) + 10})
+    return TimedCloser(store, content=content.model_copy(update={"hug": long_hug}))
 
 
 def main() -> None:
