@@ -1,4 +1,5 @@
-"""Drive the installed ``closer`` in a real terminal: tmux on a private socket."""
+"""Drive the installed ``closer`` in a real terminal (tmux on a private socket), and find
+places in it with its command palette as a person would."""
 
 from __future__ import annotations
 
@@ -52,22 +53,63 @@ class Terminal:
     def type(self, text: str) -> None:
         self.run("send-keys", "-t", "closer", "-l", text)
 
+    def cursor_row(self) -> int:
+        """The row of the terminal's cursor: Textual puts it in the focused text box."""
+        return int(self.run("display-message", "-p", "-t", "closer", "#{cursor_y}"))
+
     def exited(self) -> bool:
         return self.run("display-message", "-p", "-t", "closer", "#{pane_dead}").strip() == "1"
 
     def wait_for(self, what: str | Callable[[str], bool], timeout: float = 20.0) -> str:
-        """Poll until ``what`` shows (wrapping ignored) or holds; fail with the last screen."""
+        """Poll until ``what`` shows (wrapping ignored) or holds; fail with the last screen.
+
+        A callable gets the flattened screen (:meth:`flat`); one that looks at a given row
+        reads :meth:`screen` itself. An exited pane is checked once more, then fails.
+        """
         check = what if callable(what) else (lambda flat: " ".join(what.split()) in flat)
         deadline = time.monotonic() + timeout
-        flat = ""
         while time.monotonic() < deadline:
             flat = self.flat()
             if check(flat):
                 return flat
             if self.exited():
+                # The last frame may have landed between the read above and the exit:
+                # look once more at the final screen before giving up.
+                flat = self.flat()
+                if check(flat):
+                    return flat
                 break
             time.sleep(0.1)
         pytest.fail(f"waited for {what!r}; the screen shows:\n{self.screen()}")
 
     def kill(self) -> None:
         subprocess.run([*self.tmux, "kill-server"], capture_output=True, timeout=30, check=False)
+
+
+def palette_shows(screen: str, title: str) -> bool:
+    """Is ``title`` among the palette's hits (between its search line and its bottom edge)?"""
+    lines = screen.splitlines()
+    top = next((i for i, line in enumerate(lines) if "🔎" in line), None)
+    if top is None:
+        return False
+    bottom = next((i for i in range(top, len(lines)) if lines[i].startswith("▁")), len(lines))
+    return any(title in line for line in lines[top + 1 : bottom])
+
+
+def open_by_palette(terminal: Terminal, words: str, title: str) -> None:
+    """Find a place with ctrl+p. Keys typed while the palette is still gathering can
+    leave it at "No matches found" for a query that matches (seen with Textual 8.2.8):
+    then the last letter is typed again, as a person would."""
+    terminal.keys("C-p")
+    terminal.wait_for("Search")
+    terminal.type(words)
+    for _attempt in range(3):
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            if palette_shows(terminal.screen(), title):
+                terminal.keys("Enter")
+                return
+            time.sleep(0.1)
+        terminal.keys("BSpace")
+        terminal.type(words[-1])
+    pytest.fail(f"the palette never offered {title!r}:\n{terminal.screen()}")

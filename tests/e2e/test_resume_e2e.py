@@ -10,15 +10,16 @@ import os
 import signal
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
-from _tmux import Terminal
+from _tmux import Terminal, open_by_palette
 from conftest import MakeTerminal
 
 from closer_tui.core.models import Couple, Partner
 from closer_tui.core.store import Store
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 TYPED = "Thank you for the soup on Tuesday"
 PLAN_WORDS = "your connection ratings"
@@ -56,14 +57,14 @@ def kill_hard(terminal: Terminal) -> None:
 
 
 def wait_until_gone(terminal: Terminal, timeout: float = 15.0) -> None:
-    """Polled here: ``wait_for`` gives up as soon as the pane dies, which is the point."""
+    """Polled here, not with ``wait_for``: a pane that is not dead yet is no failure."""
     deadline = time.monotonic() + timeout
     while not terminal.exited():
         assert time.monotonic() < deadline, f"closer still runs:\n{terminal.screen()}"
         time.sleep(0.05)
 
 
-def wait_for_draft(drafts: Path, holds: str, timeout: float = 20.0) -> dict[str, object]:
+def wait_for_draft(drafts: Path, holds: str, timeout: float = 20.0) -> dict[str, Any]:
     """Poll the autosaved draft until it is at step 2 and holds ``holds``."""
     deadline = time.monotonic() + timeout
     seen = "nothing"
@@ -78,35 +79,6 @@ def wait_for_draft(drafts: Path, holds: str, timeout: float = 20.0) -> dict[str,
                 return dict(draft)
         time.sleep(0.1)
     pytest.fail(f"no draft at step 2 holding {holds!r}; last seen: {seen[:500]}")
-
-
-def palette_shows(screen: str, title: str) -> bool:
-    """Is ``title`` among the palette's hits (between its search line and its bottom edge)?"""
-    lines = screen.splitlines()
-    top = next((i for i, line in enumerate(lines) if "🔎" in line), None)
-    if top is None:
-        return False
-    bottom = next((i for i in range(top, len(lines)) if lines[i].startswith("▁")), len(lines))
-    return any(title in line for line in lines[top + 1 : bottom])
-
-
-def open_by_palette(terminal: Terminal, words: str, title: str) -> None:
-    """Find a place with ctrl+p. Keys typed while the palette is still gathering can
-    leave it at "No matches found" for a query that matches (seen with Textual 8.2.8):
-    then the last letter is typed again, as a person would."""
-    terminal.keys("C-p")
-    terminal.wait_for("Search")
-    terminal.type(words)
-    for _attempt in range(3):
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            if palette_shows(terminal.screen(), title):
-                terminal.keys("Enter")
-                return
-            time.sleep(0.1)
-        terminal.keys("BSpace")
-        terminal.type(words[-1])
-    pytest.fail(f"the palette never offered {title!r}:\n{terminal.screen()}")
 
 
 def test_killed_mid_session_it_resumes_with_nothing_lost(
@@ -134,7 +106,7 @@ def test_killed_mid_session_it_resumes_with_nothing_lost(
     first.wait_for("Sam shares")
 
     draft = wait_for_draft(data / "in-progress", TYPED)
-    assert [step["kind"] for step in draft["done"]] == ["hug"]  # type: ignore[union-attr]
+    assert [step["kind"] for step in draft["done"]] == ["hug"]
     kill_hard(first)
     assert list((data / "in-progress").glob("*.json")), "the draft went with the process"
 
