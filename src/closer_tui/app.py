@@ -13,6 +13,7 @@ store's notice, exactly as before.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import random
 import threading
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Hits
 from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
@@ -41,12 +43,30 @@ OWN_CONTENT_FILE = "my-content.toml"
 """``content.OWN_CONTENT_FILE``, repeated so this module need not import the content models."""
 
 
+class PlacesOnceOpen(PlacesProvider):
+    """The palette's places; asked for before the store is open, answered once it is.
+
+    Without the wait, a palette opened in the first moment would find nothing
+    (there is no validated couple yet) and say "No matches found".
+    """
+
+    async def discover(self) -> Hits:
+        await self.closer.opened.wait()
+        async for hit in super().discover():
+            yield hit
+
+    async def search(self, query: str) -> Hits:
+        await self.closer.opened.wait()
+        async for hit in super().search(query):
+            yield hit
+
+
 class CloserApp(App[None]):
     """closer. ``clock`` (monotonic) and ``now`` (wall time) are injectable for tests."""
 
     CSS_PATH = Path(__file__).with_name("closer.tcss")
     TITLE = "closer"
-    COMMANDS: ClassVar = App.COMMANDS | {PlacesProvider}
+    COMMANDS: ClassVar = App.COMMANDS | {PlacesOnceOpen}
     BINDINGS: ClassVar = [
         Binding("ctrl+l", "privacy", "Hide", priority=True),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -72,6 +92,10 @@ class CloserApp(App[None]):
         if (store is None) == (data_dir is None):
             raise TypeError("CloserApp needs an open store or a data folder, not both")
         self._store = store
+        self.opened = asyncio.Event()
+        """Set once the store has been opened (or found unusable)."""
+        if store is not None:
+            self.opened.set()
         self.data_dir: Path = store.root if store is not None else data_dir  # type: ignore[assignment]
         self.quick = quick
         self.clock = clock
@@ -168,6 +192,7 @@ class CloserApp(App[None]):
         except OSError as error:
             self._cannot_open(error)
             return False
+        self.opened.set()
         return True
 
     @work(thread=True, exclusive=True, group="open")
@@ -187,10 +212,12 @@ class CloserApp(App[None]):
 
     def _cannot_open(self, error: OSError) -> None:
         self.open_error = error
+        self.opened.set()
         self.exit(return_code=1)
 
     def _opened(self, store: Store, couple: Couple | None) -> None:
         self._store = store
+        self.opened.set()
         self._tell_notices()
         if couple is not None:
             self._begin(couple, home_shown=True)

@@ -7,6 +7,7 @@ notice, exactly as when the store is opened first.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -159,3 +160,30 @@ async def test_the_highlighted_place_stays_when_plans_join(
         assert "Ours" in options_text(app)
         highlighted = options.highlighted_option
         assert highlighted is not None and highlighted.id == "history"
+
+
+async def test_the_palette_asked_at_once_finds_places_once_open(
+    store_with_couple: Store,
+    clock: ManualClock,
+    now: Callable[[], datetime],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Hold the store closed until the search has been typed, whatever the timing.
+    typed = threading.Event()
+    real_open = Store.open
+
+    def open_after_typing(root: Path) -> Store:
+        typed.wait(timeout=30)
+        return real_open(root)
+
+    monkeypatch.setattr(Store, "open", staticmethod(open_after_typing))
+    app = quick_app(store_with_couple.root, clock, now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"your history")
+        await pilot.pause()
+        assert not app.ready
+        typed.set()
+        await settle(app, pilot)
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HistoryScreen)
