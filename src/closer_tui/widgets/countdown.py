@@ -51,7 +51,7 @@ class CountdownPanel(Widget, can_focus=True):
     ]
 
     paused: reactive[bool] = reactive(False)
-    shown: reactive[str] = reactive("", init=False)
+    shown: reactive[str] = reactive("", init=False, repaint=False)
     """The remaining time as shown ("2:59"): changes once a second, for anyone to watch."""
 
     class Ended(Message):
