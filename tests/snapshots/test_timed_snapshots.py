@@ -8,7 +8,6 @@ from collections.abc import Awaitable, Callable
 
 from textual.pilot import Pilot
 
-from closer_tui.activities.eye_gazing import EyeGazingActivity
 from closer_tui.activities.stress_talk import StressTalkActivity
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
@@ -40,8 +39,6 @@ def opening(
                 panel.sync()
             for talk in app.screen.query(StressTalkActivity):
                 talk.sync()
-            for gazing in app.screen.query(EyeGazingActivity):
-                gazing.sync()
         await pilot.pause()
 
     return run_before

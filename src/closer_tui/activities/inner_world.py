@@ -461,7 +461,9 @@ class JustListenActivity(Activity):
     def _show_gate(self) -> None:
         stage = self.query_one("#jl-stage")
         stage.remove_children()
-        stage.mount(BothReady(self.closer.couple, prompt="When the sharer is ready to begin"))
+        gate = BothReady(self.closer.couple, prompt="When the sharer is ready to begin")
+        stage.mount(gate)
+        self.call_after_refresh(gate.focus)  # on screen now: the keys go to the gate
         self.query_one("#jl-after").display = False
         self.query_one("#jl-minutes").display = True
         self._show_roles()

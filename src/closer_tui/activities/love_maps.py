@@ -121,7 +121,11 @@ class LoveMapsActivity(Activity):
         holder = self.query_one("#lm-round", Vertical)
         holder.remove_children()
         if self.mode == "game":
-            holder.mount(self._private_round(current))
+            private = self._private_round(current)
+            holder.mount(private)
+            # A round never takes the focus itself (it may sit in a hidden tab);
+            # this one is on screen, so the curtain's enter goes straight to it.
+            self.call_after_refresh(private.focus)
             self._hint("")
         else:
             self._hint("n for the next card (you swap), s to pass, m to play the guessing game.")
