@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Footer, Header, Static
 
 from closer_tui.activities import activity_class
 from closer_tui.core.clock import format_mmss
@@ -21,6 +22,7 @@ from closer_tui.core.plans import GuidedRun
 from closer_tui.core.store import StoreError
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.time_bar import TimeBar
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -52,22 +54,43 @@ the next start offers to pick up where you stopped.
 """
 
 
+STATE_STYLES = {"current": "bold", "next": "", "done": "dim", "skipped": "dim strike"}
+
+SESSION_KEYS = Text.assemble(
+    *(
+        part
+        for key, label in (
+            ("^n", "next"),
+            ("^k", "skip"),
+            ("^e", "+1 min"),
+            ("^t", "hold"),
+            ("^d", "done"),
+            ("^x", "don't save"),
+        )
+        for part in ((key, "bold"), (f" {label} ", ""))
+    )
+)
+
+
 class StepList(Static):
     """Done, current and coming steps, with their minutes."""
 
     DEFAULT_CSS = """
-    StepList { width: 26; height: auto; padding: 0 1; border: round $primary 40%; }
+    StepList { width: 28; height: auto; padding: 0 1; border: round $primary 40%; }
     """
 
     def show(self, run: GuidedRun) -> None:
-        text = Text()
+        table = Table.grid(expand=True)
+        table.add_column(width=2)
+        table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        table.add_column(justify="right", style="dim")
         for view in run.steps():
-            style = {"current": "bold", "next": "", "done": "dim", "skipped": "dim strike"}
-            text.append(f"{STATE_MARKS[view.state]} ", style="bold")
-            text.append(f"{view.step.title}", style=style[view.state])
-            text.append(f"  {view.step.minutes}′\n", style="dim")
-        text.rstrip()
-        self.update(text)
+            table.add_row(
+                Text(STATE_MARKS[view.state], style="bold"),
+                Text(view.step.title, style=STATE_STYLES[view.state]),
+                f"{view.step.minutes}′",
+            )
+        self.update(table)
 
 
 class SessionScreen(Screen[None]):
@@ -76,12 +99,14 @@ class SessionScreen(Screen[None]):
     BINDINGS: ClassVar = [
         # Priority: these must work while a text box has the focus (a text
         # box would otherwise take ctrl+k and ctrl+x for its own editing).
-        Binding("ctrl+n", "next_step", "Next", priority=True),
-        Binding("ctrl+k", "skip_step", "Skip", priority=True),
-        Binding("ctrl+e", "extend", "Step +1", priority=True),
-        Binding("ctrl+t", "toggle_pause", "Hold", priority=True),
-        Binding("ctrl+d", "done", "Done", priority=True),
-        Binding("ctrl+x", "discard", "Don't save", priority=True),
+        # They are listed on the session's own key line, always in full; the
+        # footer is left to the current step's keys.
+        Binding("ctrl+n", "next_step", "Next", priority=True, show=False),
+        Binding("ctrl+k", "skip_step", "Skip", priority=True, show=False),
+        Binding("ctrl+e", "extend", "Step +1", priority=True, show=False),
+        Binding("ctrl+t", "toggle_pause", "Hold", priority=True, show=False),
+        Binding("ctrl+d", "done", "Done", priority=True, show=False),
+        Binding("ctrl+x", "discard", "Don't save", priority=True, show=False),
         Binding("escape", "done", "Done for tonight", show=False),
     ]
 
@@ -90,9 +115,9 @@ class SessionScreen(Screen[None]):
     SessionScreen #step-area { height: 1fr; }
     SessionScreen #step-title { padding: 0 1; text-style: bold; height: 1; }
     SessionScreen #step-scroll { height: 1fr; }
-    SessionScreen #session-bar { height: 2; padding: 0 1; }
+    SessionScreen #session-bar { height: 3; padding: 0 1; }
     SessionScreen #session-time { height: 1; }
-    SessionScreen #session-bar ProgressBar { width: 1fr; }
+    SessionScreen #session-keys { height: 1; color: $text-muted; }
     SessionScreen.-narrow StepList { display: none; }
     SessionScreen.-paused #session-time { color: $warning; }
     """
@@ -122,7 +147,8 @@ class SessionScreen(Screen[None]):
                 yield VerticalScroll(id="step-scroll", can_focus=False)
         with Vertical(id="session-bar"):
             yield Static("", id="session-time")
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False)
+            yield TimeBar()
+            yield Static(SESSION_KEYS, id="session-keys")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -227,7 +253,7 @@ class SessionScreen(Screen[None]):
         self.query_one("#session-time", Static).update(
             f"{state}{step_text} · together {together} of {format_mmss(run.total_seconds)}"
         )
-        self.query_one(ProgressBar).update(total=1.0, progress=run.progress)
+        self.query_one(TimeBar).fraction = run.progress
 
     # -- keeping it safe ---------------------------------------------------------------
 
