@@ -44,9 +44,7 @@ def test_setup_welcome(snap_compare: SnapCompare, data_dir: Path, make_app: AppF
     assert snap_compare(make_app(Store.open(data_dir)), terminal_size=SIZE)
 
 
-def test_setup_safety_note(
-    snap_compare: SnapCompare, data_dir: Path, make_app: AppFactory
-) -> None:
+def test_setup_safety_note(snap_compare: SnapCompare, data_dir: Path, make_app: AppFactory) -> None:
     assert snap_compare(make_app(Store.open(data_dir)), terminal_size=SIZE, press=["enter"])
 
 
@@ -67,7 +65,8 @@ def test_setup_refuses_an_empty_name(
     snap_compare: SnapCompare, data_dir: Path, make_app: AppFactory
 ) -> None:
     app = make_app(Store.open(data_dir))
-    assert snap_compare(app, terminal_size=SIZE, press=["enter", "enter", *"Alex", "enter", "enter"])
+    keys = ["enter", "enter", *"Alex", "enter", "enter"]
+    assert snap_compare(app, terminal_size=SIZE, press=keys)
 
 
 def test_home(snap_compare: SnapCompare, store_with_couple: Store, make_app: AppFactory) -> None:

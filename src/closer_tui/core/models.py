@@ -12,7 +12,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
-COUPLE_SCHEMA = 1
+from closer_tui.core.quick import COUPLE_SCHEMA as COUPLE_SCHEMA
+from closer_tui.core.quick import PALETTE as PALETTE
+
 SESSION_SCHEMA = 1
 DRAFT_SCHEMA = 1
 
@@ -23,16 +25,6 @@ PARTNER_KEYS: tuple[PartnerKey, PartnerKey] = ("first", "second")
 
 Who = Literal["first", "second", "both"]
 
-PALETTE: dict[str, str] = {
-    # Okabe–Ito colours: told apart with the common colour-vision differences,
-    # and readable as a badge background on dark and light themes alike.
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "vermilion": "#D55E00",
-    "pink": "#CC79A7",
-}
 ColourName = Literal["orange", "sky", "green", "yellow", "vermilion", "pink"]
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]

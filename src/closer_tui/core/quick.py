@@ -48,14 +48,15 @@ if TYPE_CHECKING:
 
 COUPLE_FILE = "couple.json"
 COUPLE_SCHEMA = 1
-"""Must equal ``models.COUPLE_SCHEMA`` (a test guards it): a newer file takes the full path."""
+"""The schema of ``couple.json`` this closer writes (``models`` takes it from here)."""
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """Must equal ``store.MAX_FILE_BYTES``: a larger file is the store's to judge."""
 
 PALETTE: dict[str, str] = {
-    # Must equal ``models.PALETTE`` (a test guards it); repeated so that this
-    # module needs no pydantic.
+    # Okabe–Ito colours: told apart with the common colour-vision differences,
+    # and readable as a badge background on dark and light themes alike.
+    # Defined here, without pydantic, for the first frame; ``models`` uses it.
     "orange": "#E69F00",
     "sky": "#56B4E9",
     "green": "#009E73",

@@ -15,11 +15,11 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from closer_tui.screens.catalog import Group, Place, places
 from closer_tui.widgets.option_list import CalmOptionList
+from closer_tui.widgets.partner import named
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
     from closer_tui.core.insights import Suggestion
-    from closer_tui.core.quick import PartnerLike
 
 GROUP_TITLES: dict[Group, str] = {
     "tonight": "Guided sessions",
@@ -34,15 +34,6 @@ HELP = """\
 number. **ctrl+p** finds any screen by name. **ctrl+l** hides the screen at
 once; press it again to come back.
 """
-
-
-def named(partner: PartnerLike) -> Text:
-    """The partner's name in their colour, as ``widgets.partner.named`` draws it.
-
-    Drawn here because that module imports the pydantic models, which home's
-    first frame does without.
-    """
-    return Text(partner.name, style=f"bold {partner.hex}")
 
 
 def greeting(now: datetime) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from closer_tui.core.models import Partner
+if TYPE_CHECKING:  # home's first frame draws names before pydantic is imported
+    from closer_tui.core.quick import PartnerLike as Partner
 
 
 def badge(partner: Partner) -> Text:
