@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.command import Hits
 from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
@@ -43,30 +42,12 @@ OWN_CONTENT_FILE = "my-content.toml"
 """``content.OWN_CONTENT_FILE``, repeated so this module need not import the content models."""
 
 
-class PlacesOnceOpen(PlacesProvider):
-    """The palette's places; asked for before the store is open, answered once it is.
-
-    Without the wait, a palette opened in the first moment would find nothing
-    (there is no validated couple yet) and say "No matches found".
-    """
-
-    async def discover(self) -> Hits:
-        await self.closer.opened.wait()
-        async for hit in super().discover():
-            yield hit
-
-    async def search(self, query: str) -> Hits:
-        await self.closer.opened.wait()
-        async for hit in super().search(query):
-            yield hit
-
-
 class CloserApp(App[None]):
     """closer. ``clock`` (monotonic) and ``now`` (wall time) are injectable for tests."""
 
     CSS_PATH = Path(__file__).with_name("closer.tcss")
     TITLE = "closer"
-    COMMANDS: ClassVar = App.COMMANDS | {PlacesOnceOpen}
+    COMMANDS: ClassVar = App.COMMANDS | {PlacesProvider}
     BINDINGS: ClassVar = [
         Binding("ctrl+l", "privacy", "Hide", priority=True),
         Binding("question_mark", "help", "Help", key_display="?"),

@@ -14,13 +14,18 @@ if TYPE_CHECKING:
 
 
 class PlacesProvider(Provider):
-    """Opens any practice, exercise, plan or page."""
+    """Opens any practice, exercise, plan or page.
+
+    The store opens just after the first frame; a palette opened before then
+    waits for it rather than finding nothing.
+    """
 
     @property
     def closer(self) -> CloserApp:
         return cast("CloserApp", self.app)
 
     async def discover(self) -> Hits:
+        await self.closer.opened.wait()
         if self.closer.couple is None:
             return
         for place in places(self.closer):
@@ -29,6 +34,7 @@ class PlacesProvider(Provider):
             )
 
     async def search(self, query: str) -> Hits:
+        await self.closer.opened.wait()
         if self.closer.couple is None:
             return
         matcher = self.matcher(query)
