@@ -253,9 +253,10 @@ class CloserApp(App[None]):
 
     def _history_loaded(self, sessions: list[SessionRecord], notices: list[object]) -> None:
         known = {record.id for record in sessions}
+        # Before the assignment: watchers of the history read this flag.
+        self.history_loaded = True
         # Anything saved while the history was loading comes first.
         self.history = [r for r in self.history if r.id not in known] + sessions
-        self.history_loaded = True
         self.store.notices.extend(notices)  # type: ignore[arg-type]
         self._tell_notices()
 

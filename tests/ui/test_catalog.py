@@ -53,3 +53,17 @@ async def test_the_palette_opens_a_practice_by_name(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.title == "Love Maps"
+
+
+async def test_home_says_how_the_week_went_once_the_history_is_in(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):  # the history loads in a worker after the first frame
+            if app.history_loaded:
+                break
+            await pilot.pause()
+        await pilot.pause()
+        tonight = str(app.screen.query_one("#tonight").render())
+        assert "Tonight:" in tonight and "(press s)" in tonight
