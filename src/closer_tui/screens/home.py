@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -20,6 +21,8 @@ from closer_tui.widgets.partner import named
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
     from closer_tui.core.insights import Suggestion
+
+NARROW = 70
 
 GROUP_TITLES: dict[Group, str] = {
     "tonight": "Guided sessions",
@@ -71,6 +74,8 @@ class HomeScreen(Screen[None]):
         yield Static(self._tonight(), id="tonight")
         yield CalmOptionList(*self._options())
         yield Footer()
+
+    _was_narrow: bool | None = None
 
     def on_mount(self) -> None:
         self.sub_title = "Tonight"
@@ -129,10 +134,22 @@ class HomeScreen(Screen[None]):
             options.append(Option(self._label(place), id=place.id))
         return options
 
-    @staticmethod
-    def _label(place: Place) -> Text:
+    def _label(self, place: Place) -> Text:
         key = f"{place.key} " if place.key else "  "
+        if self.narrow:
+            return Text.assemble((key, "bold"), place.title)
         return Text.assemble((key, "bold"), place.title, ("  " + place.summary, "dim"))
+
+    @property
+    def narrow(self) -> bool:
+        """Below 70 columns the summaries would wrap; titles alone keep the list short."""
+        return self.size.width < NARROW
+
+    def on_resize(self, event: events.Resize) -> None:
+        narrow = event.size.width < NARROW
+        if narrow != self._was_narrow:
+            self._was_narrow = narrow
+            self._refresh_places()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
