@@ -70,7 +70,16 @@ def test_setup_refuses_an_empty_name(
 
 
 def test_home(snap_compare: SnapCompare, store_with_couple: Store, make_app: AppFactory) -> None:
-    assert snap_compare(make_app(store_with_couple), terminal_size=SIZE)
+    async def history_in(pilot: Pilot[Any]) -> None:
+        # The history loads in a worker after the first frame; the picture is
+        # of home once it has arrived, never of a race with it.
+        for _ in range(200):
+            if pilot.app.history_loaded:  # type: ignore[attr-defined]
+                break
+            await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(make_app(store_with_couple), terminal_size=SIZE, run_before=history_in)
 
 
 def test_hug_waiting_for_both(
