@@ -411,8 +411,12 @@ class CloserApp(App[None]):
 
         if isinstance(self.screen, PrivacyScreen):
             return
-        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
-            super().action_command_palette()
+        if self.use_command_palette and not any(
+            isinstance(screen, CommandPalette) for screen in self.screen_stack
+        ):
+            from closer_tui.widgets.palette import CalmCommandPalette
+
+            self.push_screen(CalmCommandPalette(id="--command-palette"))
 
     def action_privacy(self) -> None:
         from closer_tui.screens.privacy import PrivacyScreen

@@ -67,3 +67,24 @@ async def test_home_says_how_the_week_went_once_the_history_is_in(
         await pilot.pause()
         tonight = str(app.screen.query_one("#tonight").render())
         assert "Tonight:" in tonight and "(press s)" in tonight
+
+
+async def test_a_search_still_running_as_the_palette_closes_does_not_crash(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+) -> None:
+    """Textual 8.2.8 looked up the palette's result list after it was gone (NoMatches)."""
+    from textual.command import CommandList
+
+    from closer_tui.widgets.palette import CalmCommandPalette
+
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CalmCommandPalette)
+        await palette.query_one(CommandList).remove()  # as when it is being dismissed
+        worker = palette._gather_commands("love")
+        await worker.wait()
+        assert worker.error is None
