@@ -172,12 +172,9 @@ class AppreciationsActivity(Activity):
             )
         if not entries:
             return None
-        seconds = (self.closer.now() - self._started_at).total_seconds()
-        outcome = Outcome(
-            kind=self.KIND,
-            title=TITLE,
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=max(seconds, 0.0),
+        outcome = self.untimed_outcome(
+            TITLE,
+            self._started_at,
             completed=all(self.given(key) >= self.count for key in PARTNER_KEYS),
             entries=entries,
             data={"count": self.count},

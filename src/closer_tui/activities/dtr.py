@@ -229,12 +229,9 @@ class TemperatureReadingActivity(Activity):
                 entries.append(self._entry(draft))
         if not entries:
             return None
-        seconds = (self.closer.now() - self._started_at).total_seconds()
-        outcome = Outcome(
-            kind=self.KIND,
-            title=TITLE,
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=max(seconds, 0.0),
+        outcome = self.untimed_outcome(
+            TITLE,
+            self._started_at,
             completed=completed,
             entries=entries,
             data={"steps_reached": self.step_index + 1},

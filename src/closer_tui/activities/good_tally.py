@@ -144,12 +144,9 @@ class GoodTallyActivity(Activity):
     def pending(self) -> tuple[Outcome, datetime] | None:
         if self._started_at is None or not self._history:
             return None
-        seconds = (self.closer.now() - self._started_at).total_seconds()
-        outcome = Outcome(
-            kind=self.KIND,
-            title=TITLE,
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=max(seconds, 0.0),
+        outcome = self.untimed_outcome(
+            TITLE,
+            self._started_at,
             tally=self.total,
             data={"by": {key: tally.model_dump(mode="json") for key, tally in self.counts.items()}},
         )

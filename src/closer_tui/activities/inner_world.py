@@ -161,12 +161,9 @@ class InnerWorldActivity(Activity):
             Entry(who=who, prompt=card.text, passed=passed, parts={"theme": card.theme})
             for card, who, passed in self.shared
         ]
-        seconds = (self.closer.now() - self._started_at).total_seconds()
-        outcome = Outcome(
-            kind=self.KIND,
-            title="Share your inner world",
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=max(seconds, 0.0),
+        outcome = self.untimed_outcome(
+            "Share your inner world",
+            self._started_at,
             entries=entries,
             data={"cards": [card.id for card, _, _ in self.shared], "loved": self.loved},
         )
@@ -350,12 +347,9 @@ class IStatementActivity(Activity):
         entries = self._entries()
         if not entries or self._started_at is None:
             return None
-        seconds = (self.closer.now() - self._started_at).total_seconds()
-        outcome = Outcome(
-            kind=self.KIND,
-            title="I-statements",
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=max(seconds, 0.0),
+        outcome = self.untimed_outcome(
+            "I-statements",
+            self._started_at,
             entries=entries,
         )
         return outcome, self._started_at

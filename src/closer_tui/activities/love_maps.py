@@ -262,12 +262,9 @@ class LoveMapsActivity(Activity):
         rounds = self._kept()
         if not rounds or self._started_at is None:
             return None
-        seconds = (self.closer.now() - self._started_at).total_seconds()
-        outcome = Outcome(
-            kind=self.KIND,
-            title="Love Maps",
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=max(seconds, 0.0),
+        outcome = self.untimed_outcome(
+            "Love Maps",
+            self._started_at,
             entries=self._entries(rounds),
             data={"cards": [r.card.id for r in rounds], "modes": [r.mode for r in rounds]},
         )

@@ -131,12 +131,9 @@ class QuestionActivity(Activity):
             Entry(who="both", prompt=card.text, passed=passed, parts={"depth": card.depth})
             for card, passed in self.asked
         ]
-        seconds = (self.closer.now() - self._started_at).total_seconds()
-        outcome = Outcome(
-            kind=self.KIND,
-            title="Ask better questions",
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=max(seconds, 0.0),
+        outcome = self.untimed_outcome(
+            "Ask better questions",
+            self._started_at,
             entries=entries,
             data={"cards": [card.id for card, _ in self.asked], "loved": self.loved},
         )

@@ -157,12 +157,9 @@ class SafetyCheckActivity(Activity):
             average = rounded_average(scores)
             if average is not None:
                 ratings[key] = average
-        seconds = (self.closer.now() - self._started_at).total_seconds()
-        outcome = Outcome(
-            kind=self.KIND,
-            title=TITLE,
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=max(seconds, 0.0),
+        outcome = self.untimed_outcome(
+            TITLE,
+            self._started_at,
             entries=entries,
             ratings=ratings,
             data={"scale": list(scale)},

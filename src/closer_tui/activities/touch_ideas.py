@@ -127,12 +127,9 @@ class TouchIdeasActivity(Activity):
         if not new or self._started_at is None:
             return None
         texts = {idea.id: idea.text for idea in self.closer.library.affection}
-        seconds = (self.closer.now() - self._started_at).total_seconds()
-        outcome = Outcome(
-            kind=self.KIND,
-            title="Touch ideas",
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=max(seconds, 0.0),
+        outcome = self.untimed_outcome(
+            "Touch ideas",
+            self._started_at,
             entries=[Entry(who="both", prompt=texts[i], parts={"id": i}) for i in new],
             data={"ideas": new},
         )

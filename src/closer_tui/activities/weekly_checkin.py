@@ -318,12 +318,9 @@ class NeedsActivity(Activity):
             )
         if not entries:
             return None
-        seconds = (self.closer.now() - self._started_at).total_seconds()
-        outcome = Outcome(
-            kind=self.KIND,
-            title="What we need this week",
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=max(seconds, 0.0),
+        outcome = self.untimed_outcome(
+            "What we need this week",
+            self._started_at,
             completed=len({entry.who for entry in entries}) == 2,
             entries=entries,
         )

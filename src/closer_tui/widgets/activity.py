@@ -87,6 +87,17 @@ class Activity(Widget):
             **fields,
         )
 
+    def untimed_outcome(self, title: str, started_at: datetime, **fields: Any) -> Outcome:
+        """The outcome of an activity without a timer: time together by the wall clock."""
+        seconds = (self.closer.now() - started_at).total_seconds()
+        return Outcome(
+            kind=self.KIND,
+            title=title,
+            planned_seconds=self.planned_seconds or 0.0,
+            actual_seconds=max(seconds, 0.0),
+            **fields,
+        )
+
     def report(self, outcome: Outcome, started_at: datetime) -> None:
         self.post_message(self.Done(self, outcome, started_at))
 
