@@ -132,12 +132,9 @@ class GoodTallyActivity(Activity):
         self._show()
 
     def action_save(self) -> None:
-        pending = self.pending()
-        if pending is None:
+        if not self.keep_pending():
             self.query_one("#gt-last", Static).update("Nothing counted yet.")
             return
-        self.report(*pending)
-        self.forget()
         self.query_one("#gt-last", Static).update("Saved. A fresh count starts now.")
         self._show()
 

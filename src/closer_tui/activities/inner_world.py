@@ -173,11 +173,8 @@ class InnerWorldActivity(Activity):
         self.shared.clear()
 
     def action_done(self) -> None:
-        pending = self.pending()
-        if pending is None:
+        if not self.keep_pending():
             return
-        self.report(*pending)
-        self.forget()
         self._started_at = self.closer.now()
         text = Text("Saved. ")
         text.append_text(thank_you_line(self, self.banner.listener, 0))
@@ -368,12 +365,9 @@ class IStatementActivity(Activity):
             return
         if feel:
             self._keep_typed()
-        pending = self.pending()
-        if pending is None:
+        if not self.keep_pending():
             self.notify("Write one first: how you feel, when, what you need.", timeout=3)
             return
-        self.report(*pending)
-        self.forget()
         self._started_at = self.closer.now()
         self.query_one("#is-said", Static).update("Saved. Thank you both for saying it kindly.")
 

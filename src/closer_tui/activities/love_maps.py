@@ -274,11 +274,8 @@ class LoveMapsActivity(Activity):
         self.rounds.clear()
 
     def action_done(self) -> None:
-        pending = self.pending()
-        if pending is None:
+        if not self.keep_pending():
             return
-        self.report(*pending)
-        self.forget()
         self._started_at = self.closer.now()
         text = Text("Saved. ")
         text.append_text(named(self.closer.couple.first))

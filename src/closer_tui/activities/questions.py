@@ -144,8 +144,5 @@ class QuestionActivity(Activity):
         self.loved.clear()
 
     def action_done(self) -> None:
-        pending = self.pending()
-        if pending is not None:
-            self.report(*pending)
-            self.forget()
+        if self.keep_pending():
             self.query_one("#q-hint", Static).update("Saved. Thank you for asking.")

@@ -101,11 +101,8 @@ class PrivateReflection(Activity):
         self.answers = None
 
     def action_save(self) -> None:
-        pending = self.pending()
-        if pending is None:
+        if not self.keep_pending():
             return
-        self.report(*pending)
-        self.forget()
         self._finish("saved", "Saved. Press a to do it again another time.")
 
     def action_discard(self) -> None:

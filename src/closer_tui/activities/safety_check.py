@@ -89,11 +89,8 @@ class SafetyCheckActivity(Activity):
         self.refresh_bindings()
 
     def action_save(self) -> None:
-        pending = self.pending()
-        if pending is None:
+        if not self.keep_pending():
             return
-        self.report(*pending)
-        self.forget()
         self._after("Saved, for the two of you to look back on. Press r to do it again.")
         self.stage = "saved"
 

@@ -112,6 +112,18 @@ class Activity(Widget):
     def forget(self) -> None:
         """Drop unsaved work after the couple chose not to save it."""
 
+    def keep_pending(self) -> bool:
+        """Report what is pending as one finished round, then start afresh.
+
+        False, and nothing reported, when there is nothing to keep.
+        """
+        pending = self.pending()
+        if pending is None:
+            return False
+        self.report(*pending)
+        self.forget()
+        return True
+
     def advance(self) -> bool:
         """A guided session's "next": move on within this activity if it has parts.
 
