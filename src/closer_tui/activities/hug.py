@@ -83,7 +83,8 @@ class HugActivity(Activity):
 
     def _show_line(self) -> None:
         lines = self.closer.library.hug.during
-        self.query_one("#hug-line", Static).update(lines[self._line % len(lines)])
+        # The line's box never changes size, so a new line needs no new layout.
+        self.query_one("#hug-line", Static).update(lines[self._line % len(lines)], layout=False)
 
     def _next_line(self) -> None:
         self._line += 1

@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
+
+BAR = "━"
+
+
+def filled_cells(fraction: float, width: int) -> int:
+    """How many of ``width`` cells a bar ``fraction`` of the way along fills."""
+    return round(min(max(fraction, 0.0), 1.0) * width)
+
+
+def bar_segments(filled: int, width: int, done: Style, left: Style) -> list[Segment]:
+    """One bar line: ``filled`` cells in ``done``, the rest of ``width`` in ``left``."""
+    return [Segment(BAR * filled, done), Segment(BAR * (width - filled), left)]
 
 
 class TimeBar(Widget):
@@ -15,6 +29,7 @@ class TimeBar(Widget):
     Textual's ProgressBar carries percentage and ETA widgets a timer never
     shows and repaints on every change; a thirty-minute talk moves this line
     by one cell every forty-five seconds, so that is how often it repaints.
+    It draws its one line directly, with Textual's line API.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"time-bar--done", "time-bar--left"}
@@ -27,19 +42,13 @@ class TimeBar(Widget):
 
     fraction: reactive[float] = reactive(0.0, repaint=False)
 
-    def _filled(self, fraction: float) -> int:
-        return round(min(max(fraction, 0.0), 1.0) * self.content_size.width)
-
     def watch_fraction(self, old: float, new: float) -> None:
-        if self._filled(old) != self._filled(new):
+        width = self.size.width
+        if filled_cells(old, width) != filled_cells(new, width):
             self.refresh()
 
-    def render(self) -> Text:
-        filled = self._filled(self.fraction)
-        return Text.assemble(
-            ("━" * filled, self.get_component_rich_style("time-bar--done")),
-            (
-                "━" * (self.content_size.width - filled),
-                self.get_component_rich_style("time-bar--left"),
-            ),
-        )
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        done = self.get_component_rich_style("time-bar--done")
+        left = self.get_component_rich_style("time-bar--left")
+        return Strip(bar_segments(filled_cells(self.fraction, width), width, done, left), width)
