@@ -1,6 +1,9 @@
 """Child process of benchmarks/timer.py: run one app headless for N seconds, print its CPU.
 
-python benchmarks/_cpu_child.py bare|closer SECONDS DATA_DIR
+python benchmarks/_cpu_child.py bare|hug|session SECONDS DATA_DIR
+
+``hug`` is closer's hug screen; ``session`` is the same hug as the step of a
+guided session, with the session's own clock line and autosave running too.
 """
 
 from __future__ import annotations
@@ -60,13 +63,15 @@ class BareClock(App[None]):
         self.query_one(Digits).update(time.strftime("%H:%M:%S"))
 
 
-def closer_hug(seconds: float, data: Path) -> App[None]:
-    """closer itself, on the hug screen, with a hug long enough to outlast the run."""
+def closer_hug(seconds: float, data: Path, *, in_session: bool = False) -> App[None]:
+    """closer itself, with a hug long enough to outlast the run: alone, or as a session's step."""
     from closer_tui.app import CloserApp
-    from closer_tui.core.content import library
+    from closer_tui.core.content import Plan, PlanStep, library
     from closer_tui.core.models import Couple, Partner
+    from closer_tui.core.plans import GuidedRun
     from closer_tui.core.store import Store
     from closer_tui.screens.hug import hug_screen
+    from closer_tui.screens.session import SessionScreen
     from closer_tui.widgets.both_ready import BothReady
 
     store = Store.open(data)
@@ -75,6 +80,14 @@ def closer_hug(seconds: float, data: Path) -> App[None]:
             first=Partner(name="Alex", colour="orange"), second=Partner(name="Sam", colour="sky")
         )
     )
+    minutes = int(seconds // 60) + 2
+    plan = Plan(
+        id="one-long-hug",
+        title="One long hug",
+        minutes=minutes,
+        summary="A hug that outlasts the measured run.",
+        steps=[PlanStep(activity="hug", title="A long hug", minutes=minutes)],
+    )
 
     class TimedCloser(CloserApp):
         def on_mount(self) -> None:
@@ -82,14 +95,18 @@ def closer_hug(seconds: float, data: Path) -> App[None]:
             self.call_after_refresh(self.go)
 
         async def go(self) -> None:
-            await self.push_screen(hug_screen(self))
+            if in_session:
+                await self.opened.wait()
+                run = GuidedRun(plan, self.clock, self.now())
+                await self.push_screen(SessionScreen(plan, run))
+            else:
+                await self.push_screen(hug_screen(self))
             self.set_timer(0.2, self.start_hug)
 
         def start_hug(self) -> None:
             self.screen.query_one(BothReady).action_together()
             measure_for(self, seconds)
 
-    # A hug long enough to outlast the measured run.
     content = library()
     long_hug = content.hug.model_copy(update={"seconds": int(seconds) + 10})
     return TimedCloser(store, content=content.model_copy(update={"hug": long_hug}))
@@ -97,7 +114,10 @@ def closer_hug(seconds: float, data: Path) -> App[None]:
 
 def main() -> None:
     kind, seconds, data = sys.argv[1], float(sys.argv[2]), Path(sys.argv[3])
-    app = BareClock(seconds) if kind == "bare" else closer_hug(seconds, data)
+    if kind == "bare":
+        app: App[None] = BareClock(seconds)
+    else:
+        app = closer_hug(seconds, data, in_session=kind == "session")
     app.run(headless=True, size=(80, 24))
     print(json.dumps({"cpu": MEASURED["used"]}))
 

@@ -116,7 +116,7 @@ class SessionScreen(Screen[None]):
     SessionScreen #step-title { padding: 0 1; text-style: bold; height: 1; }
     SessionScreen #step-scroll { height: 1fr; }
     SessionScreen #session-bar { height: 3; padding: 0 1; }
-    SessionScreen #session-time { height: 1; }
+    SessionScreen #session-time { height: 1; width: 1fr; }
     SessionScreen #session-keys { height: 1; color: $text-muted; }
     SessionScreen.-narrow StepList { display: none; }
     SessionScreen.-paused #session-time { color: $warning; }
@@ -250,8 +250,10 @@ class SessionScreen(Screen[None]):
         )
         together = format_mmss(run.together_seconds)
         state = "Paused · " if self.paused else ""
+        # Once a second, in a line whose size never changes: no new layout needed.
         self.query_one("#session-time", Static).update(
-            f"{state}{step_text} · together {together} of {format_mmss(run.total_seconds)}"
+            f"{state}{step_text} · together {together} of {format_mmss(run.total_seconds)}",
+            layout=False,
         )
         self.query_one(TimeBar).fraction = run.progress
 
