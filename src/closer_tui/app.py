@@ -366,6 +366,12 @@ class CloserApp(App[None]):
         from closer_tui.screens.resume import ResumeChoice, ResumeScreen
         from closer_tui.screens.session import SessionScreen
 
+        # A plan asked for while closer was opening is already running, and
+        # has saved its first draft: that one is not an interrupted session.
+        running = {s.run.draft.id for s in self.screen_stack if isinstance(s, SessionScreen)}
+        drafts = [draft for draft in drafts if draft.id not in running]
+        if not drafts:
+            return
         draft = drafts[0]
         plan = self.plan(draft.plan)
 

@@ -154,6 +154,20 @@ async def test_an_interrupted_session_is_offered_back_with_what_was_written(
     assert store_with_couple.load_drafts() == []
 
 
+async def test_a_running_session_is_never_offered_back_to_itself(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+) -> None:
+    """A plan asked for while closer was still opening starts before the look for drafts."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, "quick-reconnect")
+        await settle(pilot, clock, 10)
+        assert len(store_with_couple.load_drafts()) == 1  # its own autosave
+        app.offer_resume()
+        await pilot.pause()
+        assert app.screen is screen
+
+
 async def test_dont_save_this_one_leaves_nothing_behind(
     make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
 ) -> None:
