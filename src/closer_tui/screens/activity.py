@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
 
 from closer_tui.core.content import Why
+from closer_tui.screens.focused import draw_only_what_changes
 from closer_tui.screens.leave import LeaveChoice, LeaveScreen
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.why import WhyPanel
@@ -54,6 +55,7 @@ class ActivityScreen(Screen[None]):
         help_text: str = "",
     ) -> None:
         super().__init__()
+        draw_only_what_changes(self)  # a running timer repaints only itself
         self.title = title
         self.tries = tries
         self.why = why

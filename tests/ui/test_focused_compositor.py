@@ -1,0 +1,123 @@
+"""The focused compositor sends the terminal exactly what Textual's own would.
+
+On real screens of closer, for many partial updates (each widget's region,
+pieces of them, and pairs of them), both compositors render the update and
+every line they send is compared, character and style.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from types import MethodType
+
+import pytest
+from textual._compositor import Compositor
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.strip import Strip
+
+from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.store import Store
+from closer_tui.screens.focused import FocusedCompositor
+from closer_tui.widgets.countdown import CountdownPanel
+
+AppFactory = Callable[[Store], CloserApp]
+
+
+def sent(compositor: Compositor, regions: list[Region], *, textuals_own: bool) -> list[Strip]:
+    """The lines a partial update of ``regions`` sends, each cut to its span."""
+    if textuals_own:
+        compositor._get_renders = MethodType(Compositor._get_renders, compositor)  # type: ignore[method-assign]
+    try:
+        crop = Region.from_union(regions).intersection(compositor.size.region)
+        spans = list(compositor._regions_to_spans(regions))
+        rendered = {y for y, _, _ in spans}
+        chops = compositor._render_chops(crop, rendered.__contains__)
+    finally:
+        if textuals_own:
+            del compositor._get_renders
+    return [
+        Strip.join(strip for strip in chops[y].values()).crop(x1, x2 + 1).simplify()
+        for y, x1, x2 in spans
+    ]
+
+
+def updates(screen: Screen[object], rng: random.Random) -> list[list[Region]]:
+    """Each visible widget's region, a random piece of it, and random pairs."""
+    area = screen._compositor.size.region
+    regions = [region for region, _ in screen._compositor.visible_widgets.values()]
+    pieces = []
+    for region in regions:
+        x = rng.randrange(region.x, max(region.right, region.x + 1))
+        y = rng.randrange(region.y, max(region.bottom, region.y + 1))
+        pieces.append(Region(x, y, rng.randint(1, 20), rng.randint(1, 4)))
+    singles = [[r.intersection(area)] for r in regions + pieces]
+    pairs = [
+        [a.intersection(area), b.intersection(area)]
+        for a, b in zip(pieces, reversed(regions), strict=True)
+    ]
+    return [update for update in singles + pairs if all(update)]
+
+
+def assert_same_as_textuals(screen: Screen[object]) -> None:
+    compositor = screen._compositor
+    assert isinstance(compositor, FocusedCompositor)
+    rng = random.Random(8)
+    checked = 0
+    for regions in updates(screen, rng):
+        ours = sent(compositor, regions, textuals_own=False)
+        theirs = sent(compositor, regions, textuals_own=True)
+        assert ours == theirs, regions
+        checked += 1
+    assert checked > 20
+
+
+async def tick(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
+    clock.advance(seconds)
+    for panel in pilot.app.screen.query(CountdownPanel):
+        panel.sync()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_running_hug(
+    size: tuple[int, int], store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "space")
+        await tick(pilot, clock, 3)
+        assert_same_as_textuals(app.screen)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (60, 20)])
+async def test_a_session_step(
+    size: tuple[int, int], store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.start_plan("tonight-30")
+        await pilot.pause()
+        await pilot.press("ctrl+n", "space")
+        await tick(pilot, clock, 5)
+        assert_same_as_textuals(app.screen)
+
+
+async def test_a_practice_with_text_boxes(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.start_plan("weekly-checkin")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"we cooked on thursday")
+        await pilot.pause()
+        assert_same_as_textuals(app.screen)
