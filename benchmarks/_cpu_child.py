@@ -80,13 +80,16 @@ def closer_hug(seconds: float, data: Path, *, in_session: bool = False) -> App[N
             first=Partner(name="Alex", colour="orange"), second=Partner(name="Sam", colour="sky")
         )
     )
-    minutes = int(seconds // 60) + 2
+    # Thirty minutes, as Tonight's 30: the session's own bar moves as it would there.
     plan = Plan(
         id="one-long-hug",
         title="One long hug",
-        minutes=minutes,
+        minutes=30,
         summary="A hug that outlasts the measured run.",
-        steps=[PlanStep(activity="hug", title="A long hug", minutes=minutes)],
+        steps=[
+            PlanStep(activity="hug", title="A long hug", minutes=2),
+            PlanStep(activity="question", title="A question", minutes=28),
+        ],
     )
 
     class TimedCloser(CloserApp):

@@ -13,7 +13,7 @@ from closer_tui.core.content import library
 from closer_tui.core.models import Entry, Outcome
 from closer_tui.core.store import Store
 from closer_tui.screens.resume import ResumeScreen
-from closer_tui.screens.session import SessionScreen
+from closer_tui.screens.session import SessionScreen, time_words
 from closer_tui.screens.summary import SummaryScreen
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.countdown import CountdownPanel
@@ -194,3 +194,26 @@ async def test_the_session_fits_a_small_terminal(
         assert screen.has_class("-narrow")
         assert screen.query_one("#session-time").region.bottom <= 20
         assert "Step 1 of" in str(screen.query_one("#step-title").render())
+
+
+@pytest.mark.parametrize(
+    ("step_left", "expected"),
+    [
+        (600.0, "10 min left in this step · 12 of 30 min together"),
+        (61.0, "2 min left in this step · 12 of 30 min together"),
+        (60.0, "under a minute left in this step · 12 of 30 min together"),
+        (0.5, "under a minute left in this step · 12 of 30 min together"),
+        (0.0, "time's up: move on when ready · 12 of 30 min together"),
+        (-59.0, "time's up: move on when ready · 12 of 30 min together"),
+        (-185.0, "3 min over: move on when ready · 12 of 30 min together"),
+    ],
+)
+def test_the_session_line_counts_in_minutes(step_left: float, expected: str) -> None:
+    assert time_words(step_left, 12 * 60 + 59, 30 * 60, paused=False) == expected
+
+
+def test_the_session_line_fits_a_small_terminal_in_every_state() -> None:
+    for step_left in (7000.0, 30.0, -30.0, -7000.0):
+        for paused in (False, True):
+            line = time_words(step_left, 239 * 60, 240 * 60, paused=paused)
+            assert len(line) <= 58, line

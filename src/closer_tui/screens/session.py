@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.table import Table
@@ -15,23 +16,50 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from closer_tui.activities import activity_class
-from closer_tui.core.clock import format_mmss
 from closer_tui.core.content import Plan
 from closer_tui.core.models import Outcome
 from closer_tui.core.plans import GuidedRun
 from closer_tui.core.store import StoreError
 from closer_tui.screens.confirm import ConfirmScreen
+from closer_tui.screens.focused import draw_only_what_changes
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.time_bar import TimeBar
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
 
-AUTOSAVE_SECONDS = 5.0
+LOOK_SECONDS = 5.0
+"""How often a session looks at the time, and saves its draft while it is there.
+
+Often enough: its line counts minutes, its cue at a step's end is a soft
+one, and a crash loses at most these few seconds. Rarely enough that a
+laptop running a thirty-minute evening is not woken for it every second.
+"""
 OVERRUN_GRACE = 5 * 60.0
 """Past a step's end with nobody touching the keyboard, time stops counting after this."""
 SLEEP_GAP = 30.0
 """Wall time running this far ahead of the monotonic clock means the laptop slept."""
+
+
+def time_words(step_left: float, together: float, total: float, *, paused: bool) -> str:
+    """The session's time line, in whole minutes: the step's own timer, if any, has seconds.
+
+    A session-wide clock ticking seconds would hurry a conversation; minutes
+    tell a couple where they are without it. It fits 58 columns.
+    """
+    so_far = f"{math.floor(together / 60)} of {total / 60:g} min together"
+    if paused:
+        return f"Paused · {so_far} · ctrl+t carries on"
+    if step_left > 60:
+        step = f"{math.ceil(step_left / 60)} min left in this step"
+    elif step_left > 0:
+        step = "under a minute left in this step"
+    elif step_left > -60:
+        step = "time's up: move on when ready"
+    else:
+        step = f"{math.floor(-step_left / 60)} min over: move on when ready"
+    return f"{step} · {so_far}"
+
 
 STATE_MARKS = {"done": "✓", "skipped": "–", "current": "▶", "next": " "}
 
@@ -126,6 +154,7 @@ class SessionScreen(Screen[None]):
 
     def __init__(self, plan: Plan, run: GuidedRun) -> None:
         super().__init__()
+        draw_only_what_changes(self)  # a running timer repaints only itself
         self.plan = plan
         self.run = run
         self.help_text = HELP
@@ -133,6 +162,8 @@ class SessionScreen(Screen[None]):
         self._ended = False
         self._last_key = run.clock()
         self._last_tick: tuple[float, float] | None = None
+        self.stage = VerticalScroll(id="step-scroll", can_focus=False)
+        """Where the current step's activity plays."""
 
     @property
     def closer(self) -> CloserApp:
@@ -144,7 +175,7 @@ class SessionScreen(Screen[None]):
             yield StepList()
             with Vertical(id="step-area"):
                 yield Static("", id="step-title")
-                yield VerticalScroll(id="step-scroll", can_focus=False)
+                yield self.stage
         with Vertical(id="session-bar"):
             yield Static("", id="session-time")
             yield TimeBar()
@@ -155,8 +186,7 @@ class SessionScreen(Screen[None]):
         self.title = self.plan.title
         self.run.watch.start()
         await self._mount_step()
-        self.set_interval(1.0, self._tick, name="session")
-        self.set_interval(AUTOSAVE_SECONDS, self.autosave, name="autosave")
+        self.set_interval(LOOK_SECONDS, self._tick, name="session")
         self.autosave()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -166,12 +196,12 @@ class SessionScreen(Screen[None]):
 
     @property
     def activity(self) -> Activity | None:
-        found = self.query("#step-scroll > Activity")
-        return cast(Activity, found.first()) if found else None
+        # The stage's own children only: a query of the whole screen costs more
+        # than the autosave that asks for it every few seconds.
+        return next((child for child in self.stage.children if isinstance(child, Activity)), None)
 
     async def _mount_step(self) -> None:
-        scroll = self.query_one("#step-scroll", VerticalScroll)
-        await scroll.remove_children()
+        await self.stage.remove_children()
         self.query_one(StepList).show(self.run)
         if self.run.finished:
             return
@@ -181,7 +211,7 @@ class SessionScreen(Screen[None]):
         activity = activity_class(step.activity)(
             planned_seconds=step.minutes * 60.0, options=dict(step.options)
         )
-        await scroll.mount(activity)
+        await self.stage.mount(activity)
         self.call_after_refresh(self._focus_step)
         self._refresh_bar()
 
@@ -213,6 +243,7 @@ class SessionScreen(Screen[None]):
         self._last_key = self.run.clock()
 
     def _tick(self) -> None:
+        """Every few seconds: a gap noticed, the time line, the soft cue, the draft saved."""
         self._notice_gaps()
         self._refresh_bar()
         if not self.paused and self.run.step_left <= 0 and self._cued_step != self.run.index:
@@ -224,6 +255,7 @@ class SessionScreen(Screen[None]):
                 "(ctrl+k skips what is left of it).",
                 timeout=10,
             )
+        self.autosave()
 
     def _notice_gaps(self) -> None:
         """Time asleep or away is not time together: pause, and say so."""
@@ -242,19 +274,13 @@ class SessionScreen(Screen[None]):
 
     def _refresh_bar(self) -> None:
         run = self.run
-        left = run.step_left
-        step_text = (
-            f"{format_mmss(left)} left in this step"
-            if left > 0
-            else (f"this step is {format_mmss(-left)} over — move on when you're ready")
+        line = time_words(
+            run.step_left, run.together_seconds, run.total_seconds, paused=self.paused
         )
-        together = format_mmss(run.together_seconds)
-        state = "Paused · " if self.paused else ""
-        # Once a second, in a line whose size never changes: no new layout needed.
-        self.query_one("#session-time", Static).update(
-            f"{state}{step_text} · together {together} of {format_mmss(run.total_seconds)}",
-            layout=False,
-        )
+        time_line = self.query_one("#session-time", Static)
+        if line != time_line.content:
+            # In minutes: it changes about once a minute, and its size never does.
+            time_line.update(line, layout=False)
         self.query_one(TimeBar).fraction = run.progress
 
     # -- keeping it safe ---------------------------------------------------------------
