@@ -43,6 +43,17 @@ def shown(widget: Widget) -> bool:
     return widget in widget.screen._compositor.visible_widgets
 
 
+def keys_clear_of_the_palette(name: str, footer: Widget) -> list[Widget]:
+    """The footer's keys, checked never to run under the palette hint; returned in order."""
+    keys = [key for key in footer.query("FooterKey") if key.display]
+    palette = [key for key in keys if key.has_class("-command-palette")]
+    others = [key for key in keys if key not in palette]
+    if palette:
+        end = max(key.region.right + key.styles.margin.right for key in others)
+        assert end <= palette[0].region.x, f"{name}: keys drawn under the palette hint"
+    return others
+
+
 def fresh_app(
     name: str, make_app: Callable[[Store], CloserApp], data_dir: Path, store: Store
 ) -> CloserApp:
@@ -86,6 +97,23 @@ async def test_usable_at_60x20(
         footer = screen.query_one(Footer)
         assert shown(footer), f"{name}: the footer is not on screen"
         assert footer.region.bottom == screen.region.bottom, f"{name}: the footer is cut off"
+        keys_clear_of_the_palette(name, footer)
+
+
+@pytest.mark.parametrize("name", [name for name in SCREENS if name != "privacy"])
+async def test_every_key_shows_at_80x24(
+    name: str,
+    make_app: Callable[[Store], CloserApp],
+    data_dir: Path,
+    store_with_couple: Store,
+) -> None:
+    app = fresh_app(name, make_app, data_dir, store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(pilot, name)
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        keys = keys_clear_of_the_palette(name, footer)
+        assert keys[-1].region.right <= footer.region.right, f"{name}: the last key is cut"
 
 
 @pytest.mark.parametrize("name", SCREENS)

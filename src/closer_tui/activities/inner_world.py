@@ -57,12 +57,12 @@ class InnerWorldActivity(Activity):
     """
 
     BINDINGS = [
-        Binding("n", "next", "Next card"),
+        Binding("n", "next", "Next"),
         Binding("s", "skip", "Pass"),
-        Binding("l", "love", "We loved this one"),
+        Binding("l", "love", "Loved it"),
         Binding("t", "theme", "Theme"),
         Binding("tab", "swap", "Swap", key_display="tab"),
-        Binding("d", "done", "Done, save"),
+        Binding("d", "done", "Save"),
     ]
 
     theme: reactive[str] = reactive("any", init=False)

@@ -65,7 +65,7 @@ class LoveMapsActivity(Activity):
         Binding("n", "next", "Next"),
         Binding("s", "skip", "Pass"),
         Binding("m", "mode", "Talk / game"),
-        Binding("d", "done", "Done, save"),
+        Binding("d", "done", "Save"),
     ]
 
     mode: reactive[str] = reactive("talk", init=False)

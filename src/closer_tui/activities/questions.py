@@ -38,10 +38,10 @@ class QuestionActivity(Activity):
     """
 
     BINDINGS = [
-        Binding("n", "deeper", "A little deeper"),
-        Binding("s", "skip", "Pass on this one"),
-        Binding("l", "love", "We loved this one"),
-        Binding("d", "done", "Done, save"),
+        Binding("n", "deeper", "Deeper"),
+        Binding("s", "skip", "Pass"),
+        Binding("l", "love", "Loved it"),
+        Binding("d", "done", "Save"),
     ]
 
     def __init__(self, **kwargs: object) -> None:

@@ -171,7 +171,7 @@ class UnpluggedActivity(Activity):
         Binding("left", "minutes(-1)", "Shorter", key_display="←"),
         Binding("right", "minutes(1)", "Longer", key_display="→"),
         Binding("delete,backspace", "remove_zone", "Remove zone"),
-        Binding("i", "idea", "Another idea"),
+        Binding("i", "idea", "Idea"),
         Binding("a", "again", "Another evening"),
     ]
 

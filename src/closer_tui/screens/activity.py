@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
+from textual.widgets import Header, Markdown, TabbedContent, TabPane
 
 from closer_tui.core.content import Why
 from closer_tui.screens.focused import draw_only_what_changes
 from closer_tui.screens.leave import LeaveChoice, LeaveScreen
 from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.why import WhyPanel
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class ActivityScreen(Screen[None]):
     BINDINGS: ClassVar = [
         Binding("escape", "back", "Back"),
         Binding("left_square_bracket", "step_tab(-1)", "Previous tab", show=False),
-        Binding("right_square_bracket", "step_tab(1)", "Next tab", key_display="]"),
+        Binding("right_square_bracket", "step_tab(1)", "Tabs", key_display="]"),
     ]
 
     DEFAULT_CSS = """
@@ -79,7 +80,7 @@ class ActivityScreen(Screen[None]):
             for index, (label, markdown) in enumerate(self.reading):
                 with TabPane(label, id=f"read-{index}"), VerticalScroll(classes="reading"):
                     yield Markdown(markdown)
-        yield Footer(compact=True)
+        yield CalmFooter(compact=True)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._focus_active)

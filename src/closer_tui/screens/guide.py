@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Collapsible, Footer, Header, Markdown, Static
+from textual.widgets import Checkbox, Collapsible, Header, Markdown, Static
 
 from closer_tui.core.content import Guide, Library, StarterWhen, Why
 from closer_tui.screens.activity import ActivityScreen, bullet_list
+from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.why import why_markdown
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class ReadingScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="reading"):
             yield from self.body()
-        yield Footer()
+        yield CalmFooter()
 
     def body(self) -> ComposeResult:
         yield Markdown(self.markdown)

@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
+
+from closer_tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -60,4 +62,4 @@ class HelpScreen(ModalScreen[None]):
         ]
         with VerticalScroll():
             yield Markdown("\n\n".join(part for part in parts if part))
-        yield Footer()
+        yield CalmFooter()

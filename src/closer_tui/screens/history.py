@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Select, Static, TabbedContent, TabPane
+from textual.widgets import Header, Input, Select, Static, TabbedContent, TabPane
 
 from closer_tui.core.export import to_markdown
 from closer_tui.core.insights import (
@@ -38,6 +38,7 @@ from closer_tui.core.store import StoreError, plain_reason, write_atomic
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
+from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.partner import named
 
 if TYPE_CHECKING:
@@ -303,7 +304,7 @@ class HistoryScreen(Screen[None]):
                 yield Static(id="tally")
                 yield Static(id="checkin")
                 yield Static(id="connection")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.title = "History"

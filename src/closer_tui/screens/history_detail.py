@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from closer_tui.core.clock import format_mmss
 from closer_tui.core.insights import recorded_seconds
 from closer_tui.core.models import Couple, Outcome, SessionRecord
 from closer_tui.widgets.entries import entries_block
+from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.partner import named
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class HistoryDetailScreen(Screen[bool]):
         yield Header()
         with VerticalScroll(can_focus=True):
             yield Static(session_detail(self.closer.couple, self.record), id="detail")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.title = "History"

@@ -11,10 +11,11 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from closer_tui.screens.catalog import Group, Place, places
+from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.partner import named
 
@@ -73,7 +74,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         yield Static(self._tonight(), id="tonight")
         yield CalmOptionList(*self._options())
-        yield Footer()
+        yield CalmFooter()
 
     _was_narrow: bool | None = None
 

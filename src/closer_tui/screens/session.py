@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from closer_tui.activities import activity_class
 from closer_tui.core.content import Plan
@@ -23,6 +23,7 @@ from closer_tui.core.store import StoreError
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.focused import draw_only_what_changes
 from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.time_bar import TimeBar
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ class SessionScreen(Screen[None]):
             yield Static("", id="session-time")
             yield TimeBar()
             yield Static(SESSION_KEYS, id="session-keys")
-        yield Footer(compact=True)
+        yield CalmFooter(compact=True)
 
     async def on_mount(self) -> None:
         self.title = self.plan.title

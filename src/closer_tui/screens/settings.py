@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Switch
+from textual.widgets import Button, Header, Label, Switch
 
 from closer_tui.widgets.couple_form import CoupleForm
+from closer_tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -58,7 +59,7 @@ class SettingsScreen(Screen[None]):
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Footer, Input, Markdown, Static
+from textual.widgets import Button, ContentSwitcher, Input, Markdown, Static
 
 from closer_tui.core.models import Couple
 from closer_tui.widgets.couple_form import CoupleForm
+from closer_tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -78,7 +79,7 @@ class SetupScreen(Screen[Couple]):
                 with Horizontal(classes="buttons"):
                     yield Button("Begin", id="begin", variant="primary")
                     yield Button("Back", id="back")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.query_one("#to-safety").focus()

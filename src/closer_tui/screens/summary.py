@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from closer_tui.core.clock import format_mmss
 from closer_tui.core.models import SessionRecord
 from closer_tui.widgets.entries import entries_block
+from closer_tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -64,7 +65,7 @@ class SummaryScreen(Screen[None]):
                     classes="block",
                 )
             yield Static(Text("Saved to your history. Press enter to go home.", style="dim"))
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.title = self.record.title
