@@ -92,9 +92,8 @@ class CountdownPanel(Widget, can_focus=True):
         classes: str | None = None,
     ) -> None:
         """``compact`` shows only a small, dim time: for exercises where a big timer distracts."""
-        self._drawn: dict[int, Strip] = {}
-        """Lines drawn so far, by row; a row is dropped when what it shows changes."""
-        self._drawn_width = 0
+        self._width = 0
+        """The width the bar was measured for."""
         self._palette: dict[str, Style] = {}
         super().__init__(id=id, classes=classes)
         self.compact = compact
@@ -193,9 +192,8 @@ class CountdownPanel(Widget, can_focus=True):
         if looks != self._look_now:
             rows = self._look_now.rows_changed(looks, compact=self.compact)
             self._look_now = looks
-            for row in rows:
-                self._drawn.pop(row, None)
             # Only the rows that changed: usually the digits, now and then the bar.
+            # Textual keeps the other rows as they were drawn.
             width = self.content_size.width
             self.refresh(*(Region(0, row, width, 1) for row in rows))
         self.shown = looks.digits
@@ -217,8 +215,7 @@ class CountdownPanel(Widget, can_focus=True):
         self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
     ) -> Self:
         if not regions:
-            # The whole panel, as after a change of style: draw everything afresh.
-            self._drawn.clear()
+            # The whole panel, as after a change of style: work the styles out afresh.
             self._palette.clear()
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
@@ -231,16 +228,12 @@ class CountdownPanel(Widget, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
+        # Called only for rows Textual has no drawing of: after a refresh, or a resize.
         width = self.content_size.width
-        if width != self._drawn_width:
-            # A new width: the bar has another length, and every line another size.
-            self._drawn.clear()
-            self._drawn_width = width
-            self._look_now = self._looks()
-        line = self._drawn.get(y)
-        if line is None:
-            line = self._drawn[y] = self._draw(y, width)
-        return line
+        if width != self._width:
+            self._width = width
+            self._look_now = self._looks()  # the bar has another length
+        return self._draw(y, width)
 
     def _draw(self, y: int, width: int) -> Strip:
         looks, blank = self._look_now, self._style("blank")
