@@ -139,6 +139,7 @@ class CloserApp(App[None]):
     # -- starting ----------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._listen_for_interrupt()
         if self._store is None:
             if self.quick is not None and self.quick.theme in self.available_themes:
                 self._paint_home_first(self.quick)
@@ -221,8 +222,14 @@ class CloserApp(App[None]):
         assert couple is not None
         try:
             couple = self.store.save_couple(couple)
-        except StoreError as error:
-            self.notify(f"{error}. Your names are kept for now.", severity="error", timeout=20)
+        except (StoreError, OSError) as error:
+            from closer_tui.screens.save_failed import and_then, plain_words
+
+            self.notify(
+                and_then(plain_words(error), "Your names are kept for now."),
+                severity="error",
+                timeout=20,
+            )
         self._begin(couple)
 
     def _begin(self, couple: Couple, *, home_shown: bool = False) -> None:
@@ -282,10 +289,22 @@ class CloserApp(App[None]):
         record = record_of(outcome, started_at, self.now(), **extra)  # type: ignore[arg-type]
         try:
             self.store.save_session(record)
-        except StoreError as error:
-            from closer_tui.screens.save_failed import SaveFailedScreen
+        except (StoreError, OSError) as error:
+            from closer_tui.screens.save_failed import SaveFailedScreen, Unsaved, plain_words
 
-            self.push_screen(SaveFailedScreen(record, str(error)))
+            def after(outcome: str) -> None:
+                if outcome == "saved":
+                    self.history = [record, *self.history]
+
+            unsaved = Unsaved(
+                "This session",
+                record,
+                record.file_name,
+                "sessions",
+                save=lambda: self.store.save_session(record),
+                after=after,
+            )
+            self.push_screen(SaveFailedScreen(unsaved, plain_words(error)))
             return record
         self.history = [record, *self.history]
         return record
@@ -307,8 +326,10 @@ class CloserApp(App[None]):
                 timeout=15,
             )
             return False
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=20)
+        except (StoreError, OSError) as error:
+            from closer_tui.screens.save_failed import plain_words
+
+            self.notify(plain_words(error), severity="error", timeout=20)
             return False
         self.couple = saved
         self.theme = saved.preferences.theme
@@ -364,6 +385,7 @@ class CloserApp(App[None]):
         from closer_tui.core.plans import GuidedRun
         from closer_tui.core.store import StoreError
         from closer_tui.screens.resume import ResumeChoice, ResumeScreen
+        from closer_tui.screens.save_failed import and_then, plain_words
         from closer_tui.screens.session import SessionScreen
 
         # A plan asked for while closer was opening is already running, and
@@ -383,13 +405,20 @@ class CloserApp(App[None]):
                 record = draft_record(draft, plan, self.clock, self.now())
                 try:
                     self.store.finish_draft(draft.id, record)
-                except StoreError as error:
-                    self.notify(str(error), severity="error", timeout=20)
+                except (StoreError, OSError) as error:
+                    self.notify(plain_words(error), severity="error", timeout=20)
                     return
                 self.history = [record, *self.history]
                 self.notify("Saved to your history.")
             elif choice == "discard":
-                self.store.discard_draft(draft.id)
+                try:
+                    self.store.discard_draft(draft.id)
+                except (StoreError, OSError) as error:
+                    self.notify(
+                        and_then(plain_words(error), "It will be offered again next time."),
+                        severity="error",
+                        timeout=20,
+                    )
 
         title = plan.title if plan else draft.plan
         steps = len(plan.steps) if plan else len(draft.done) + 1
@@ -406,6 +435,38 @@ class CloserApp(App[None]):
             if place.id == place_id:
                 self.push_screen(place.open(self))
                 return
+
+    # -- quitting ----------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """ctrl+q, ``q`` on home, Ctrl+C from outside: quit, keeping everything.
+
+        A guided session writes its draft first, while its step is still on
+        screen. Whatever could not be written (a full disk) exists only in
+        memory: then closer asks before it goes.
+        """
+        self.quit_when_safe()
+
+    def quit_when_safe(self) -> None:
+        """Quit, unless a screen holds something only in memory: it asks, and quits after."""
+        from closer_tui.screens.leave import HoldsWork
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, HoldsWork) and screen.ask_before_quit(self.quit_when_safe):
+                return
+        self.exit()
+
+    def _interrupted(self) -> None:
+        """SIGINT (``kill -INT``, Ctrl+C where the terminal sends it): as ctrl+q."""
+        self.call_later(self.quit_when_safe)
+
+    def _listen_for_interrupt(self) -> None:
+        import signal
+        from contextlib import suppress
+
+        # Windows, or not the main thread (tests): Python's own handling stays.
+        with suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self._interrupted)
 
     # -- keys that work everywhere -------------------------------------------
 
@@ -460,4 +521,4 @@ def draft_record(
             completed=False,
             steps=draft.done,
         )
-    return GuidedRun(plan, clock, draft.started_at, draft=draft).record(draft.updated_at)
+    return GuidedRun(plan, clock, draft.started_at, draft=draft).as_left(draft.updated_at)

@@ -9,7 +9,7 @@ import pytest
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.content import Plan, library
 from closer_tui.core.models import Entry, Outcome, SessionDraft, Tally
-from closer_tui.core.plans import GuidedRun, merge_outcomes
+from closer_tui.core.plans import GuidedRun, StepWork, merge_outcomes
 
 START = datetime(2026, 11, 24, 19, 0, tzinfo=UTC)
 
@@ -99,7 +99,8 @@ def test_a_draft_resumes_where_it_stopped(plan: Plan, clock: ManualClock) -> Non
     clock.advance(42)
     run.add_round(said("second", "half-way"))
     run.extend(60)
-    draft = run.snapshot(START + timedelta(minutes=3), pending=said("first", "typing…"))
+    work = StepWork(kept=None, typed=said("first", "typing…"), typing={"te-text": "typing…"})
+    draft = run.snapshot(START + timedelta(minutes=3), work)
     reread = SessionDraft.model_validate_json(draft.model_dump_json(by_alias=True))
 
     later = ManualClock(start=50_000.0)  # a new process: its clock starts anywhere
@@ -107,10 +108,12 @@ def test_a_draft_resumes_where_it_stopped(plan: Plan, clock: ManualClock) -> Non
     assert resumed.index == 1
     assert resumed.watch.elapsed == pytest.approx(42)
     assert resumed.step_seconds == plan.steps[1].minutes * 60 + 60
-    assert [o.entries[0].text for o in resumed.step_outcomes] == ["half-way", "typing…"]
+    # The words being typed are kept apart, to go back in their box.
+    assert [o.entries[0].text for o in resumed.step_outcomes] == ["half-way"]
+    assert resumed.work.typing == {"te-text": "typing…"}
     resumed.watch.start()
     later.advance(8)
-    record = resumed.record(START + timedelta(minutes=10))
+    record = resumed.as_left(START + timedelta(minutes=10))
     assert record.id == draft.id
     assert [e.text for s in record.steps for e in s.entries] == ["kept", "half-way", "typing…"]
     assert record.actual_seconds == pytest.approx(150)

@@ -96,6 +96,9 @@ class AppreciationsActivity(Activity):
                 passed=turn.passed,
             )
         )
+        self._next_turn()
+
+    def _next_turn(self) -> None:
         if all(self.given(key) >= self.count for key in PARTNER_KEYS):
             self._reveal()
         else:
@@ -104,6 +107,17 @@ class AppreciationsActivity(Activity):
             lagging = min(PARTNER_KEYS, key=lambda key: (self.given(key), key != turns.speaker))
             turns.speaker = lagging
             self._ask()
+
+    def pick_up(self, kept: Outcome) -> bool:
+        """After an interruption: the appreciations already said, and the next turn."""
+        count = kept.data.get("count")
+        if isinstance(count, int) and count > self.count:
+            self.count = count
+        self.entries = list(kept.entries)
+        if self.entries:
+            self.turns.carry_on_after([entry.who for entry in self.entries])
+        self._next_turn()
+        return True
 
     def _reveal(self) -> None:
         self.stage = "revealed"

@@ -155,6 +155,7 @@ class TemperatureReadingActivity(Activity):
             if turn is None:
                 return  # the gentle word is already under the box
             self._record(turn)
+            self.committed()
         missing = [key for key in ("first", "second") if key not in self.had_turn]
         if missing:
             who = self.closer.couple.partner(missing[0])  # type: ignore[arg-type]
@@ -169,6 +170,20 @@ class TemperatureReadingActivity(Activity):
         self.step_index += 1
         self.had_turn = set()
         self._show_step()
+        self.committed()  # the reading's place is kept too
+
+    def pick_up(self, kept: Outcome) -> bool:
+        """After an interruption: what was shared, at the step the couple had reached."""
+        reached = kept.data.get("steps_reached", 1)
+        if not isinstance(reached, int) or not 1 <= reached <= len(self.steps):
+            return False
+        self.entries = list(kept.entries)
+        self.step_index = reached - 1
+        here = [entry for entry in self.entries if entry.parts.get("step") == self.step.id]
+        self.had_turn = {entry.who for entry in here if entry.who != "both"}
+        self.turns.carry_on_after([entry.who for entry in here])
+        self._show_step()
+        return True
 
     def _finish(self) -> None:
         pending = self.pending(completed=True)
@@ -187,7 +202,7 @@ class TemperatureReadingActivity(Activity):
                 badge(couple.first),
                 (" and ", "bold"),
                 badge(couple.second),
-                ("\n\nPress r for another reading another day.\n\n", ""),
+                ("\n\nPress r for another reading.\n\n", ""),
                 (self.closer.library.dtr_credit, "dim"),
             )
         )

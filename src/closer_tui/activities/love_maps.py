@@ -154,6 +154,7 @@ class LoveMapsActivity(Activity):
         current.guess = _text(event.answers[guesser].get("answer"))
         current.passed = current.answer is None
         self.revealed = True
+        self.committed()
         event.round.remove()
         self.query_one("#lm-round", Vertical).mount(Static(self._reveal(current), id="lm-reveal"))
         self._hint(

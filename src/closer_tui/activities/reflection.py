@@ -83,6 +83,7 @@ class PrivateReflection(Activity):
     def on_private_round_revealed(self, event: PrivateRound.Revealed) -> None:
         event.stop()
         self.answers = event.answers
+        self.committed()
         after = self.query_one("#rf-after", Static)
         text = self.after(event.answers)
         text.append("\n\ns saves these answers; x doesn't save them.", style="italic")

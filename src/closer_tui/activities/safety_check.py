@@ -74,6 +74,7 @@ class SafetyCheckActivity(Activity):
         event.stop()
         self.answers = event.answers
         self.stage = "revealed"
+        self.committed()
         self.query_one("#sc-intro").display = False
         after = self.query_one("#sc-after", Static)
         after.update(

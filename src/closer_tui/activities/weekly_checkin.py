@@ -166,6 +166,7 @@ class WeeklyCheckinActivity(Activity):
             for key in PARTNER_KEYS
             if isinstance(answer := event.answers.get(key, {}).get(RATING), int)
         }
+        self.committed()
         event.round.display = False
         couple = self.closer.couple
         for key in PARTNER_KEYS:
@@ -330,3 +331,10 @@ class NeedsActivity(Activity):
         self.entries = []
         if self.is_mounted and not self.done:
             self.turns.clear_draft()
+
+    def pick_up(self, kept: Outcome) -> bool:
+        """After an interruption: what was said already, and whose turn it is."""
+        self.entries = list(kept.entries)
+        self.turns.carry_on_after([entry.who for entry in self.entries])
+        self._ask()
+        return True

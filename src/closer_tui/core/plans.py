@@ -7,7 +7,8 @@ resumed, and into one ``SessionRecord`` when the couple is done.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -33,6 +34,43 @@ class StepView:
     index: int
     step: PlanStep
     state: str  # "done", "skipped", "current" or "next"
+    minutes: int
+    """The step's minutes: the current one's with every minute the couple added."""
+
+
+@dataclass(frozen=True)
+class StepWork:
+    """What the current step's activity holds that no finished round does yet.
+
+    ``kept`` is what it has settled (said turns, revealed answers), ``typed``
+    the same with the words still being typed, and ``typing`` those words by
+    the box they are in. A draft keeps all three: picked up, the boxes are
+    filled again and nothing is counted twice; saved as it was, nothing typed
+    is lost.
+    """
+
+    kept: Outcome | None = None
+    typed: Outcome | None = None
+    typing: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_draft(cls, current: dict[str, Any]) -> StepWork:
+        def outcome(raw: object) -> Outcome | None:
+            return Outcome.model_validate(raw) if raw else None
+
+        typing = current.get("typing") or {}
+        return cls(
+            kept=outcome(current.get("kept")),
+            typed=outcome(current.get("typed")),
+            typing={str(k): str(v) for k, v in typing.items()} if isinstance(typing, dict) else {},
+        )
+
+    def to_draft(self) -> dict[str, Any]:
+        return {
+            "kept": self.kept.model_dump(mode="json") if self.kept else None,
+            "typed": self.typed.model_dump(mode="json") if self.typed else None,
+            "typing": dict(self.typing),
+        }
 
 
 def merge_outcomes(step: PlanStep, outcomes: list[Outcome], seconds: float) -> Outcome:
@@ -90,6 +128,8 @@ class GuidedRun:
             self.extra_seconds = float(self.draft.current["extra_seconds"])
         for raw in self.draft.current.get("rounds", []):
             self.step_outcomes.append(Outcome.model_validate(raw))
+        self.work = StepWork.from_draft(self.draft.current)
+        """The current step's unfinished work, as last seen (or as the draft left it)."""
 
     # -- where we are ----------------------------------------------------------------
 
@@ -114,6 +154,11 @@ class GuidedRun:
     def step_left(self) -> float:
         """Seconds left in this step; negative once it runs over."""
         return self.step_seconds - self.watch.elapsed
+
+    @property
+    def step_minutes(self) -> int:
+        """The current step's minutes as the couple has made them (``ctrl+e`` adds one)."""
+        return math.ceil(self.step_seconds / 60)
 
     @property
     def total_seconds(self) -> float:
@@ -141,7 +186,8 @@ class GuidedRun:
                 state = "skipped" if skipped else "done"
             else:
                 state = "current" if index == self.index else "next"
-            views.append(StepView(index, step, state))
+            minutes = self.step_minutes if state == "current" else step.minutes
+            views.append(StepView(index, step, state, minutes))
         return views
 
     # -- moving on ---------------------------------------------------------------------
@@ -169,6 +215,7 @@ class GuidedRun:
         self.draft.done.append(outcome)
         self.draft.step_index += 1
         self.step_outcomes = []
+        self.work = StepWork()
         self.extra_seconds = 0.0
         self.watch = Stopwatch(self.clock)
         if was_running and not self.finished:
@@ -176,16 +223,26 @@ class GuidedRun:
 
     # -- on disk -----------------------------------------------------------------------
 
-    def snapshot(self, now: datetime, pending: Outcome | None = None) -> SessionDraft:
-        """The draft to autosave: done steps, and the current one's rounds and typing."""
-        rounds = [*self.step_outcomes, *([pending] if pending else [])]
+    def snapshot(self, now: datetime, work: StepWork | None = None) -> SessionDraft:
+        """The draft to autosave: done steps, and the current one's rounds and work.
+
+        ``work`` is what the step's activity holds now; without it, the work
+        last seen is kept, so a draft never knows less than the one before.
+        """
+        if work is not None:
+            self.work = work
         self.draft.updated_at = now
         self.draft.step_elapsed = self.watch.elapsed
         self.draft.current = {
             "extra_seconds": self.extra_seconds,
-            "rounds": [outcome.model_dump(mode="json") for outcome in rounds],
+            "rounds": [outcome.model_dump(mode="json") for outcome in self.step_outcomes],
+            **self.work.to_draft(),
         }
         return self.draft.model_copy(deep=True)
+
+    def as_left(self, ended_at: datetime) -> SessionRecord:
+        """The evening as its draft left it, half-typed words and all ("save what we did")."""
+        return self.record(ended_at, self.work.typed or self.work.kept)
 
     def record(self, ended_at: datetime, pending: Outcome | None = None) -> SessionRecord:
         """The whole evening as one session; an unfinished current step is kept too."""

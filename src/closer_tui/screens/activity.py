@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -112,10 +113,21 @@ class ActivityScreen(Screen[None]):
         return [a for a in self.query(Activity) if a.pending() is not None]
 
     def action_back(self) -> None:
+        if not self._ask_about_unsaved(self._leave):
+            self._leave()
+
+    def _leave(self) -> None:
+        self.dismiss()
+
+    def ask_before_quit(self, quit: Callable[[], None]) -> bool:
+        """A round only in memory is asked about on quit too, as on leaving."""
+        return self._ask_about_unsaved(quit)
+
+    def _ask_about_unsaved(self, then: Callable[[], None]) -> bool:
+        """Save or let go what is unsaved, then ``then``; False when there is nothing to ask."""
         unsaved = self._unsaved()
         if not unsaved:
-            self.dismiss()
-            return
+            return False
 
         def chosen(choice: LeaveChoice | None) -> None:
             if choice == "stay" or choice is None:
@@ -125,6 +137,7 @@ class ActivityScreen(Screen[None]):
                 if choice == "save" and pending is not None:
                     self.closer.keep(*pending)
                 activity.forget()
-            self.dismiss()
+            then()
 
         self.app.push_screen(LeaveScreen(), chosen)
+        return True

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 LeaveChoice = Literal["save", "discard", "stay"]
+
+
+@runtime_checkable
+class HoldsWork(Protocol):
+    """A screen that may hold something only in memory when the couple quits."""
+
+    def ask_before_quit(self, quit: Callable[[], None]) -> bool:
+        """Keep what can be kept; True if it asks first (then ``quit`` is called once settled)."""
+        ...
 
 
 class LeaveScreen(ModalScreen[LeaveChoice]):
@@ -32,20 +42,31 @@ class LeaveScreen(ModalScreen[LeaveChoice]):
     LeaveScreen Button { margin: 0 1 0 0; }
     """
 
-    def __init__(self, what: str = "this") -> None:
+    def __init__(
+        self,
+        what: str = "this",
+        *,
+        save: str = "Save",
+        discard: str = "Don't save this one",
+        stay: str = "Stay",
+        first: LeaveChoice = "save",
+    ) -> None:
+        """``first`` is the button enter presses: staying, where a stray key must not end much."""
         super().__init__()
         self.what = what
+        self.labels = {"save": save, "discard": discard, "stay": stay}
+        self.first = first
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"Save {self.what} to your history before you go?")
             with Horizontal():
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Don't save this one", id="discard")
-                yield Button("Stay", id="stay")
+                yield Button(self.labels["save"], id="save", variant="primary")
+                yield Button(self.labels["discard"], id="discard")
+                yield Button(self.labels["stay"], id="stay")
 
     def on_mount(self) -> None:
-        self.query_one("#save").focus()
+        self.query_one(f"#{self.first}").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)  # type: ignore[arg-type]

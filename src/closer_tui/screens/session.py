@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.table import Table
@@ -17,11 +19,19 @@ from textual.widgets import Header, Static
 
 from closer_tui.activities import activity_class
 from closer_tui.core.content import Plan
-from closer_tui.core.models import Outcome
-from closer_tui.core.plans import GuidedRun
+from closer_tui.core.models import Outcome, SessionRecord
+from closer_tui.core.plans import GuidedRun, StepWork
 from closer_tui.core.store import StoreError
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.focused import draw_only_what_changes
+from closer_tui.screens.leave import LeaveChoice, LeaveScreen
+from closer_tui.screens.save_failed import (
+    SaveFailedScreen,
+    SaveOutcome,
+    Unsaved,
+    and_then,
+    plain_words,
+)
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.time_bar import TimeBar
@@ -77,9 +87,11 @@ when you're ready, never in the middle of someone speaking.
 | ctrl+t | hold everything (pause) or carry on |
 | ctrl+d | we're done for tonight (saves) |
 | ctrl+x | don't save this one |
+| escape | asks: carry on, save and stop, or don't save |
 
 Everything is saved as you go: if closer is closed or the laptop sleeps,
-the next start offers to pick up where you stopped.
+the next start offers to pick up where you stopped. If it cannot be saved
+(a full disk), closer says so and asks before anything ends.
 """
 
 
@@ -117,7 +129,7 @@ class StepList(Static):
             table.add_row(
                 Text(STATE_MARKS[view.state], style="bold"),
                 Text(view.step.title, style=STATE_STYLES[view.state]),
-                f"{view.step.minutes}′",
+                f"{view.minutes}′",
             )
         self.update(table)
 
@@ -136,7 +148,7 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+t", "toggle_pause", "Hold", priority=True, show=False),
         Binding("ctrl+d", "done", "Done", priority=True, show=False),
         Binding("ctrl+x", "discard", "Don't save", priority=True, show=False),
-        Binding("escape", "done", "Done for tonight", show=False),
+        Binding("escape", "leave", "Leave", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -163,6 +175,12 @@ class SessionScreen(Screen[None]):
         self._ended = False
         self._last_key = run.clock()
         self._last_tick: tuple[float, float] | None = None
+        self._picking_up = bool(run.draft.done or run.draft.current)
+        """Resumed from a draft: the first step mounted gets its unfinished work back."""
+        self.only_in_memory: str | None = None
+        """Why the draft could not be written, while tonight's session exists only here."""
+        self._asking: SaveFailedScreen | None = None
+        self._quitting: Callable[[], None] | None = None
         self.stage = VerticalScroll(id="step-scroll", can_focus=False)
         """Where the current step's activity plays."""
 
@@ -210,11 +228,30 @@ class SessionScreen(Screen[None]):
         number = f"Step {self.run.index + 1} of {len(self.plan.steps)}"
         self.query_one("#step-title", Static).update(f"{number} · {step.title}")
         activity = activity_class(step.activity)(
-            planned_seconds=step.minutes * 60.0, options=dict(step.options)
+            planned_seconds=self.run.step_seconds, options=dict(step.options)
         )
         await self.stage.mount(activity)
+        if self._picking_up:
+            self._picking_up = False
+            self._give_back(activity, self.run.work)
         self.call_after_refresh(self._focus_step)
         self._refresh_bar()
+
+    def _give_back(self, activity: Activity, work: StepWork) -> None:
+        """After pick-up: the step's settled work and half-typed words, back where they were.
+
+        What the activity cannot take back stays as a finished round (typed
+        words included), so it is kept, and never counted twice.
+        """
+        if work.kept is None and not work.typing:
+            return
+        if activity.holds_boxes(work.typing) and (work.kept is None or activity.pick_up(work.kept)):
+            activity.restore_typing(work.typing)
+            return
+        leftover = work.typed or work.kept
+        if leftover is not None:
+            self.run.add_round(leftover)
+        self.run.work = StepWork()
 
     def _focus_step(self) -> None:
         activity = self.activity
@@ -232,11 +269,29 @@ class SessionScreen(Screen[None]):
         pending = activity.pending() if activity else None
         return pending[0] if pending else None
 
+    def _work(self) -> StepWork | None:
+        """What the current step's activity holds now; None when none is on screen."""
+        if self.run.finished:
+            return StepWork()  # the last step's work is already in the session's steps
+        activity = self.activity
+        if activity is None or not activity.is_mounted:
+            return None
+        typed, kept = activity.pending(), activity.settled()
+        return StepWork(
+            kept=kept[0] if kept else None,
+            typed=typed[0] if typed else None,
+            typing=activity.typing(),
+        )
+
     def on_activity_done(self, event: Activity.Done) -> None:
         event.stop()
         self.run.add_round(event.outcome)
+        if self.autosave():
+            self.notify("Kept for tonight's session.", timeout=3)
+
+    def keep_committed(self) -> None:
+        """A turn was said, an answer revealed: on disk before the next key."""
         self.autosave()
-        self.notify("Kept for tonight's session.", timeout=3)
 
     # -- time ------------------------------------------------------------------------
 
@@ -286,17 +341,85 @@ class SessionScreen(Screen[None]):
 
     # -- keeping it safe ---------------------------------------------------------------
 
-    def autosave(self) -> None:
-        """Write the draft: every step and every few seconds, so nothing is lost."""
+    def autosave(self, *, look: bool = True) -> bool:
+        """Write the draft: every step, every commitment and every few seconds.
+
+        ``look=False`` writes what was last seen of the step, for when its
+        activity is already gone (closing): a draft never knows less than
+        the one before. False, and the couple told once, when it could not be
+        written: tonight's session then exists only in memory.
+        """
         if self._ended:
-            return
+            return True
+        work = self._work() if look else None
         try:
-            self.closer.store.save_draft(self.run.snapshot(self.closer.now(), self._pending()))
-        except StoreError as error:
-            self.notify(f"{error}. Carry on; closer will keep trying.", severity="warning")
+            self.closer.store.save_draft(self.run.snapshot(self.closer.now(), work))
+        except (StoreError, OSError) as error:
+            reason = plain_words(error)
+            if self.only_in_memory is None:
+                self.notify(
+                    and_then(
+                        reason,
+                        "Tonight's session is only in memory for now: carry on, closer "
+                        "keeps trying and asks before anything ends.",
+                    ),
+                    severity="warning",
+                    timeout=20,
+                )
+            self.only_in_memory = reason
+            return False
+        if self.only_in_memory is not None:
+            self.only_in_memory = None
+            self.notify("Saved again: tonight's session is kept as a draft.", timeout=5)
+        return True
 
     def on_unmount(self) -> None:
-        self.autosave()
+        self.autosave(look=False)
+
+    def _unsaved_draft(self) -> Unsaved:
+        def after(outcome: SaveOutcome) -> None:
+            if outcome == "saved":
+                self.only_in_memory = None
+            else:  # a copy elsewhere, or let go: this session ends here
+                self._end_without_draft()
+
+        draft = self.run.snapshot(self.closer.now())
+        return Unsaved(
+            "Tonight's session",
+            draft,
+            draft.file_name,
+            "in-progress",
+            save=lambda: self.closer.store.save_draft(self.run.snapshot(self.closer.now())),
+            after=after,
+        )
+
+    def _ask_about_unsaved(self, unsaved: Unsaved, reason: str) -> SaveFailedScreen:
+        screen = SaveFailedScreen(unsaved, reason)
+        screen.quit_after = self._quitting
+        self._asking = screen
+        self.app.push_screen(screen)
+        return screen
+
+    def ask_before_quit(self, quit: Callable[[], None]) -> bool:
+        """Quitting keeps the draft, written now while the step is on screen; asks if it cannot."""
+        if self._ended:
+            return False
+        if self._asking is not None and self._asking.is_attached:
+            return self._asking.ask_before_quit(quit)
+        if self.autosave():
+            return False
+        self._quitting = quit
+        self._ask_about_unsaved(self._unsaved_draft(), self.only_in_memory or "")
+        return True
+
+    def _end_without_draft(self) -> None:
+        """The couple kept a copy elsewhere, or let it go: no stale draft is offered later."""
+        self._ended = True
+        # An older draft may stay if this fails: offered next time, nothing is lost.
+        with suppress(StoreError, OSError):
+            self.closer.store.discard_draft(self.run.draft.id)
+        if self._quitting is None:
+            self.dismiss()
 
     # -- the couple's keys ---------------------------------------------------------------
 
@@ -324,7 +447,11 @@ class SessionScreen(Screen[None]):
         self.set_class(paused, "-paused")
 
     def action_extend(self) -> None:
+        """One more minute for this step: its line, its list and its own countdown agree."""
         self.run.extend(60)
+        if self.activity:
+            self.activity.extend(60)
+        self.query_one(StepList).show(self.run)
         self._refresh_bar()
 
     async def _advance(self, *, skipped: bool) -> None:
@@ -348,27 +475,74 @@ class SessionScreen(Screen[None]):
         await self._advance(skipped=True)
 
     def action_done(self) -> None:
-        if self.run.index == 0 and not self.run.step_outcomes and self.run.watch.elapsed < 60:
+        if self._nothing_yet():
             self._leave_without_saving()
             return
         self._finish()
+
+    def _nothing_yet(self) -> bool:
+        run = self.run
+        return (
+            run.index == 0
+            and not run.step_outcomes
+            and run.watch.elapsed < 60
+            and self._pending() is None
+        )
+
+    def action_leave(self) -> None:
+        """Escape: never ends the evening without asking."""
+        if self._nothing_yet():
+            self._leave_without_saving()
+            return
+
+        def chosen(choice: LeaveChoice | None) -> None:
+            if choice == "save":
+                self._finish()
+            elif choice == "discard":
+                self.action_discard()  # asked once more: nothing of it would be kept
+
+        self.app.push_screen(
+            LeaveScreen(
+                "tonight's session",
+                save="Save and stop",
+                discard="Don't save",
+                stay="Carry on",
+                first="stay",
+            ),
+            chosen,
+        )
 
     def _finish(self) -> None:
         record = self.run.record(self.closer.now(), None if self.run.finished else self._pending())
         try:
             self.closer.store.finish_draft(self.run.draft.id, record)
-        except StoreError as error:
-            self.notify(
-                f"{error}. Tonight's session is kept as a draft and offered again at next start.",
-                severity="error",
-                timeout=20,
-            )
+        except (StoreError, OSError) as error:
+            self._ask_about_unsaved(self._unsaved_record(record), plain_words(error))
             return
+        self._show_summary(record)
+
+    def _show_summary(self, record: SessionRecord) -> None:
         self._ended = True
         self.closer.history = [record, *self.closer.history]
         from closer_tui.screens.summary import SummaryScreen
 
         self.app.switch_screen(SummaryScreen(record))
+
+    def _unsaved_record(self, record: SessionRecord) -> Unsaved:
+        def after(outcome: SaveOutcome) -> None:
+            if outcome == "saved":
+                self._show_summary(record)
+            else:
+                self._end_without_draft()
+
+        return Unsaved(
+            "Tonight's session",
+            record,
+            record.file_name,
+            "sessions",
+            save=lambda: self.closer.store.finish_draft(self.run.draft.id, record),
+            after=after,
+        )
 
     def action_discard(self) -> None:
         def chosen(sure: bool | None) -> None:
@@ -386,5 +560,12 @@ class SessionScreen(Screen[None]):
 
     def _leave_without_saving(self) -> None:
         self._ended = True
-        self.closer.store.discard_draft(self.run.draft.id)
+        try:
+            self.closer.store.discard_draft(self.run.draft.id)
+        except (StoreError, OSError) as error:
+            self.notify(
+                and_then(plain_words(error), "It will be offered once more at next start."),
+                severity="warning",
+                timeout=15,
+            )
         self.dismiss()

@@ -7,11 +7,15 @@ a guided session (which gathers the outcomes of all its steps into one).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast, runtime_checkable
 
 from textual.message import Message
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Document
 
 from closer_tui.core.clock import Countdown
 from closer_tui.core.models import Outcome, PartnerKey
@@ -19,6 +23,18 @@ from closer_tui.core.models import Outcome, PartnerKey
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
     from closer_tui.widgets.countdown import CountdownPanel
+
+
+Typing = dict[str, str]
+"""What is typed but not yet said, saved or revealed: each box's text, by the box's id."""
+
+
+@runtime_checkable
+class KeepsWork(Protocol):
+    """A host that keeps an activity's work on disk as it goes (a guided session)."""
+
+    def keep_committed(self) -> None:
+        """Write down at once what the couple has just committed."""
 
 
 class Activity(Widget):
@@ -101,6 +117,115 @@ class Activity(Widget):
     def report(self, outcome: Outcome, started_at: datetime) -> None:
         self.post_message(self.Done(self, outcome, started_at))
 
+    def committed(self) -> None:
+        """The couple did something they cannot take back: a said turn, a revealed answer…
+
+        A host that keeps work as it goes writes it down now, before the next
+        key is handled: a direct call rather than a message, which would wait
+        in a queue behind that key.
+        """
+        host = next((node for node in self.ancestors if isinstance(node, KeepsWork)), None)
+        if host is not None:
+            host.keep_committed()
+
+    def _boxes(self) -> list[Input | TextArea]:
+        """The boxes the couple types into, private answers left out.
+
+        A masked answer is for one partner's eyes: it is never written to a
+        draft, and never shown back in a box the other might be typing in.
+        """
+        return [
+            box
+            for box in self.query("Input, TextArea")
+            if isinstance(box, Input | TextArea)
+            and box.id
+            and not (isinstance(box, Input) and box.password)
+        ]
+
+    def typing(self) -> Typing:
+        """The text of each box that holds some, by the box's id."""
+        typed = {}
+        for box in self._boxes():
+            text = box.text if isinstance(box, TextArea) else box.value
+            if text.strip() and box.id:
+                typed[box.id] = text
+        return typed
+
+    def holds_boxes(self, typing: Typing) -> bool:
+        """Whether every box ``typing`` names is here to hold its words again."""
+        return set(typing) <= {box.id for box in self._boxes()}
+
+    def restore_typing(self, typing: Typing) -> bool:
+        """Put half-typed words back where they were; False if a box is not there to hold them."""
+        boxes = {box.id: box for box in self._boxes()}
+        if not self.holds_boxes(typing):
+            return False
+        for box_id, text in typing.items():
+            box = boxes[box_id]
+            if isinstance(box, TextArea):
+                box.load_text(text)
+                box.move_cursor(box.document.end)
+            else:
+                box.value = text
+                box.cursor_position = len(text)
+        return True
+
+    @contextmanager
+    def _boxes_read_empty(self) -> Iterator[None]:
+        """For a moment, every box reads as empty: nothing is redrawn, no event is sent.
+
+        Each box's own document or value is put back untouched (cursor, undo
+        history and all) before anything else runs.
+        """
+        kept: list[tuple[Input | TextArea, Any]] = []
+        for box in self._boxes():
+            if isinstance(box, TextArea):
+                kept.append((box, box.document))
+                box.document = Document("")
+            else:
+                kept.append((box, box.value))
+                box.set_reactive(Input.value, "")
+        try:
+            yield
+        finally:
+            for box, held in kept:
+                if isinstance(box, TextArea):
+                    box.document = held
+                else:
+                    box.set_reactive(Input.value, held)
+
+    def settled(self) -> tuple[Outcome, datetime] | None:
+        """What :meth:`pending` holds without the words still being typed.
+
+        A draft keeps this and :meth:`typing` apart, so that on pick-up the
+        boxes are filled again and nothing is counted twice.
+        """
+        with self._boxes_read_empty():
+            return self.pending()
+
+    def pick_up(self, kept: Outcome) -> bool:
+        """Carry on from ``kept``, what this step had settled before an interruption.
+
+        False when this activity cannot take it back as its own: the host then
+        keeps it as a finished round, and the activity starts afresh.
+        """
+        return False
+
+    def extend(self, seconds: float) -> None:
+        """A guided session gave this step more time: its own countdown gets it too.
+
+        Only a countdown as long as the step itself: a turn's timer, or the
+        hug's twenty seconds, keep their own length.
+        """
+        from closer_tui.widgets.countdown import CountdownPanel
+
+        if self.planned_seconds is None:
+            return
+        for panel in self.query(CountdownPanel):
+            if panel.countdown.duration == self.planned_seconds:
+                panel.extend(seconds)
+        self.planned_seconds += seconds
+
     def pending(self) -> tuple[Outcome, datetime] | None:
         """What would be saved if the couple left now; None when nothing is unsaved.
 
@@ -132,10 +257,12 @@ class Activity(Widget):
         """
         return False
 
-    def hold(self, paused: bool) -> None:
-        """Pause or resume this activity's timers, when its host pauses everything."""
+    def hold(self, held: bool) -> None:
+        """Hold or release this activity's timers, when its host holds everything.
+
+        While held, a timer cannot be carried on by its own key: one hold, one way out.
+        """
         from closer_tui.widgets.countdown import CountdownPanel
 
         for panel in self.query(CountdownPanel):
-            if panel.paused != paused:
-                panel.action_pause()
+            panel.hold(held)

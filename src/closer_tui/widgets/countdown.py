@@ -102,6 +102,9 @@ class CountdownPanel(Widget, can_focus=True):
         self.bell = bell
         self.pulse = pulse
         self._timer: Timer | None = None
+        self.held = False
+        """Held by its host: the host's line says so, and the host's key carries on."""
+        self._held_running = False
         self._phase = self.countdown.phase
         self._look_now = self._looks()
 
@@ -117,13 +120,37 @@ class CountdownPanel(Widget, can_focus=True):
         if self._look():
             self._align_ticks()
 
+    def hold(self, held: bool) -> None:
+        """Held by the host (a guided session on hold): paused, and ``p`` cannot carry on.
+
+        Released, it runs again only if the hold was what paused it.
+        """
+        if held == self.held:
+            return
+        self.held = held
+        running = self.countdown.phase is Phase.RUNNING
+        if held:
+            self._held_running = running
+            if running:
+                self.countdown.pause()
+        elif self._held_running:
+            self.countdown.resume()
+        self.sync()
+        self._show()
+
     def action_pause(self) -> None:
+        if self.held:
+            self.notify("Everything is on hold: ctrl+t carries on.", timeout=4)
+            return
         self.countdown.toggle_pause()
         self.sync()
 
-    def action_extend(self) -> None:
-        self.countdown.extend(EXTEND_SECONDS)
+    def extend(self, seconds: float) -> None:
+        self.countdown.extend(seconds)
         self.sync()
+
+    def action_extend(self) -> None:
+        self.extend(EXTEND_SECONDS)
 
     def action_end(self) -> None:
         if self.countdown.phase is not Phase.READY:
@@ -180,7 +207,8 @@ class CountdownPanel(Widget, can_focus=True):
         if self.compact:
             status = f"{digits} · paused" if paused else digits
         else:
-            status = "Paused. Press p to carry on." if paused else ""
+            # Held, the host's own line says how to carry on: one message, not two.
+            status = "Paused. Press p to carry on." if paused and not self.held else ""
         return Looks(digits, status, filled_cells(countdown.progress, self._bar_width))
 
     @property

@@ -8,7 +8,7 @@ the first (a complaint is not finished without its request).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -17,7 +17,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from closer_tui.core.models import Couple, PartnerKey
+from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey
+from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import named
 from closer_tui.widgets.turn_banner import TurnBanner
 
@@ -199,7 +200,20 @@ class TurnEntry(Widget):
     def action_say(self) -> None:
         turn = self.take()
         if turn is not None:
-            self.on_turn(turn)
+            self._said(turn)
 
     def action_pass_turn(self) -> None:
-        self.on_turn(self._finish(Turn(self.speaker, passed=True)))
+        self._said(self._finish(Turn(self.speaker, passed=True)))
+
+    def _said(self, turn: Turn) -> None:
+        """A said turn (or a pass) is committed: the host keeps it before the next key."""
+        self.on_turn(turn)
+        activity = next((node for node in self.ancestors if isinstance(node, Activity)), None)
+        if activity is not None:
+            activity.committed()
+
+    def carry_on_after(self, turns: Sequence[str]) -> None:
+        """Picked up after an interruption: whoever did not speak last speaks now."""
+        last = next((who for who in reversed(turns) if who in PARTNER_KEYS), None)
+        if last is not None:
+            self.speaker = self.couple.other(last)
