@@ -362,4 +362,38 @@ async def test_one_more_minute_shows_the_same_everywhere(
         shown = screen_text(app)
         assert "3 min left in this step" in shown
         assert re.search(r"▶ Settle in.* 3′", shown)  # the step list too
-        assert "2:51" in shown
+
+
+async def test_a_temperature_reading_is_picked_up_at_its_step_and_turn(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, "weekly-checkin")
+        await reach_step(pilot, screen, 1)  # the Daily Temperature Reading
+        await pilot.press("ctrl+o", "ctrl+o", "ctrl+n")  # appreciations: both pass
+        await pilot.press(*"a new job", "ctrl+s", *"a tri")  # new information
+        screen._tick()
+        screen._ended = True  # the terminal closes
+
+    again = make_app(Store.open(store_with_couple.root))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.click("#resume")
+        await pilot.pause()
+        resumed = again.screen
+        assert isinstance(resumed, SessionScreen)
+        shown = screen_text(again)
+        assert "Step 2 of 5 · New information" in shown and "Sam shares" in shown
+        assert box(resumed).text == "a tri"
+        await pilot.press(*"p", "ctrl+s", "ctrl+n")
+        for _ in range(3):
+            await pilot.press("ctrl+o", "ctrl+o", "ctrl+n")
+        await pilot.pause()
+        shown = screen_text(again)
+        assert "Press r for another reading." in shown and "another day" not in shown
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+    said = [(who, text) for who, text in entries(store_with_couple, "dtr") if text]
+    assert said == [("first", "a new job"), ("second", "a trip")]
