@@ -464,9 +464,17 @@ class CloserApp(App[None]):
         import signal
         from contextlib import suppress
 
-        # Windows, or not the main thread (tests): Python's own handling stays.
+        # Windows, or not the main thread: Python's own handling stays.
         with suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self._interrupted)
+
+    def on_unmount(self) -> None:
+        """closer has ended: Ctrl+C belongs to whoever runs it again (a shell, a test)."""
+        import signal
+        from contextlib import suppress
+
+        with suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGINT)
 
     # -- keys that work everywhere -------------------------------------------
 

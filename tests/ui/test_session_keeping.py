@@ -397,3 +397,23 @@ async def test_a_temperature_reading_is_picked_up_at_its_step_and_turn(
         await pilot.pause()
     said = [(who, text) for who, text in entries(store_with_couple, "dtr") if text]
     assert said == [("first", "a new job"), ("second", "a trip")]
+
+
+async def test_done_on_a_full_disk_then_saved_shows_the_summary(
+    make_app: Callable[[Store], CloserApp],
+    store_with_couple: Store,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, "quick-reconnect")
+        full_disk(monkeypatch, store_with_couple)
+        await reach_step(pilot, screen, 2)
+        await pilot.press(*"Soup", "ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveFailedScreen)
+        monkeypatch.undo()
+        await press(pilot, "#retry")
+        assert isinstance(app.screen, SummaryScreen)
+        assert [type(s).__name__ for s in app.screen_stack][-2:] == ["HomeScreen", "SummaryScreen"]
+    assert entries(store_with_couple) == [("first", "Soup")]

@@ -38,6 +38,7 @@ from closer_tui.core.store import StoreError, plain_reason, write_atomic
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
+from closer_tui.screens.save_failed import plain_words
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.partner import named
 
@@ -429,8 +430,8 @@ class HistoryScreen(Screen[None]):
     def delete(self, record: SessionRecord) -> None:
         try:
             self.closer.store.delete_session(record)
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
+        except (StoreError, OSError) as error:
+            self.notify(plain_words(error), severity="error", timeout=15)
             return
         self.records.pop(record.id, None)
         listing = self.query_one(SessionList)

@@ -108,8 +108,9 @@ class SaveFailedScreen(ModalScreen[SaveOutcome]):
 
     def _close(self, outcome: SaveOutcome) -> None:
         self._settled = True
-        self.unsaved.after(outcome)
+        # Closed first: what comes after (a summary, home) takes this screen's place.
         self.dismiss(outcome)
+        self.unsaved.after(outcome)
         if self.quit_after is not None:
             self.quit_after()
 

@@ -490,10 +490,7 @@ class SessionScreen(Screen[None]):
         )
 
     def action_leave(self) -> None:
-        """Escape: never ends the evening without asking."""
-        if self._nothing_yet():
-            self._leave_without_saving()
-            return
+        """Escape: never ends the evening without asking (help calls escape "back")."""
 
         def chosen(choice: LeaveChoice | None) -> None:
             if choice == "save":
