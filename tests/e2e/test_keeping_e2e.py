@@ -153,14 +153,11 @@ def tiny_disk(tmp_path: Path) -> Any:
 def fill(folder: Path) -> Path:
     """Fill the disk to the last byte; the returned file frees it again."""
     filler = folder / "filler"
-    with filler.open("wb") as out, contextlib.suppress(OSError):
-        while True:
-            out.write(b"\0" * 4096)
-            out.flush()
-    with contextlib.suppress(OSError), filler.open("ab") as out:
-        while True:
-            out.write(b"\0")
-            out.flush()
+    with filler.open("wb", buffering=0) as out:
+        for size in (65536, 4096, 1):  # big steps first, then to the very last byte
+            with contextlib.suppress(OSError):
+                while True:
+                    out.write(b"\0" * size)
     return filler
 
 

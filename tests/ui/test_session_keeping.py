@@ -417,3 +417,17 @@ async def test_done_on_a_full_disk_then_saved_shows_the_summary(
         assert isinstance(app.screen, SummaryScreen)
         assert [type(s).__name__ for s in app.screen_stack][-2:] == ["HomeScreen", "SummaryScreen"]
     assert entries(store_with_couple) == [("first", "Soup")]
+
+
+async def test_a_finished_round_is_on_disk_at_once_and_counted_once(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, "tonight-30")
+        await reach_step(pilot, screen, 6)
+        await pilot.press(*"Sleep", "ctrl+s", *"Tea", "ctrl+s")  # both said: the step's round
+        (draft,) = store_with_couple.load_drafts()  # no tick ran
+        rounds = draft.current["rounds"]
+        assert [e["text"] for r in rounds for e in r["entries"]] == ["Sleep", "Tea"]
+        assert draft.current["kept"] is None  # not a second time

@@ -283,10 +283,15 @@ class SessionScreen(Screen[None]):
             typing=activity.typing(),
         )
 
-    def on_activity_done(self, event: Activity.Done) -> None:
-        event.stop()
-        self.run.add_round(event.outcome)
-        if self.autosave():
+    def keep_round(self, outcome: Outcome) -> None:
+        """A round of the step is finished: kept for tonight, on disk at once.
+
+        Called while the activity still holds the round (it forgets it just
+        after), so its work is not looked at now: it would count twice.
+        """
+        self.run.add_round(outcome)
+        self.run.work = StepWork()
+        if self.autosave(look=False):
             self.notify("Kept for tonight's session.", timeout=3)
 
     def keep_committed(self) -> None:

@@ -36,6 +36,9 @@ class KeepsWork(Protocol):
     def keep_committed(self) -> None:
         """Write down at once what the couple has just committed."""
 
+    def keep_round(self, outcome: Outcome) -> None:
+        """Take one finished round, and write it down at once."""
+
 
 class Activity(Widget):
     """One interactive core. Subclasses set ``KIND`` and report with :meth:`report`."""
@@ -115,7 +118,20 @@ class Activity(Widget):
         )
 
     def report(self, outcome: Outcome, started_at: datetime) -> None:
-        self.post_message(self.Done(self, outcome, started_at))
+        """One round is finished: its host keeps it.
+
+        A host that keeps work as it goes takes it at once, by a direct call:
+        a message would leave a moment in which the round is neither in the
+        activity (which forgets it after reporting) nor on disk.
+        """
+        host = self._keeper()
+        if host is not None:
+            host.keep_round(outcome)
+        else:
+            self.post_message(self.Done(self, outcome, started_at))
+
+    def _keeper(self) -> KeepsWork | None:
+        return next((node for node in self.ancestors if isinstance(node, KeepsWork)), None)
 
     def committed(self) -> None:
         """The couple did something they cannot take back: a said turn, a revealed answer…
@@ -124,7 +140,7 @@ class Activity(Widget):
         key is handled: a direct call rather than a message, which would wait
         in a queue behind that key.
         """
-        host = next((node for node in self.ancestors if isinstance(node, KeepsWork)), None)
+        host = self._keeper()
         if host is not None:
             host.keep_committed()
 
