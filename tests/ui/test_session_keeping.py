@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Button, TextArea
+from textual.widgets import Button, Input, TextArea
 
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock, Phase
@@ -431,3 +432,27 @@ async def test_a_finished_round_is_on_disk_at_once_and_counted_once(
         rounds = draft.current["rounds"]
         assert [e["text"] for r in rounds for e in r["entries"]] == ["Sleep", "Tea"]
         assert draft.current["kept"] is None  # not a second time
+
+
+async def test_on_a_full_disk_a_copy_elsewhere_keeps_the_evening_and_reads_back(
+    make_app: Callable[[Store], CloserApp],
+    store_with_couple: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, "quick-reconnect")
+        full_disk(monkeypatch, store_with_couple)
+        await reach_step(pilot, screen, 2)
+        await pilot.press(*"Soup", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveFailedScreen)
+        app.screen.query_one("#elsewhere", Input).value = str(tmp_path / "evening.json")
+        await press(pilot, "#copy")
+        assert not app.is_running
+    # As the screen says: put back in in-progress/, closer offers it again.
+    monkeypatch.undo()
+    (tmp_path / "evening.json").rename(store_with_couple.drafts_dir / "evening.json")
+    (draft,) = store_with_couple.load_drafts()
+    assert draft.current["typing"] == {"te-text": "Soup"}

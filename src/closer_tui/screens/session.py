@@ -385,8 +385,8 @@ class SessionScreen(Screen[None]):
         def after(outcome: SaveOutcome) -> None:
             if outcome == "saved":
                 self.only_in_memory = None
-            else:  # a copy elsewhere, or let go: this session ends here
-                self._end_without_draft()
+            else:
+                self._end_here(copied=outcome == "copied")
 
         draft = self.run.snapshot(self.closer.now())
         return Unsaved(
@@ -417,12 +417,18 @@ class SessionScreen(Screen[None]):
         self._ask_about_unsaved(self._unsaved_draft(), self.only_in_memory or "")
         return True
 
-    def _end_without_draft(self) -> None:
-        """The couple kept a copy elsewhere, or let it go: no stale draft is offered later."""
+    def _end_here(self, *, copied: bool) -> None:
+        """The couple kept a copy elsewhere, or let what was only in memory go.
+
+        With a copy, the older draft is removed so that it is not offered
+        again beside it. Let go, the older draft (if the disk held one) stays:
+        only what could not be saved is gone.
+        """
         self._ended = True
-        # An older draft may stay if this fails: offered next time, nothing is lost.
-        with suppress(StoreError, OSError):
-            self.closer.store.discard_draft(self.run.draft.id)
+        if copied:
+            # If this fails too, the older draft is offered next time: nothing is lost.
+            with suppress(StoreError, OSError):
+                self.closer.store.discard_draft(self.run.draft.id)
         if self._quitting is None:
             self.dismiss()
 
@@ -535,7 +541,7 @@ class SessionScreen(Screen[None]):
             if outcome == "saved":
                 self._show_summary(record)
             else:
-                self._end_without_draft()
+                self._end_here(copied=outcome == "copied")
 
         return Unsaved(
             "Tonight's session",
