@@ -128,6 +128,8 @@ class ActivityScreen(Screen[None]):
         unsaved = self._unsaved()
         if not unsaved:
             return False
+        if isinstance(self.app.screen, LeaveScreen):
+            return True  # already asking: one question at a time
 
         def chosen(choice: LeaveChoice | None) -> None:
             if choice == "stay" or choice is None:
