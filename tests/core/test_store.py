@@ -15,9 +15,9 @@ import pytest
 from pydantic import ValidationError
 
 from closer_tui.core import store as store_module
+from closer_tui.core.files import MAX_FILE_BYTES, read_to_end
 from closer_tui.core.models import Couple, Entry, Partner, SessionDraft, SessionRecord, new_id
 from closer_tui.core.store import (
-    MAX_FILE_BYTES,
     TEMP_PREFIX,
     StaleCopy,
     Store,
@@ -342,7 +342,7 @@ def test_a_file_read_in_pieces_or_grown_since_its_size_was_taken_is_read_whole()
     data = bytes(range(256)) * 1000  # several pipe-fulls
     fd = _feed(data)
     try:
-        assert store_module._read_bounded(fd, 10) == data
+        assert read_to_end(fd, 10) == data
     finally:
         os.close(fd)
 
@@ -351,7 +351,7 @@ def test_a_file_that_grew_past_the_limit_is_refused_without_reading_on() -> None
     fd = _feed(b" " * (MAX_FILE_BYTES + 2))
     try:
         with pytest.raises(ValueError, match="far larger"):
-            store_module._read_bounded(fd, 10)
+            read_to_end(fd, 10)
     finally:
         os.close(fd)
 

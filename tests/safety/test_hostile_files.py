@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from safety_kit import Snapshot, couple, record, snapshot
 
-from closer_tui.core.store import MAX_FILE_BYTES, Store
+from closer_tui.core.files import MAX_FILE_BYTES
+from closer_tui.core.store import Store
 
 SESSIONS = 3
 OUTSIDE_SESSION = record("from outside the data folder", n=99)

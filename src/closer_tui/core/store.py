@@ -48,6 +48,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
+from closer_tui.core.files import opened_plain, read_to_end, sync
 from closer_tui.core.models import (
     COUPLE_SCHEMA,
     DRAFT_SCHEMA,
@@ -66,13 +67,11 @@ except ImportError:  # pragma: no cover
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
-MAX_FILE_BYTES = 4 * 1024 * 1024
-"""Larger than any real session by far; a bigger file is not ours to parse."""
 TEMP_PREFIX = ".closer-tmp-"
 LOCK_NAME = ".lock"
 _ID = re.compile(r"[0-9a-f]{32}")
-_NOT_PLAIN = "it is a link or something other than a plain file"
-_TOO_BIG = "it is far larger than any file closer writes"
+_NOT_OURS_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+"""For the files closer opens to lock: never follow a link, never wait on a pipe (POSIX only)."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -148,9 +147,11 @@ def plain_reason(error: OSError) -> str:
 
 def _fsync_dir(folder: Path) -> None:
     """Make a rename or removal in ``folder`` survive a power cut."""
+    if os.name == "nt":
+        return  # Windows cannot open a folder to sync it; NTFS journals the rename itself
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        os.fsync(fd)
+        sync(fd)
     except OSError as error:
         # Some file systems cannot sync a folder; the rename stands regardless.
         if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
@@ -174,10 +175,11 @@ def _write_through_temp(path: Path, data: bytes) -> bool:
                     # A clean-up locked and removed it in the instant between
                     # its creation and our lock: start again with a new one.
                     return False
-            os.fchmod(fd, FILE_MODE)
+            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                os.fchmod(fd, FILE_MODE)
             handle.write(data)
             handle.flush()
-            os.fsync(fd)
+            sync(fd)
             os.replace(tmp, path)
             replaced = True
     finally:
@@ -330,7 +332,7 @@ class Store:
             try:
                 if not stat.S_ISREG(tmp.lstat().st_mode):
                     continue  # we only ever make plain files: this is not ours
-                fd = os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+                fd = os.open(tmp, os.O_RDONLY | _NOT_OURS_FLAGS)
             except OSError:
                 continue
             try:
@@ -353,7 +355,7 @@ class Store:
         try:
             fd = os.open(
                 self.root / LOCK_NAME,
-                os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK,
+                os.O_RDWR | os.O_CREAT | _NOT_OURS_FLAGS,
                 FILE_MODE,
             )
         except OSError as error:
@@ -383,31 +385,11 @@ class Store:
         (the file is not readable as ours), ``FileNotFoundError`` or another
         ``OSError`` (the disk failed).
         """
-        if plain is None:
-            plain = stat.S_ISREG(path.lstat().st_mode)
-        if not plain:
-            # Never opened: opening a device can have effects of its own.
-            raise ValueError(_NOT_PLAIN)
-        try:
-            # NOFOLLOW and NONBLOCK: if it was swapped for a link or a pipe
-            # since it was listed, fail at once rather than follow or hang.
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY)
-        except OSError as error:
-            if error.errno in (errno.ELOOP, errno.ENXIO):
-                raise ValueError(_NOT_PLAIN) from error
-            raise
-        try:
-            opened = os.fstat(fd)
-            if not stat.S_ISREG(opened.st_mode):
-                raise ValueError(_NOT_PLAIN)
-            if opened.st_size > MAX_FILE_BYTES:
-                raise ValueError(_TOO_BIG)
-            if stat.S_IMODE(opened.st_mode) & 0o077:
+        with opened_plain(path, plain) as (fd, info):
+            if stat.S_IMODE(info.st_mode) & 0o077 and hasattr(os, "fchmod"):
                 with contextlib.suppress(OSError):
                     os.fchmod(fd, FILE_MODE)  # copied in from elsewhere: keep it private
-            data = _read_bounded(fd, opened.st_size)
-        finally:
-            os.close(fd)
+            data = read_to_end(fd, info.st_size)
         return _parse(path, data, model, kind, schema)
 
     def _free_name(self, folder: Path, name: str) -> Path:
@@ -724,25 +706,6 @@ def _is_plain(entry: os.DirEntry[str]) -> bool | None:
         return entry.is_file(follow_symlinks=False)
     except OSError:
         return None  # the reader looks again, and tells what went wrong
-
-
-def _read_bounded(fd: int, size: int) -> bytes:
-    """All of an open file, read at its own size; ``ValueError`` past ``MAX_FILE_BYTES``.
-
-    One read asks for a byte more than ``size``; reading on until the end
-    (rather than trusting one short read) is what catches a file that grew,
-    or a file system that hands data over in pieces.
-    """
-    chunks = []
-    total = 0
-    want = size + 1
-    while chunk := os.read(fd, min(want, MAX_FILE_BYTES + 1 - total)):
-        chunks.append(chunk)
-        total += len(chunk)
-        if total > MAX_FILE_BYTES:
-            raise ValueError(_TOO_BIG)
-        want = 64 * 1024
-    return b"".join(chunks)
 
 
 @contextlib.contextmanager
