@@ -36,7 +36,8 @@ def _plain(message: str) -> None:
 
 WRITES: dict[str, Callable[[Store], object]] = {
     "session": lambda s: s.save_session(record("new", n=5)),
-    "settings": lambda s: s.update_couple(lambda c: c.model_copy(update={"keepsakes": {"x": 1}})),
+    "settings": lambda s: s.update_couple(lambda c: c.model_copy(update={"revision": 0})),
+    "keepsakes": lambda s: s.remember("decks", "questions", {"seen": ["q-1"]}),
     "first run": lambda s: s.save_couple(s.load_couple() or couple()),
     "draft": lambda s: s.save_draft(draft("0" * 32)),
     "finish": lambda s: s.finish_draft("0" * 32, record("done", n=6)),

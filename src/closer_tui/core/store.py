@@ -2,7 +2,8 @@
 
 Layout::
 
-    couple.json          names, colours, preferences, keepsakes
+    couple.json          names, colours, preferences
+    keepsakes.json       what practices remember between evenings (a deck's place…)
     sessions/            one file per finished session, written once
     in-progress/         one file per guided session not yet finished
     quarantine/          files that could not be read, moved aside, never deleted
@@ -52,8 +53,10 @@ from closer_tui.core.files import opened_plain, read_to_end, sync
 from closer_tui.core.models import (
     COUPLE_SCHEMA,
     DRAFT_SCHEMA,
+    KEEPSAKES_SCHEMA,
     SESSION_SCHEMA,
     Couple,
+    Keepsakes,
     Persisted,
     SessionDraft,
     SessionRecord,
@@ -74,6 +77,8 @@ _NOT_OURS_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 """For the files closer opens to lock: never follow a link, never wait on a pipe (POSIX only)."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+SETTINGS = "the settings"
+KEEPSAKES = "what closer keeps for next time"
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {
@@ -83,6 +88,7 @@ MIGRATIONS: dict[str, dict[int, Migration]] = {
     "couple": {},
     "session": {},
     "draft": {},
+    "keepsakes": {},
 }
 
 
@@ -227,6 +233,7 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.couple_path = self.root / "couple.json"
+        self.keepsakes_path = self.root / "keepsakes.json"
         self.sessions_dir = self.root / "sessions"
         self.drafts_dir = self.root / "in-progress"
         self.quarantine_dir = self.root / "quarantine"
@@ -347,8 +354,8 @@ class Store:
                 os.close(fd)
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Serialise read-modify-write of ``couple.json`` across processes."""
+    def _locked(self, what: str) -> Iterator[None]:
+        """Serialise read-modify-write of ``couple.json`` or ``keepsakes.json`` across processes."""
         if fcntl is None:  # pragma: no cover
             yield
             return
@@ -360,7 +367,7 @@ class Store:
             )
         except OSError as error:
             raise StoreError(
-                f"The settings could not be saved: {plain_reason(error)}. Nothing was changed."
+                f"Could not save {what}: {plain_reason(error)}. Nothing saved before was changed."
             ) from error
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -468,15 +475,16 @@ class Store:
         Raises :class:`StaleCopy` if the settings on disk changed since
         ``couple`` was read, :class:`StoreError` if they cannot be written.
         """
-        with self._locked():
-            current = self._current_couple(missing_ok=True)
+        with self._locked(SETTINGS):
+            current = self._current(self.couple_path, Couple, "couple", COUPLE_SCHEMA, SETTINGS)
             if current is not None and current.revision != couple.revision:
                 raise StaleCopy(
                     "The settings were changed in another closer window since they were "
                     "opened here; nothing was overwritten."
                 )
+            self._carry_keepsakes_over(current or couple)
             saved = couple.model_copy(update={"revision": couple.revision + 1})
-            self._write(self.couple_path, saved, "the settings")
+            self._write(self.couple_path, saved, SETTINGS)
             return saved
 
     def update_couple(self, change: Callable[[Couple], Couple]) -> Couple:
@@ -485,43 +493,83 @@ class Store:
         Unknown fields in the file survive. Raises :class:`StoreError` if there
         are no readable settings to change, or they cannot be written.
         """
-        with self._locked():
-            current = self._current_couple(missing_ok=False)
-            assert current is not None
+        with self._locked(SETTINGS):
+            current = self._current(self.couple_path, Couple, "couple", COUPLE_SCHEMA, SETTINGS)
+            if current is None:
+                raise StoreError("There are no settings to change yet.")
+            self._carry_keepsakes_over(current)
             changed = change(current)
             saved = changed.model_copy(update={"revision": current.revision + 1})
-            self._write(self.couple_path, saved, "the settings")
+            self._write(self.couple_path, saved, SETTINGS)
             return saved
 
-    def _current_couple(self, *, missing_ok: bool) -> Couple | None:
-        """The couple on disk, to be rewritten: a broken file is set aside first."""
+    def _current(
+        self, path: Path, model: type[ModelT], kind: str, schema: int, what: str
+    ) -> ModelT | None:
+        """The file on disk, about to be rewritten under the lock; None if there is none.
+
+        A file that cannot be read is set aside first: bytes closer could not
+        read are never overwritten. Raises :class:`StoreError` when rewriting
+        could lose something (a newer closer's file, a disk that failed).
+        """
         try:
-            return self._read(self.couple_path, Couple, "couple", COUPLE_SCHEMA)
+            return self._read(path, model, kind, schema)
         except FileNotFoundError:
-            if missing_ok:
-                return None
-            raise StoreError("There are no settings to change yet.") from None
+            return None
         except NewerFile:
             raise StoreError(
-                "The settings were saved by a newer version of closer and were left as they "
-                "are. Please update closer."
+                f"Could not save {what}: they were saved by a newer version of closer and "
+                "were left as they are. Please update closer."
             ) from None
         except ValueError as error:
-            # Never overwrite bytes we could not read: move them aside first.
-            if not self._quarantine(self.couple_path, str(error)):
+            if not self._quarantine(path, str(error)):
                 raise StoreError(
-                    "The settings file could not be read nor moved aside; nothing was changed."
+                    f"Could not save {what}: their file could not be read nor moved aside. "
+                    "Nothing was changed."
                 ) from error
-            if missing_ok:
-                return None
-            raise StoreError(
-                "The settings file could not be read and was moved to the quarantine folder; "
-                "please set up your names again."
-            ) from error
+            return None
         except OSError as error:
             raise StoreError(
-                f"The settings could not be read: {plain_reason(error)}. Nothing was changed."
+                f"Could not save {what}: they could not be read ({plain_reason(error)}). "
+                "Nothing was changed."
             ) from error
+
+    # -- what practices remember between evenings ----------------------------
+
+    def load_keepsakes(self) -> Keepsakes:
+        """What practices remember between evenings; never raises."""
+        kept = self._read_or_set_aside(
+            self.keepsakes_path, Keepsakes, "keepsakes", KEEPSAKES_SCHEMA, self.notices
+        )
+        return kept if kept is not None else self._keepsakes_in_couple()
+
+    def remember(self, section: str, key: str, value: Any) -> Keepsakes:
+        """Keep ``value`` under ``section`` and ``key``; return everything kept.
+
+        Merged under the lock into the newest file, so two windows remembering
+        different things keep both; ``couple.json`` and its revision are never
+        touched. Raises :class:`StoreError` if it cannot be written.
+        """
+        with self._locked(KEEPSAKES):
+            current = self._current(
+                self.keepsakes_path, Keepsakes, "keepsakes", KEEPSAKES_SCHEMA, KEEPSAKES
+            )
+            kept = (current or self._keepsakes_in_couple()).with_kept(section, key, value)
+            self._write(self.keepsakes_path, kept, KEEPSAKES)
+            return kept
+
+    def _keepsakes_in_couple(self) -> Keepsakes:
+        """What a closer before ``keepsakes.json`` kept in ``couple.json``, if anything."""
+        try:
+            couple = self._read(self.couple_path, Couple, "couple", COUPLE_SCHEMA)
+        except (NewerFile, ValueError, OSError):
+            return Keepsakes()  # reading the couple itself tells what is wrong
+        return Keepsakes(sections=couple.keepsakes)
+
+    def _carry_keepsakes_over(self, couple: Couple) -> None:
+        """Before ``couple.json`` is rewritten without them, move old keepsakes to their file."""
+        if couple.keepsakes and not os.path.lexists(self.keepsakes_path):
+            self._write(self.keepsakes_path, Keepsakes(sections=couple.keepsakes), KEEPSAKES)
 
     # -- sessions ------------------------------------------------------------
 
