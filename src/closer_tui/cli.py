@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from closer_tui.core.files import read_plain
+from closer_tui.core.files import folder_problem, read_plain
 from closer_tui.core.insights import PartnerKey, SessionLike, tonight_suggestion
 
 if TYPE_CHECKING:
@@ -57,6 +57,8 @@ class _Glance:
 
 def run_today(store_root: Path) -> int:
     """Print tonight's suggestion in one line."""
+    if not _usable(store_root):
+        return 1
     if not (store_root / "couple.json").is_file():
         print(FIRST_RUN)
         return 0
@@ -111,6 +113,8 @@ def _glance_step(raw: dict[str, Any]) -> _GlanceStep:
 
 def run_history(store_root: Path) -> int:
     """Print recent sessions as a table, then what the history says."""
+    if not _usable(store_root):
+        return 1
     if not (store_root / "couple.json").is_file():
         print(NOTHING_YET)
         return 0
@@ -159,8 +163,22 @@ def run_history(store_root: Path) -> int:
 # -- export --------------------------------------------------------------------
 
 
-def run_export(store_root: Path, fmt: Literal["md", "json"], output: Path | None) -> int:
-    """Write the whole history as Markdown or JSON to stdout, or atomically to ``output``."""
+def run_export(
+    store_root: Path, fmt: Literal["md", "json"], output: Path | None, *, force: bool = False
+) -> int:
+    """Write the whole history as Markdown or JSON to stdout, or atomically to ``output``.
+
+    An ``output`` already there is replaced only with ``force``.
+    """
+    if not _usable(store_root):
+        return 1
+    if output is not None and os.path.lexists(output) and not force:
+        print(
+            f"{output} is already there, so nothing was written. "
+            "Choose another name, or add --force to replace it.",
+            file=sys.stderr,
+        )
+        return 1
     if not store_root.is_dir():
         print(f"There is no closer data in {store_root} to export yet.", file=sys.stderr)
         return 1
@@ -192,6 +210,14 @@ def run_export(store_root: Path, fmt: Literal["md", "json"], output: Path | None
 
 
 # -- shared --------------------------------------------------------------------
+
+
+def _usable(store_root: Path) -> bool:
+    """False, once said on stderr, if ``store_root`` cannot be a data folder (a file, say)."""
+    problem = folder_problem(store_root)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+    return problem is None
 
 
 def _open(store_root: Path) -> Store | None:

@@ -332,7 +332,7 @@ def test_a_data_folder_that_is_a_file_is_a_plain_error(tmp_path: Path) -> None:
     except DataFolderError as error:
         assert isinstance(error, StoreError) and isinstance(error, OSError)
         assert str(error) == error.strerror
-        assert "is not a folder" in str(error) and "Errno" not in str(error)
+        assert "is a file, not a folder" in str(error) and "Errno" not in str(error)
     else:
         raise AssertionError("Store.open accepted a file as its folder")
 

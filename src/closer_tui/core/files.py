@@ -1,4 +1,4 @@
-"""One file read, or made to last, with the same care on every system closer runs on.
+"""Files read, or made to last, with the same care on every system closer runs on.
 
 Pure ``os``: no pydantic, so ``closer today`` and the first frame read through
 here too. Everything the store, the quick start and the command line read
@@ -43,6 +43,54 @@ _READ_FLAGS = (
     | getattr(os, "O_NOCTTY", 0)
     | getattr(os, "O_BINARY", 0)  # Windows: bytes as they are, no newline translation
 )
+
+
+def plain_reason(error: OSError) -> str:
+    """Why the system refused, in words for people rather than programmers."""
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is full",
+        errno.EROFS: "the disk is read-only",
+        errno.EACCES: "closer is not allowed to write there",
+        errno.EPERM: "closer is not allowed to write there",
+        errno.ELOOP: "a link stands where a real file or folder should be",
+        errno.ENOENT: "the folder is missing",
+        errno.EIO: "the disk reported an error",
+    }
+    if error.errno in reasons:
+        return reasons[error.errno]
+    return (error.strerror or "the system refused").rstrip(".").lower()
+
+
+def not_a_folder(root: Path) -> str:
+    """What to say when closer's data folder is a file (or something else) instead."""
+    return (
+        f"closer keeps your data in a folder, but {root} is a file, not a folder. "
+        "Move that file away, or choose another folder with --data-dir."
+    )
+
+
+def folder_problem(root: Path) -> str | None:
+    """Why ``root`` cannot be closer's data folder, seen without changing anything.
+
+    None if it can, or if it does not exist yet (a first run makes it).
+    """
+    try:
+        is_folder = stat.S_ISDIR(root.stat().st_mode)  # a link to a folder is fine
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        return not_a_folder(nearest_existing(root))
+    except OSError as error:
+        return f"closer cannot use its data folder {root}: {plain_reason(error)}."
+    return None if is_folder else not_a_folder(root)
+
+
+def nearest_existing(path: Path) -> Path:
+    """``path`` or the closest of its parents that exists (say, a file in the way)."""
+    while not os.path.lexists(path) and path.parent != path:
+        path = path.parent
+    return path
 
 
 class NotPlainFile(ValueError):

@@ -49,7 +49,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
-from closer_tui.core.files import opened_plain, read_to_end, sync
+from closer_tui.core.files import not_a_folder, opened_plain, read_to_end, sync
+from closer_tui.core.files import plain_reason as plain_reason  # screens say failures with it
 from closer_tui.core.models import (
     COUPLE_SCHEMA,
     DRAFT_SCHEMA,
@@ -132,23 +133,6 @@ class History:
 
     sessions: list[SessionRecord] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-
-
-def plain_reason(error: OSError) -> str:
-    """Why the system refused, in words for people rather than programmers."""
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is full",
-        errno.EROFS: "the disk is read-only",
-        errno.EACCES: "closer is not allowed to write there",
-        errno.EPERM: "closer is not allowed to write there",
-        errno.ELOOP: "a link stands where a real file or folder should be",
-        errno.ENOENT: "the folder is missing",
-        errno.EIO: "the disk reported an error",
-    }
-    if error.errno in reasons:
-        return reasons[error.errno]
-    return (error.strerror or "the system refused").rstrip(".").lower()
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -717,10 +701,24 @@ def _make_root(root: Path) -> Path:
     while not os.path.lexists(probe) and probe.parent != probe:
         missing.append(probe)
         probe = probe.parent
-    try:
-        for folder in reversed(missing):
+    if missing and not probe.is_dir():
+        raise DataFolderError(errno.ENOTDIR, not_a_folder(probe))  # a file in the way
+    for folder in reversed(missing):
+        try:
             with contextlib.suppress(FileExistsError):
                 folder.mkdir(mode=DIR_MODE)
+        except OSError as error:
+            # Parents are made first, so a "missing" one means the place
+            # refuses new folders (/proc, say), not that it is missing.
+            why = (
+                f"no folder can be made in {folder.parent}"
+                if error.errno == errno.ENOENT
+                else plain_reason(error)
+            )
+            raise DataFolderError(
+                error.errno or errno.EIO, f"closer could not make its data folder {root}: {why}."
+            ) from error
+    try:
         real = root.resolve(strict=True)
         info = real.stat()
     except OSError as error:
@@ -729,7 +727,7 @@ def _make_root(root: Path) -> Path:
             f"closer could not open its data folder {root}: {plain_reason(error)}.",
         ) from error
     if not stat.S_ISDIR(info.st_mode):
-        raise DataFolderError(errno.ENOTDIR, f"closer's data folder {root} is not a folder.")
+        raise DataFolderError(errno.ENOTDIR, not_a_folder(root))
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         raise DataFolderError(errno.EPERM, f"closer's data folder {root} belongs to another user.")
     return real
