@@ -160,8 +160,8 @@ def test_history_tells_about_quarantined_files_on_stderr(
     (home / "sessions" / "20250101T000000Z-0123.json").write_text("{torn")
     assert cli.run_history(home) == 0
     out = capsys.readouterr()
-    assert "20250101T000000Z-0123.json could not be read" in out.err
-    assert "moved to" in out.err
+    assert "One saved session could not be read" in out.err
+    assert "quarantine/20250101T000000Z-0123.json." in out.err
     assert "2 sessions since" in out.out
 
 

@@ -295,7 +295,7 @@ class Store:
                 )
             )
             return True
-        return self._quarantine(folder, "it was a link or a file where a folder belongs")
+        return self._quarantine(folder)
 
     def _make_private(self, folder: Path) -> bool:
         try:
@@ -391,10 +391,16 @@ class Store:
             counter += 1
         return target
 
-    def _quarantine(self, path: Path, why: str, notices: list[Notice] | None = None) -> bool:
-        """Move ``path`` (never what it links to) into ``quarantine/``, with a notice."""
+    def _quarantine(self, path: Path, notices: list[Notice] | None = None) -> bool:
+        """Move ``path`` (never what it links to) into ``quarantine/``, with a notice.
+
+        The notice says, in the couple's words, what could not be read and what
+        that means for them (not why, in a programmer's words); the path is
+        there for anyone who wants to look.
+        """
         if notices is None:
             notices = self.notices
+        lost = self._what_is_missed(path)
         target = self._free_name(self.quarantine_dir, f"{path.name}.{_stamp()}")
         try:
             if not self._ensure_sub_folder(self.quarantine_dir):
@@ -403,21 +409,39 @@ class Store:
         except FileNotFoundError:
             if not os.path.lexists(path):
                 return True  # gone already: nothing left to set aside
-            notices.append(Notice(f"{path.name} could not be read ({why}).", path))
+            notices.append(Notice(f"{lost} It is at {path}.", path))
             return False
         except OSError as error:
             notices.append(
                 Notice(
-                    f"{path.name} could not be read ({why}) and could not be moved aside "
-                    f"({plain_reason(error)}); it was left where it is.",
+                    f"{lost} It could not be moved aside either ({plain_reason(error)}), "
+                    f"so it was left as it is, at {path}.",
                     path,
                 )
             )
             return False
         notices.append(
-            Notice(f"{path.name} could not be read ({why}); it was moved to {target}.", target)
+            Notice(
+                f"{lost} Nothing was deleted: what was there is kept as it was, in {target}.",
+                target,
+            )
         )
         return True
+
+    def _what_is_missed(self, path: Path) -> str:
+        """What a file that could not be read held, and what that means, in the couple's words."""
+        if path == self.couple_path:
+            return "Your names and settings could not be read, so closer asks for them again."
+        if path == self.keepsakes_path:
+            return (
+                "What closer remembered between evenings (where each deck was, your phone-free "
+                "zones) could not be read, so it starts afresh."
+            )
+        if path.parent == self.sessions_dir:
+            return "One saved session could not be read, so History leaves it out."
+        if path.parent == self.drafts_dir:
+            return "An unfinished session could not be read, so it cannot be picked up."
+        return f"The {path.name} folder was not a real folder, so closer made a new one."
 
     def _read_or_set_aside(
         self,
@@ -434,10 +458,14 @@ class Store:
             return None
         except NewerFile:
             notices.append(
-                Notice(f"{path.name} was written by a newer closer; it was left untouched.", path)
+                Notice(
+                    f"{path.name} was saved by a newer closer, so this one leaves it "
+                    "untouched: please update closer.",
+                    path,
+                )
             )
-        except ValueError as error:
-            self._quarantine(path, str(error), notices)
+        except ValueError:
+            self._quarantine(path, notices)
         except OSError as error:
             # The disk, not the file, is at fault: leave it for next time.
             notices.append(
@@ -506,7 +534,7 @@ class Store:
                 "were left as they are. Please update closer."
             ) from None
         except ValueError as error:
-            if not self._quarantine(path, str(error)):
+            if not self._quarantine(path):
                 raise StoreError(
                     f"Could not save {what}: their file could not be read nor moved aside. "
                     "Nothing was changed."
