@@ -269,3 +269,32 @@ def test_export_never_replaces_a_file_without_force(
     assert target.read_text() == "an older export, with notes"
     assert closer_main(["export", "--data-dir", str(home), "-o", str(target), "--force"]) == 0
     assert "Our walk." in target.read_text("utf-8")
+
+
+def test_the_data_folder_is_where_the_readme_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+    from platformdirs import macos, unix, windows
+
+    from closer_tui.__main__ import data_dir
+
+    monkeypatch.setenv("CLOSER_DATA_DIR", str(tmp_path / "from-env"))
+    assert data_dir(None) == tmp_path / "from-env"
+    assert data_dir(str(tmp_path / "given")) == tmp_path / "given"  # --data-dir wins
+    monkeypatch.delenv("CLOSER_DATA_DIR")
+    asked: list[tuple[object, ...]] = []
+    monkeypatch.setattr(
+        platformdirs, "user_data_dir", lambda *a, **k: asked.append((a, k)) or str(tmp_path)
+    )
+    assert data_dir(None) == tmp_path
+    assert asked == [(("closer",), {"appauthor": False})]
+    # What that gives on each system, as the README lists it.
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    home = Path.home()
+    assert unix.Unix("closer", appauthor=False).user_data_dir == str(home / ".local/share/closer")
+    mac = macos.MacOS("closer", appauthor=False).user_data_dir
+    assert mac == str(home / "Library/Application Support/closer")
+    monkeypatch.setattr(windows, "get_win_folder", lambda _: "C:/Users/sam/AppData/Local")
+    win = windows.Windows("closer", appauthor=False).user_data_dir
+    assert Path(win) == Path("C:/Users/sam/AppData/Local/closer")  # %LOCALAPPDATA%\closer

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from safety_kit import couple, draft, record, snapshot, temp_files
@@ -177,3 +178,45 @@ def _read_only_in_a_child(tmp_path: Path, format_exc: Callable[[], str]) -> None
         _plain(line)
     assert "not allowed" in said
     assert snapshot(root) == before, said
+
+
+async def test_on_a_full_disk_the_session_in_hand_waits_for_a_retry_or_a_copy(
+    store_with_couple: Store,
+    make_app: Callable[[Store], Any],
+    tmp_path: Path,
+) -> None:
+    """As the README promises: closer says so, and keeps the session until it is safe."""
+    from textual.widgets import Input
+
+    from closer_tui.core.models import Entry, Outcome
+    from closer_tui.screens.save_failed import SaveFailedScreen
+
+    def finished(text: str) -> Outcome:
+        said = Entry(who="first", prompt="What made you smile?", text=text)
+        return Outcome(kind="question", title="One question", entries=[said])
+
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        with pytest.MonkeyPatch.context() as full:
+            full.setattr(os, "fsync", _refuse(errno.ENOSPC))
+            app.keep(finished("Your laugh."), app.now())
+            await pilot.pause()
+        assert isinstance(app.screen, SaveFailedScreen)
+        assert "the disk is full" in app.screen.reason
+        await pilot.click("#retry")  # with space again
+        await pilot.pause()
+        assert not isinstance(app.screen, SaveFailedScreen)
+
+        with pytest.MonkeyPatch.context() as full:
+            full.setattr(os, "fsync", _refuse(errno.ENOSPC))
+            app.keep(finished("The walk home."), app.now())
+            await pilot.pause()
+        copy = tmp_path / "elsewhere.json"
+        app.screen.query_one("#elsewhere", Input).value = str(copy)
+        await pilot.click("#copy")  # to another disk, with room
+        await pilot.pause()
+        assert not isinstance(app.screen, SaveFailedScreen)
+    kept = [r.entries[0].text for r in Store.open(store_with_couple.root).load_history().sessions]
+    assert kept == ["Your laugh."]
+    assert "The walk home." in copy.read_text("utf-8")
