@@ -494,7 +494,7 @@ class Store:
                     "The settings were changed in another closer window since they were "
                     "opened here; nothing was overwritten."
                 )
-            self._carry_keepsakes_over(current or couple)
+            self._carry_keepsakes_over(couple if current is None else current)
             saved = couple.model_copy(update={"revision": couple.revision + 1})
             self._write(self.couple_path, saved, SETTINGS)
             return saved
@@ -566,7 +566,9 @@ class Store:
             current = self._current(
                 self.keepsakes_path, Keepsakes, "keepsakes", KEEPSAKES_SCHEMA, KEEPSAKES
             )
-            kept = (current or self._keepsakes_in_couple()).with_kept(section, key, value)
+            if current is None:
+                current = self._keepsakes_in_couple()
+            kept = current.with_kept(section, key, value)
             self._write(self.keepsakes_path, kept, KEEPSAKES)
             return kept
 
