@@ -47,7 +47,7 @@ def parser() -> argparse.ArgumentParser:
         "--format",
         choices=["md", "json"],
         default="md",
-        help="md: Markdown, to read or print (the default); json: everything, as closer keeps it",
+        help="md: Markdown, to read or print (the default); json: every detail, as closer keeps it",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of the screen")
     export.add_argument("--force", action="store_true", help="replace FILE if it is already there")

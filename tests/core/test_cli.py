@@ -227,7 +227,7 @@ def test_help_says_how_to_open_the_app_and_what_each_format_is(
     with pytest.raises(SystemExit):
         closer_main(["export", "--help"])
     shown = " ".join(capsys.readouterr().out.split())
-    assert "md: Markdown" in shown and "json: everything" in shown and "--force" in shown
+    assert "md: Markdown" in shown and "json: every detail" in shown and "--force" in shown
 
 
 @pytest.mark.parametrize("command", [["today"], ["history"], ["export"], []])
