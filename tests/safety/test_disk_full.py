@@ -220,3 +220,20 @@ async def test_on_a_full_disk_the_session_in_hand_waits_for_a_retry_or_a_copy(
     kept = [r.entries[0].text for r in Store.open(store_with_couple.root).load_history().sessions]
     assert kept == ["Your laugh."]
     assert "The walk home." in copy.read_text("utf-8")
+
+
+async def test_on_a_full_disk_what_a_practice_remembers_holds_until_closer_closes(
+    store_with_couple: Store, make_app: Callable[[Store], Any]
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        with pytest.MonkeyPatch.context() as full:
+            full.setattr(os, "fsync", _refuse(errno.ENOSPC))
+            app.remember("digital", "zones", ["The dinner table"])
+        await pilot.pause()
+        assert app.keepsake("digital", "zones") == ["The dinner table"]
+        [told] = [n.message for n in app._notifications]
+        _plain(told)
+        assert "the disk is full" in told and "kept until closer closes" in told
+    assert store_with_couple.load_keepsakes().recall("digital", "zones") is None
