@@ -12,6 +12,10 @@ comes through :func:`read_plain`'s rules:
 Some of the flags that make this safe exist only on POSIX systems (Windows
 has neither ``O_NOFOLLOW``, ``O_NONBLOCK`` nor ``O_NOCTTY``): where one is
 missing, the checks before and after opening still hold.
+
+Also here, for the same readers: what the system said, in plain words
+(:func:`plain_reason`), and whether a data folder can be used at all
+(:func:`folder_problem`).
 """
 
 from __future__ import annotations
