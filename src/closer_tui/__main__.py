@@ -30,21 +30,39 @@ def parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="closer",
-        description="Small practices for two people who want to feel closer.",
+        description=(
+            "Small practices for two people who want to feel closer. With no command, "
+            "closer opens the app; the commands below work without it."
+        ),
     )
+    _everywhere(parser, default=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # After a command too; left out there, they must not undo what came before it.
+    after = argparse.SUPPRESS
+    _everywhere(commands.add_parser("today", help="print tonight's suggestion in one line"), after)
+    _everywhere(commands.add_parser("history", help="print a summary of your history"), after)
+    export = commands.add_parser("export", help="write your whole history as Markdown or JSON")
+    _everywhere(export, after)
+    export.add_argument(
+        "--format",
+        choices=["md", "json"],
+        default="md",
+        help="md: Markdown, to read or print (the default); json: every detail, as closer keeps it",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of the screen")
+    export.add_argument("--force", action="store_true", help="replace FILE if it is already there")
+    return parser
+
+
+def _everywhere(parser: argparse.ArgumentParser, default: str | None) -> None:
+    """The options that hold for every command, whether given before or after it."""
     parser.add_argument("--version", action="version", version=f"closer {__version__}")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=default,
         help="where your data lives (default: $CLOSER_DATA_DIR or your user data folder)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("today", help="print tonight's suggestion in one line")
-    commands.add_parser("history", help="print a summary of your history")
-    export = commands.add_parser("export", help="write your whole history as Markdown or JSON")
-    export.add_argument("--format", choices=["md", "json"], default="md")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of the screen")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         from closer_tui.cli import run_export
 
-        return run_export(root, args.format, Path(args.output) if args.output else None)
+        output = Path(args.output).expanduser() if args.output else None
+        return run_export(root, args.format, output, force=args.force)
     return open_app(root)
 
 

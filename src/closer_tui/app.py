@@ -34,7 +34,7 @@ from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog, utc_no
 if TYPE_CHECKING:
     from closer_tui.core.clock import Clock
     from closer_tui.core.content import Library, Plan
-    from closer_tui.core.models import Couple, Outcome, SessionDraft, SessionRecord
+    from closer_tui.core.models import Couple, Keepsakes, Outcome, SessionDraft, SessionRecord
     from closer_tui.core.quick import CoupleLike
     from closer_tui.core.store import Store
 
@@ -93,6 +93,7 @@ class CloserApp(App[None]):
         self._waiting: Callable[[], None] | None = None
         self.open_error: OSError | None = None
         """Why the data folder could not be used, when that ends the app (``closer`` prints it)."""
+        self._kept: Keepsakes | None = None
 
     # -- what is loaded when ---------------------------------------------------
 
@@ -336,28 +337,28 @@ class CloserApp(App[None]):
         return True
 
     def remember(self, section: str, key: str, value: Any) -> None:
-        """Keep a small lasting thing (a deck's place, a phone-free zone) in couple.json.
+        """Keep a small lasting thing (a deck's place, a phone-free zone) for next time.
 
-        Applied to the newest copy on disk under the lock, so another window's
-        changes are never overwritten.
+        It goes to its own file, merged under the lock with what other windows
+        kept: remembering is never a settings change.
         """
         from closer_tui.core.store import StoreError
 
-        def change(couple: Couple) -> Couple:
-            keepsakes = dict(couple.keepsakes)
-            inner = keepsakes.get(section)
-            keepsakes[section] = {**(inner if isinstance(inner, dict) else {}), key: value}
-            return couple.model_copy(update={"keepsakes": keepsakes})
-
         try:
-            self.couple = self.store.update_couple(change)
-        except (StoreError, ValueError, OSError) as error:
-            self.couple = change(self.couple)
-            self.notify(f"closer could not save this for later: {error}", severity="warning")
+            self._kept = self.store.remember(section, key, value)
+        except StoreError as error:
+            self._kept = self._keepsakes().with_kept(section, key, value)
+            self.notify(f"{error} It is kept until closer closes.", severity="warning")
 
     def keepsake(self, section: str, key: str) -> Any:
-        inner = self.couple.keepsakes.get(section)
-        return inner.get(key) if isinstance(inner, dict) else None
+        """What :meth:`remember` kept under ``section`` and ``key``, or None."""
+        return self._keepsakes().recall(section, key)
+
+    def _keepsakes(self) -> Keepsakes:
+        if self._kept is None:
+            self._kept = self.store.load_keepsakes()
+            self._tell_notices()
+        return self._kept
 
     # -- guided sessions -----------------------------------------------------------
 

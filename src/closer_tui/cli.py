@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from closer_tui.core.files import folder_problem, read_plain
 from closer_tui.core.insights import PartnerKey, SessionLike, tonight_suggestion
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 RECENT_DAYS = 21
 """How far back ``today`` looks: enough for every rule behind tonight's suggestion."""
-MAX_GLANCE_BYTES = 4 * 1024 * 1024
 HISTORY_ROWS = 12
 
 FIRST_RUN = "Welcome to closer. Run `closer` together to choose your names and begin."
@@ -58,6 +57,8 @@ class _Glance:
 
 def run_today(store_root: Path) -> int:
     """Print tonight's suggestion in one line."""
+    if not _usable(store_root):
+        return 1
     if not (store_root / "couple.json").is_file():
         print(FIRST_RUN)
         return 0
@@ -88,7 +89,7 @@ def recent_sessions(folder: Path, since: datetime) -> list[SessionLike]:
 
 def _glance(path: Path) -> _Glance | None:
     try:
-        raw = json.loads(_small_file(path))
+        raw = json.loads(read_plain(path))
         started_at = datetime.fromisoformat(raw["started_at"])
         if started_at.tzinfo is None:
             return None
@@ -103,26 +104,6 @@ def _glance(path: Path) -> _Glance | None:
         return None
 
 
-def _small_file(path: Path) -> bytes:
-    """A plain file's bytes; ``ValueError`` for a link, a pipe or anything else, or a huge file.
-
-    NONBLOCK: a pipe named like a session must never leave the shell waiting.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0))
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_GLANCE_BYTES:
-            raise ValueError("not a session file")
-        # Read at its own size (plus one, to notice growth), not into a 4 MiB buffer.
-        data = handle.read(info.st_size + 1)
-        if len(data) > info.st_size:
-            data += handle.read(MAX_GLANCE_BYTES - len(data) + 1)
-    if len(data) > MAX_GLANCE_BYTES:
-        raise ValueError("not a session file")
-    return data
-
-
 def _glance_step(raw: dict[str, Any]) -> _GlanceStep:
     return _GlanceStep(str(raw.get("kind", "")), float(raw.get("actual_seconds", 0.0)))
 
@@ -132,6 +113,8 @@ def _glance_step(raw: dict[str, Any]) -> _GlanceStep:
 
 def run_history(store_root: Path) -> int:
     """Print recent sessions as a table, then what the history says."""
+    if not _usable(store_root):
+        return 1
     if not (store_root / "couple.json").is_file():
         print(NOTHING_YET)
         return 0
@@ -180,8 +163,22 @@ def run_history(store_root: Path) -> int:
 # -- export --------------------------------------------------------------------
 
 
-def run_export(store_root: Path, fmt: Literal["md", "json"], output: Path | None) -> int:
-    """Write the whole history as Markdown or JSON to stdout, or atomically to ``output``."""
+def run_export(
+    store_root: Path, fmt: Literal["md", "json"], output: Path | None, *, force: bool = False
+) -> int:
+    """Write the whole history as Markdown or JSON to stdout, or atomically to ``output``.
+
+    An ``output`` already there is replaced only with ``force``.
+    """
+    if not _usable(store_root):
+        return 1
+    if output is not None and os.path.lexists(output) and not force:
+        print(
+            f"{output} is already there, so nothing was written. "
+            "Choose another name, or add --force to replace it.",
+            file=sys.stderr,
+        )
+        return 1
     if not store_root.is_dir():
         print(f"There is no closer data in {store_root} to export yet.", file=sys.stderr)
         return 1
@@ -213,6 +210,14 @@ def run_export(store_root: Path, fmt: Literal["md", "json"], output: Path | None
 
 
 # -- shared --------------------------------------------------------------------
+
+
+def _usable(store_root: Path) -> bool:
+    """False, once said on stderr, if ``store_root`` cannot be a data folder (a file, say)."""
+    problem = folder_problem(store_root)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+    return problem is None
 
 
 def _open(store_root: Path) -> Store | None:

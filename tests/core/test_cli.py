@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from closer_tui import cli
+from closer_tui.__main__ import main as closer_main
 from closer_tui.core.insights import PLAN_TITLES, QUICK_RECONNECT
 from closer_tui.core.models import Couple, Entry, Outcome, Partner, SessionRecord, Tally
 from closer_tui.core.store import Store
@@ -159,8 +160,8 @@ def test_history_tells_about_quarantined_files_on_stderr(
     (home / "sessions" / "20250101T000000Z-0123.json").write_text("{torn")
     assert cli.run_history(home) == 0
     out = capsys.readouterr()
-    assert "20250101T000000Z-0123.json could not be read" in out.err
-    assert "moved to" in out.err
+    assert "One saved session could not be read" in out.err
+    assert "quarantine/20250101T000000Z-0123.json." in out.err
     assert "2 sessions since" in out.out
 
 
@@ -199,3 +200,101 @@ def test_export_to_a_missing_folder_fails_plainly(
 def test_export_with_no_data_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.run_export(tmp_path / "absent", "json", None) == 1
     assert "no closer data" in capsys.readouterr().err
+
+
+# -- the front door: options, and folders that cannot be used ------------------------
+
+
+def test_the_data_folder_option_works_before_or_after_the_command(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert closer_main(["today", "--data-dir", str(home)]) == 0
+    assert capsys.readouterr().out.startswith("Tonight: ")
+    assert closer_main(["--data-dir", str(home), "history"]) == 0
+    assert "2 sessions since" in capsys.readouterr().out
+    # Given before the command and not after it, it still holds.
+    target = tmp_path / "out.md"
+    assert closer_main(["--data-dir", str(home), "export", "-o", str(target)]) == 0
+    assert "Our walk." in target.read_text("utf-8")
+
+
+def test_help_says_how_to_open_the_app_and_what_each_format_is(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        closer_main(["--help"])
+    assert "With no command, closer opens the app" in " ".join(capsys.readouterr().out.split())
+    with pytest.raises(SystemExit):
+        closer_main(["export", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "md: Markdown" in shown and "json: every detail" in shown and "--force" in shown
+
+
+@pytest.mark.parametrize("command", [["today"], ["history"], ["export"], []])
+def test_a_data_folder_that_is_a_file_is_called_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """Not "Welcome to closer", not "Nothing here yet": the folder is a file."""
+    a_file = tmp_path / "closer"
+    a_file.write_text("my notes")
+    assert closer_main(["--data-dir", str(a_file), *command]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert f"{a_file} is a file, not a folder" in out.err
+    assert a_file.read_text() == "my notes"
+
+
+def test_a_folder_in_a_place_that_makes_none_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_file = tmp_path / "notes"
+    a_file.write_text("")
+    assert closer_main(["--data-dir", str(a_file / "closer")]) == 1
+    assert f"{a_file} is a file, not a folder" in capsys.readouterr().err
+    if Path("/proc/self").is_dir():  # Linux: /proc makes no folders, though it is there
+        assert closer_main(["--data-dir", "/proc/closer-here"]) == 1
+        err = capsys.readouterr().err
+        assert "could not make its data folder /proc/closer-here" in err
+        assert "no folder can be made in /proc" in err and "missing" not in err
+
+
+def test_export_never_replaces_a_file_without_force(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "keep-me.md"
+    target.write_text("an older export, with notes")
+    assert closer_main(["export", "--data-dir", str(home), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "already there" in err and "--force" in err
+    assert target.read_text() == "an older export, with notes"
+    assert closer_main(["export", "--data-dir", str(home), "-o", str(target), "--force"]) == 0
+    assert "Our walk." in target.read_text("utf-8")
+
+
+def test_the_data_folder_is_where_the_readme_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+    from platformdirs import macos, unix, windows
+
+    from closer_tui.__main__ import data_dir
+
+    monkeypatch.setenv("CLOSER_DATA_DIR", str(tmp_path / "from-env"))
+    assert data_dir(None) == tmp_path / "from-env"
+    assert data_dir(str(tmp_path / "given")) == tmp_path / "given"  # --data-dir wins
+    monkeypatch.delenv("CLOSER_DATA_DIR")
+    asked: list[tuple[object, ...]] = []
+    monkeypatch.setattr(
+        platformdirs, "user_data_dir", lambda *a, **k: asked.append((a, k)) or str(tmp_path)
+    )
+    assert data_dir(None) == tmp_path
+    assert asked == [(("closer",), {"appauthor": False})]
+    # What that gives on each system, as the README lists it.
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    home = Path.home()
+    assert unix.Unix("closer", appauthor=False).user_data_dir == str(home / ".local/share/closer")
+    mac = macos.MacOS("closer", appauthor=False).user_data_dir
+    assert mac == str(home / "Library/Application Support/closer")
+    monkeypatch.setattr(windows, "get_win_folder", lambda _: "C:/Users/sam/AppData/Local")
+    win = windows.Windows("closer", appauthor=False).user_data_dir
+    assert Path(win) == Path("C:/Users/sam/AppData/Local/closer")  # %LOCALAPPDATA%\closer

@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from closer_tui.core import models, quick, store
+from closer_tui.core import models, quick
 from closer_tui.core.content import library
+from closer_tui.core.files import MAX_FILE_BYTES
 from closer_tui.core.models import Couple, Partner, Preferences
 from closer_tui.core.quick import Catalog, QuickCouple, QuickPartner, built_in_catalog, read_couple
 from closer_tui.core.store import Store
@@ -47,7 +48,6 @@ def good() -> dict[str, object]:
 
 def test_constants_match_the_models_and_the_store() -> None:
     assert set(quick.PALETTE) == set(get_args(models.ColourName))
-    assert quick.MAX_FILE_BYTES == store.MAX_FILE_BYTES
     assert Preferences().theme == quick.DEFAULT_THEME
     Partner(name="x" * quick.NAME_MAX, colour="sky")
     with pytest.raises(ValidationError):
@@ -158,7 +158,7 @@ def test_a_link_a_folder_or_a_huge_file_is_left_to_the_store(tmp_path: Path) -> 
     assert read_couple(root) is None
     (root / "couple.json").rmdir()
     with open(root / "couple.json", "wb") as handle:
-        handle.truncate(quick.MAX_FILE_BYTES + 1)
+        handle.truncate(MAX_FILE_BYTES + 1)
     assert read_couple(root) is None
 
 

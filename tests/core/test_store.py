@@ -15,9 +15,9 @@ import pytest
 from pydantic import ValidationError
 
 from closer_tui.core import store as store_module
+from closer_tui.core.files import MAX_FILE_BYTES, read_to_end
 from closer_tui.core.models import Couple, Entry, Partner, SessionDraft, SessionRecord, new_id
 from closer_tui.core.store import (
-    MAX_FILE_BYTES,
     TEMP_PREFIX,
     StaleCopy,
     Store,
@@ -120,20 +120,18 @@ def test_open_removes_abandoned_temp_files_but_not_a_live_writers(store: Store) 
 
 
 @pytest.mark.parametrize(
-    ("content", "why"),
+    "content",
     [
-        (b"", "empty"),
-        (b"   \n", "empty"),
-        (b'{"schema": 1, "kind": "hu', "not valid JSON"),
-        (b"\x89PNG\r\n\x1a\n", "not valid JSON"),
-        (b"[1, 2]", "not a file closer wrote"),
-        (b'{"kind": "hug"}', "no schema number"),
-        (b'{"schema": 1, "kind": 3}', "not what closer expects"),
+        b"",
+        b"   \n",
+        b'{"schema": 1, "kind": "hu',
+        b"\x89PNG\r\n\x1a\n",
+        b"[1, 2]",
+        b'{"kind": "hug"}',
+        b'{"schema": 1, "kind": 3}',
     ],
 )
-def test_unreadable_session_files_are_moved_to_quarantine(
-    store: Store, content: bytes, why: str
-) -> None:
+def test_unreadable_session_files_are_moved_to_quarantine(store: Store, content: bytes) -> None:
     good = _record("kept")
     store.save_session(good)
     bad = store.sessions_dir / "20250101T000000Z-bad.json"
@@ -143,7 +141,28 @@ def test_unreadable_session_files_are_moved_to_quarantine(
     [moved] = store.quarantine_dir.iterdir()
     assert moved.read_bytes() == content and not bad.exists()
     [notice] = history.notices
-    assert why in notice.text and str(moved) in notice.text
+    # In the couple's words, with the path for whoever wants to look.
+    assert notice.text == (
+        "One saved session could not be read, so History leaves it out. Nothing was "
+        f"deleted: what was there is kept as it was, in {moved}."
+    )
+
+
+def test_each_file_set_aside_is_told_by_what_it_held(store: Store) -> None:
+    store.couple_path.write_text("{torn")
+    store.keepsakes_path.write_text("{torn")
+    (store.drafts_dir / f"{new_id()}.json").write_text("{torn")
+    assert store.load_couple() is None
+    store.load_keepsakes()
+    store.load_drafts()
+    said = [notice.text.split(". ")[0] for notice in store.notices]
+    assert said == [
+        "Your names and settings could not be read, so closer asks for them again",
+        "What closer remembered between evenings (where each deck was, your phone-free zones)"
+        " could not be read, so it starts afresh",
+        "An unfinished session could not be read, so it cannot be picked up",
+    ]
+    assert not any("JSON" in notice.text or "schema" in notice.text for notice in store.notices)
 
 
 def test_oversized_and_non_plain_files_are_set_aside_without_hanging(store: Store) -> None:
@@ -173,7 +192,7 @@ def test_a_newer_file_is_left_untouched(store: Store) -> None:
     path.write_text(json.dumps(newer))
     history = store.load_history()
     assert history.sessions == [] and path.exists()
-    assert "newer closer" in history.notices[0].text
+    assert "saved by a newer closer" in history.notices[0].text
     assert list(store.quarantine_dir.iterdir()) == []
 
 
@@ -196,7 +215,7 @@ def test_couple_round_trip_and_revisions(store: Store) -> None:
     assert store.load_couple() == saved
     with pytest.raises(StaleCopy):
         store.save_couple(_couple())
-    updated = store.update_couple(lambda c: c.model_copy(update={"keepsakes": {"a": 1}}))
+    updated = store.update_couple(lambda c: c.model_copy(update={"first": c.second}))
     assert updated.revision == 2 and store.load_couple() == updated
 
 
@@ -207,8 +226,9 @@ def test_update_couple_without_settings_is_a_plain_error(store: Store) -> None:
 
 def test_update_couple_with_broken_settings_sets_them_aside(store: Store) -> None:
     store.couple_path.write_text('{"schema": 1, "first": ')
-    with pytest.raises(StoreError, match="quarantine"):
+    with pytest.raises(StoreError, match="no settings to change"):
         store.update_couple(lambda c: c)
+    assert any("quarantine" in notice.text for notice in store.notices)
     [moved] = store.quarantine_dir.iterdir()
     assert moved.read_text() == '{"schema": 1, "first": '
 
@@ -342,7 +362,7 @@ def test_a_file_read_in_pieces_or_grown_since_its_size_was_taken_is_read_whole()
     data = bytes(range(256)) * 1000  # several pipe-fulls
     fd = _feed(data)
     try:
-        assert store_module._read_bounded(fd, 10) == data
+        assert read_to_end(fd, 10) == data
     finally:
         os.close(fd)
 
@@ -351,7 +371,7 @@ def test_a_file_that_grew_past_the_limit_is_refused_without_reading_on() -> None
     fd = _feed(b" " * (MAX_FILE_BYTES + 2))
     try:
         with pytest.raises(ValueError, match="far larger"):
-            store_module._read_bounded(fd, 10)
+            read_to_end(fd, 10)
     finally:
         os.close(fd)
 
@@ -468,7 +488,7 @@ def test_a_far_off_date_is_refused_when_made_saved_or_read(store: Store, far: da
     raw["started_at"] = far.isoformat()
     (store.sessions_dir / "far.json").write_text(json.dumps(raw))
     history = store.load_history()
-    assert history.sessions == [] and "not what closer expects" in history.notices[0].text
+    assert history.sessions == [] and "could not be read" in history.notices[0].text
 
 
 def test_dates_at_the_edges_of_reach_are_kept(store: Store) -> None:

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from safety_kit import couple, draft, record, snapshot, temp_files
@@ -36,7 +37,8 @@ def _plain(message: str) -> None:
 
 WRITES: dict[str, Callable[[Store], object]] = {
     "session": lambda s: s.save_session(record("new", n=5)),
-    "settings": lambda s: s.update_couple(lambda c: c.model_copy(update={"keepsakes": {"x": 1}})),
+    "settings": lambda s: s.update_couple(lambda c: c.model_copy(update={"revision": 0})),
+    "keepsakes": lambda s: s.remember("decks", "questions", {"seen": ["q-1"]}),
     "first run": lambda s: s.save_couple(s.load_couple() or couple()),
     "draft": lambda s: s.save_draft(draft("0" * 32)),
     "finish": lambda s: s.finish_draft("0" * 32, record("done", n=6)),
@@ -176,3 +178,62 @@ def _read_only_in_a_child(tmp_path: Path, format_exc: Callable[[], str]) -> None
         _plain(line)
     assert "not allowed" in said
     assert snapshot(root) == before, said
+
+
+async def test_on_a_full_disk_the_session_in_hand_waits_for_a_retry_or_a_copy(
+    store_with_couple: Store,
+    make_app: Callable[[Store], Any],
+    tmp_path: Path,
+) -> None:
+    """As the README promises: closer says so, and keeps the session until it is safe."""
+    from textual.widgets import Input
+
+    from closer_tui.core.models import Entry, Outcome
+    from closer_tui.screens.save_failed import SaveFailedScreen
+
+    def finished(text: str) -> Outcome:
+        said = Entry(who="first", prompt="What made you smile?", text=text)
+        return Outcome(kind="question", title="One question", entries=[said])
+
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        with pytest.MonkeyPatch.context() as full:
+            full.setattr(os, "fsync", _refuse(errno.ENOSPC))
+            app.keep(finished("Your laugh."), app.now())
+            await pilot.pause()
+        assert isinstance(app.screen, SaveFailedScreen)
+        assert "the disk is full" in app.screen.reason
+        await pilot.click("#retry")  # with space again
+        await pilot.pause()
+        assert not isinstance(app.screen, SaveFailedScreen)
+
+        with pytest.MonkeyPatch.context() as full:
+            full.setattr(os, "fsync", _refuse(errno.ENOSPC))
+            app.keep(finished("The walk home."), app.now())
+            await pilot.pause()
+        copy = tmp_path / "elsewhere.json"
+        app.screen.query_one("#elsewhere", Input).value = str(copy)
+        await pilot.click("#copy")  # to another disk, with room
+        await pilot.pause()
+        assert not isinstance(app.screen, SaveFailedScreen)
+    kept = [r.entries[0].text for r in Store.open(store_with_couple.root).load_history().sessions]
+    assert kept == ["Your laugh."]
+    assert "The walk home." in copy.read_text("utf-8")
+
+
+async def test_on_a_full_disk_what_a_practice_remembers_holds_until_closer_closes(
+    store_with_couple: Store, make_app: Callable[[Store], Any]
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        with pytest.MonkeyPatch.context() as full:
+            full.setattr(os, "fsync", _refuse(errno.ENOSPC))
+            app.remember("digital", "zones", ["The dinner table"])
+        await pilot.pause()
+        assert app.keepsake("digital", "zones") == ["The dinner table"]
+        [told] = [n.message for n in app._notifications]
+        _plain(told)
+        assert "the disk is full" in told and "kept until closer closes" in told
+    assert store_with_couple.load_keepsakes().recall("digital", "zones") is None

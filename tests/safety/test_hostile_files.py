@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from safety_kit import Snapshot, couple, record, snapshot
 
-from closer_tui.core.store import MAX_FILE_BYTES, Store
+from closer_tui.core.files import MAX_FILE_BYTES
+from closer_tui.core.store import Store
 
 SESSIONS = 3
 OUTSIDE_SESSION = record("from outside the data folder", n=99)
@@ -31,7 +32,7 @@ OUTSIDE_SESSION = record("from outside the data folder", n=99)
 class Damage:
     """One thing done to one file."""
 
-    target: str  # "couple", "session-<n>" or "new:<name>"
+    target: str  # "couple", "keepsakes", "session-<n>" or "new:<name>"
     how: str
     seed: int
 
@@ -47,6 +48,7 @@ WRONG_TYPES = {
         ("planned_seconds", -1),
     ],
     "couple": [("revision", {"a": 1}), ("first", 3), ("second", None), ("keepsakes", [])],
+    "keepsakes": [("sections", []), ("sections", "decks"), ("sections", None)],
 }
 
 HOWS = [
@@ -73,7 +75,7 @@ NOT_OURS = ["notes.txt", ".hidden.json", "desktop.ini", "backup.json.bak", "READ
 damages = st.builds(
     Damage,
     target=st.sampled_from(
-        ["couple"]
+        ["couple", "keepsakes"]
         + [f"session-{n}" for n in range(SESSIONS)]
         + [f"new:{name}" for name in OURS_BY_NAME + NOT_OURS]
     ),
@@ -136,14 +138,14 @@ def _apply(
     else:
         path = originals[damage.target]
         original = path.read_bytes() if path.is_file() and not path.is_symlink() else b""
-        kind = "couple" if damage.target == "couple" else "session"
+        kind = damage.target if damage.target in ("couple", "keepsakes") else "session"
     if os.path.lexists(path):
         if path.is_dir() and not path.is_symlink():
             os.rmdir(path)
         else:
             path.unlink()
     if damage.how == "link-out":
-        path.symlink_to(outside / ("couple.json" if kind == "couple" else "session.json"))
+        path.symlink_to(outside / ("session.json" if kind == "session" else "couple.json"))
     elif damage.how == "dangling-link":
         path.symlink_to(outside / "nothing-here.json")
     elif damage.how == "pipe":
@@ -182,7 +184,8 @@ def test_damaged_files_are_set_aside_and_the_rest_loads(found: list[Damage]) -> 
         store = Store.open(data)
         store.save_couple(couple())
         good = [record(f"session {n}", n=n) for n in range(SESSIONS)]
-        originals = {"couple": store.couple_path}
+        store.remember("decks", "questions", {"seen": ["q-1"]})
+        originals = {"couple": store.couple_path, "keepsakes": store.keepsakes_path}
         for n, session in enumerate(good):
             originals[f"session-{n}"] = store.save_session(session)
         (data / "notes.txt").write_text("ours to ignore")
@@ -194,6 +197,7 @@ def test_damaged_files_are_set_aside_and_the_rest_loads(found: list[Damage]) -> 
 
         reopened = Store.open(data)
         the_couple = reopened.load_couple()
+        kept = reopened.load_keepsakes()
         history = reopened.load_history()
         reopened.load_drafts()
         notices = reopened.notices + history.notices
@@ -213,6 +217,8 @@ def test_damaged_files_are_set_aside_and_the_rest_loads(found: list[Damage]) -> 
             _check_one(data, damage, path, before, after, notices)
         if originals["couple"] not in hit:
             assert the_couple is not None
+        if originals["keepsakes"] not in hit:
+            assert kept.recall("decks", "questions") == {"seen": ["q-1"]}
 
         # Saving afterwards writes inside the data folder only.
         reopened.save_session(record("after", n=50))
@@ -326,7 +332,7 @@ def test_a_data_folder_that_is_a_file_is_a_plain_error(tmp_path: Path) -> None:
     except DataFolderError as error:
         assert isinstance(error, StoreError) and isinstance(error, OSError)
         assert str(error) == error.strerror
-        assert "is not a folder" in str(error) and "Errno" not in str(error)
+        assert "is a file, not a folder" in str(error) and "Errno" not in str(error)
     else:
         raise AssertionError("Store.open accepted a file as its folder")
 

@@ -34,6 +34,7 @@ def test_everything_is_private_even_under_umask_zero(tmp_path: Path, open_umask:
     store = Store.open(root)
     store.save_couple(couple())
     store.update_couple(lambda c: c)
+    store.remember("digital", "zones", ["The bedroom"])
     store.save_session(record("private"))
     store.save_draft(draft())
     store.finish_draft(draft().id, record("also private", n=2))
@@ -45,7 +46,7 @@ def test_everything_is_private_even_under_umask_zero(tmp_path: Path, open_umask:
         name: 0o700 for name in (".", "sessions", "in-progress", "quarantine")
     }
     files = {name: mode for name, mode in modes.items() if not (root / name).is_dir()}
-    assert len(files) >= 5
+    assert len(files) >= 6 and "keepsakes.json" in files
     assert set(files.values()) - {0o600} <= {0o666}  # only broken.json, written by the test
     # Parents closer had to make are private too, not world-writable.
     assert stat.S_IMODE((tmp_path / "missing").stat().st_mode) == 0o700

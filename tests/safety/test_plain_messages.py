@@ -31,7 +31,10 @@ def test_a_data_folder_that_is_a_file_is_told_once_in_plain_words(tmp_path: Path
     with pytest.raises(DataFolderError) as caught:
         Store.open(folder)
     message = cli.cannot_use_folder(folder, caught.value)
-    assert message == f"closer's data folder {folder} is not a folder."
+    assert message == (
+        f"closer keeps your data in a folder, but {folder} is a file, not a folder. "
+        "Move that file away, or choose another folder with --data-dir."
+    )
     _plain(message)
 
 
@@ -53,7 +56,8 @@ def test_the_app_command_prints_the_plain_sentence(tmp_path: Path) -> None:
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 1
-    assert done.stderr == f"closer's data folder {folder} is not a folder.\n"
+    assert done.stderr.count("\n") == 1
+    assert f"{folder} is a file, not a folder." in done.stderr
 
 
 def test_today_never_waits_on_a_pipe_named_like_a_session(tmp_path: Path) -> None:

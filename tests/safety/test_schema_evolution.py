@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from safety_kit import couple, record
 
-from closer_tui.core.models import COUPLE_SCHEMA, DRAFT_SCHEMA, SESSION_SCHEMA
+from closer_tui.core.models import COUPLE_SCHEMA, DRAFT_SCHEMA, KEEPSAKES_SCHEMA, SESSION_SCHEMA
 from closer_tui.core.store import Store
 
 DATA = Path(__file__).parents[1] / "data"
@@ -20,6 +20,7 @@ def test_there_is_an_example_of_every_schema_version() -> None:
         ("couple", COUPLE_SCHEMA),
         ("session", SESSION_SCHEMA),
         ("draft", DRAFT_SCHEMA),
+        ("keepsakes", KEEPSAKES_SCHEMA),
     ):
         for version in range(1, newest + 1):
             assert (DATA / f"{kind}_v{version}.json").is_file(), (
@@ -53,7 +54,39 @@ def test_every_example_file_loads(examples: Store) -> None:
     assert evening.steps[1].entries[2].parts["request"] == "a walk on Sunday"
     drafts = examples.load_drafts()
     assert [d.step_index for d in drafts] == [1]
+    for example in sorted(DATA.glob("keepsakes_v*.json")):
+        shutil.copy(example, examples.keepsakes_path)
+        kept = examples.load_keepsakes()
+        assert kept.recall("digital", "zones") == ["The dinner table", "The bedroom after 10"]
     assert examples.notices == []
+
+
+def test_keepsakes_a_first_closer_kept_in_couple_json_move_to_their_own_file(
+    tmp_path: Path,
+) -> None:
+    store = Store.open(tmp_path)
+    shutil.copy(DATA / "couple_v1.json", store.couple_path)
+    old = json.loads((DATA / "couple_v1.json").read_text())["keepsakes"]
+    assert store.load_keepsakes().sections == old
+    kept = store.remember("digital", "zones", ["The sofa"])
+    assert kept.sections == {**old, "digital": {"zones": ["The sofa"]}}
+    settings = store.load_couple()
+    assert settings is not None and settings.revision == 3  # remembering is no settings change
+    store.save_couple(settings)
+    assert "keepsakes" not in json.loads(store.couple_path.read_text())
+    assert Store.open(tmp_path).load_keepsakes() == kept
+
+
+def test_a_settings_save_carries_old_keepsakes_over_before_dropping_them(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    shutil.copy(DATA / "couple_v1.json", store.couple_path)
+    old = json.loads((DATA / "couple_v1.json").read_text())["keepsakes"]
+    settings = store.load_couple()
+    assert settings is not None
+    store.save_couple(settings.model_copy(update={"second": settings.first}))
+    assert "keepsakes" not in json.loads(store.couple_path.read_text())
+    assert json.loads(store.keepsakes_path.read_text())["sections"] == old
+    assert Store.open(tmp_path).load_keepsakes().sections == old
 
 
 def test_unknown_fields_survive_a_settings_update(tmp_path: Path) -> None:
@@ -65,12 +98,16 @@ def test_unknown_fields_survive_a_settings_update(tmp_path: Path) -> None:
     raw["preferences"]["night_mode"] = "auto"
     store.couple_path.write_text(json.dumps(raw))
 
-    store.update_couple(lambda c: c.model_copy(update={"keepsakes": {"seen": 1}}))
+    store.update_couple(
+        lambda c: c.model_copy(
+            update={"preferences": c.preferences.model_copy(update={"bell": False})}
+        )
+    )
     rewritten = json.loads(store.couple_path.read_text())
     assert rewritten["from_the_future"] == {"kept": [1, "two"]}
     assert rewritten["first"]["pronouns"] == "she/her"
     assert rewritten["preferences"]["night_mode"] == "auto"
-    assert rewritten["keepsakes"] == {"seen": 1}
+    assert rewritten["preferences"]["bell"] is False
 
 
 def test_unknown_fields_survive_a_session_saved_again(tmp_path: Path) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from safety_kit import couple, record, temp_files
@@ -28,6 +30,8 @@ def _in_child(work: Callable[[int], None]) -> tuple[int, int]:
             os.close(read_end)
             work(write_end)
             code = 0
+        except BaseException:
+            traceback.print_exc()  # the parent's failure then says why
         finally:
             os._exit(code)
     os.close(write_end)
@@ -44,11 +48,16 @@ def _finish(pid: int, read_end: int) -> list[str]:
     return b"".join(chunks).decode().split()
 
 
+def _counts(settings: Couple) -> dict[str, int]:
+    """Counters kept in a field closer does not know: it survives every rewrite."""
+    return dict((settings.model_extra or {}).get("counts", {}))
+
+
 def _bump(key: str) -> Callable[[Couple], Couple]:
     def change(current: Couple) -> Couple:
-        counts = dict(current.keepsakes)
-        counts[key] = int(counts.get(key, 0)) + 1
-        return current.model_copy(update={"keepsakes": counts})
+        counts = _counts(current)
+        counts[key] = counts.get(key, 0) + 1
+        return current.model_copy(update={"counts": counts})
 
     return change
 
@@ -78,9 +87,34 @@ def test_two_closers_saving_sessions_and_settings_keep_everything(tmp_path: Path
     assert len(loaded) == 2 * ROUNDS
     settings = store.load_couple()
     assert settings is not None
-    assert settings.keepsakes == {"left": ROUNDS, "right": ROUNDS, "shared": 2 * ROUNDS}
+    assert _counts(settings) == {"left": ROUNDS, "right": ROUNDS, "shared": 2 * ROUNDS}
     assert settings.revision == 1 + 4 * ROUNDS
     assert history.notices == [] and store.notices == []
+
+
+def test_two_closers_remembering_at_once_keep_all_and_leave_the_settings_alone(
+    tmp_path: Path,
+) -> None:
+    """A deck's place kept in each window: both kept, and settings open anywhere stay current."""
+    store = Store.open(tmp_path)
+    opened = store.save_couple(couple())
+
+    def closer(name: str) -> Callable[[int], None]:
+        def work(ack: int) -> None:
+            mine = Store.open(tmp_path)
+            for n in range(ROUNDS):
+                mine.remember("decks", f"{name}-{n}", n)
+                os.write(ack, f"{name}-{n}\n".encode())
+
+        return work
+
+    children = [_in_child(closer("left")), _in_child(closer("right"))]
+    acknowledged = {key for child in children for key in _finish(*child)}
+    kept = Store.open(tmp_path).load_keepsakes()
+    assert set(kept.sections["decks"]) == acknowledged
+    assert len(acknowledged) == 2 * ROUNDS
+    # The settings a window opened before all that can still be saved.
+    assert store.save_couple(opened).revision == opened.revision + 1
 
 
 def test_saving_from_stale_copies_never_loses_an_edit(tmp_path: Path) -> None:
@@ -106,7 +140,7 @@ def test_saving_from_stale_copies_never_loses_an_edit(tmp_path: Path) -> None:
     settings = Store.open(tmp_path).load_couple()
     assert settings is not None
     assert acks.count("saved") == 2 * ROUNDS
-    assert settings.keepsakes["edits"] == 2 * ROUNDS
+    assert _counts(settings)["edits"] == 2 * ROUNDS
 
 
 def test_a_stale_copy_raises_rather_than_overwrites(tmp_path: Path) -> None:
@@ -116,10 +150,10 @@ def test_a_stale_copy_raises_rather_than_overwrites(tmp_path: Path) -> None:
     mine = here.load_couple()
     theirs = there.load_couple()
     assert mine is not None and theirs is not None
-    there.save_couple(theirs.model_copy(update={"keepsakes": {"theirs": True}}))
+    there.save_couple(theirs.model_copy(update={"theirs": True}))
     before = here.couple_path.read_bytes()
     with pytest.raises(StaleCopy) as raised:
-        here.save_couple(mine.model_copy(update={"keepsakes": {"mine": True}}))
+        here.save_couple(mine.model_copy(update={"mine": True}))
     assert here.couple_path.read_bytes() == before
     assert "another closer window" in str(raised.value)
     # A second first run, racing the first, is a stale copy too.
@@ -148,3 +182,25 @@ def test_start_up_clean_up_never_takes_a_live_writers_file(tmp_path: Path) -> No
     _finish(*children[1])
     assert saved == {r.id for r in Store.open(tmp_path).load_history().sessions}
     assert temp_files(tmp_path) == []
+
+
+async def test_a_deck_remembered_in_one_window_never_makes_settings_stale_in_another(
+    data_dir: Path, make_app: Callable[[Store], Any]
+) -> None:
+    """Issue 10, item 9: remembering is no settings change, so it cannot make a save stale."""
+    Store.open(data_dir).save_couple(couple())
+    settings_window = make_app(Store.open(data_dir))
+    deck_window = make_app(Store.open(data_dir))
+    async with settings_window.run_test() as pilot:
+        await pilot.pause()
+        opened = settings_window.couple
+        deck_window.remember("decks", "questions", {"seen": ["q-light-001"]})
+        renamed = opened.model_copy(
+            update={"first": opened.first.model_copy(update={"name": "Kai"})}
+        )
+        assert settings_window.save_couple(renamed)
+        assert not any("another closer window" in n.message for n in settings_window._notifications)
+    reopened = Store.open(data_dir)
+    assert reopened.load_keepsakes().recall("decks", "questions") == {"seen": ["q-light-001"]}
+    saved = reopened.load_couple()
+    assert saved is not None and saved.first.name == "Kai"

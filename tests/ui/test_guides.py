@@ -93,9 +93,8 @@ async def test_starter_plan_ticks_are_kept_across_a_restart(
         assert "Tonight" in shown and steps[0].why in shown
         await pilot.press("space", "down", "down", "space")
         await pilot.pause()
-    couple = store_with_couple.load_couple()
-    assert couple is not None
-    assert couple.keepsakes["starter-plan"]["ticked"] == [steps[0].id, steps[2].id]
+    kept = store_with_couple.load_keepsakes()
+    assert kept.recall("starter-plan", "ticked") == [steps[0].id, steps[2].id]
 
     again = make_app(store_with_couple)
     async with again.run_test(size=(80, 24)) as pilot:

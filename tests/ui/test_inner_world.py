@@ -92,8 +92,7 @@ async def test_cards_pass_love_theme_and_save_attributed(
         ("second", False, "hopes"),
     ]
     assert record.data["loved"] == [loved]
-    assert store_with_couple.load_couple() is not None
-    assert loved in store_with_couple.load_couple().keepsakes["decks"]["inner-world"]["loved"]
+    assert loved in store_with_couple.load_keepsakes().recall("decks", "inner-world")["loved"]
 
 
 def test_the_sentence_assembles_with_gaps() -> None:

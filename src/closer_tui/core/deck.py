@@ -1,7 +1,7 @@
 """Card decks that never repeat a card until every card has been seen.
 
 A deck's memory (which cards were seen, which the couple loved, and tonight's
-card) lives in ``Couple.keepsakes["decks"][deck_id]`` so it holds across days.
+card) is kept in ``keepsakes.json``, under "decks", so it holds across days.
 """
 
 from __future__ import annotations

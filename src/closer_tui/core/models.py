@@ -17,6 +17,7 @@ from closer_tui.core.quick import PALETTE as PALETTE
 
 SESSION_SCHEMA = 1
 DRAFT_SCHEMA = 1
+KEEPSAKES_SCHEMA = 1
 
 PartnerKey = Literal["first", "second"]
 """The first partner sits on the left of the keyboard (``f``), the second on the right (``j``)."""
@@ -87,7 +88,8 @@ class Couple(Persisted):
     created_at: AwareDatetime = Field(default_factory=utc_now)
     keepsakes: dict[str, Any] = Field(
         default_factory=dict,
-        description="Small lasting state owned by practices: decks seen, phone-free zones…",
+        exclude=True,
+        description="Only in files from before keepsakes.json: read to carry them over there.",
     )
 
     def partner(self, key: PartnerKey) -> Partner:
@@ -95,6 +97,31 @@ class Couple(Persisted):
 
     def other(self, key: PartnerKey) -> PartnerKey:
         return "second" if key == "first" else "first"
+
+
+class Keepsakes(Persisted):
+    """``keepsakes.json``: what practices remember between evenings.
+
+    A deck's place and the cards loved, the phone-free zones, the talk's turn
+    length: not settings, so kept apart from ``couple.json``, and remembering
+    one never makes the settings open in another window out of date.
+    """
+
+    schema_: int = Field(KEEPSAKES_SCHEMA, alias="schema")
+    sections: dict[str, Any] = Field(
+        default_factory=dict, description="Each practice's own section: key -> what it kept."
+    )
+
+    def recall(self, section: str, key: str) -> Any:
+        """What was kept under ``section`` and ``key``, or None."""
+        inner = self.sections.get(section)
+        return inner.get(key) if isinstance(inner, dict) else None
+
+    def with_kept(self, section: str, key: str, value: Any) -> Keepsakes:
+        """A copy that also keeps ``value``; the rest of the section stays as it was."""
+        inner = self.sections.get(section)
+        mine = {**(inner if isinstance(inner, dict) else {}), key: value}
+        return self.model_copy(update={"sections": {**self.sections, section: mine}})
 
 
 class Entry(Persisted):

@@ -18,11 +18,11 @@ not, the app falls back to setup exactly as before.
 from __future__ import annotations
 
 import json
-import os
-import stat
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from closer_tui.core.files import read_plain
 
 if TYPE_CHECKING:
     from typing import Protocol
@@ -49,9 +49,6 @@ if TYPE_CHECKING:
 COUPLE_FILE = "couple.json"
 COUPLE_SCHEMA = 1
 """The schema of ``couple.json`` this closer writes (``models`` takes it from here)."""
-
-MAX_FILE_BYTES = 4 * 1024 * 1024
-"""Must equal ``store.MAX_FILE_BYTES``: a larger file is the store's to judge."""
 
 PALETTE: dict[str, str] = {
     # Okabe–Ito colours: told apart with the common colour-vision differences,
@@ -110,26 +107,10 @@ def read_couple(root: Path) -> QuickCouple | None:
     Never raises and never changes anything on disk.
     """
     try:
-        data = _read_plain_file(root / COUPLE_FILE)
+        data = read_plain(root / COUPLE_FILE)
         return _couple_from(json.loads(data))
     except (OSError, ValueError, TypeError, KeyError, RecursionError):
         return None
-
-
-def _read_plain_file(path: Path) -> bytes:
-    """The bytes of a plain file of sensible size; ValueError for anything else."""
-    info = path.lstat()
-    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-        raise ValueError("not a plain file of ours")
-    # NOFOLLOW and NONBLOCK: a link or a pipe swapped in meanwhile fails at once.
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ValueError("not a plain file")
-        data = handle.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ValueError("too large")
-    return data
 
 
 def _couple_from(raw: Any) -> QuickCouple | None:

@@ -2,7 +2,8 @@
 
 Layout::
 
-    couple.json          names, colours, preferences, keepsakes
+    couple.json          names, colours, preferences
+    keepsakes.json       what practices remember between evenings (a deck's place…)
     sessions/            one file per finished session, written once
     in-progress/         one file per guided session not yet finished
     quarantine/          files that could not be read, moved aside, never deleted
@@ -48,11 +49,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
+from closer_tui.core.files import not_a_folder, opened_plain, read_to_end, sync
+from closer_tui.core.files import plain_reason as plain_reason  # screens say failures with it
 from closer_tui.core.models import (
     COUPLE_SCHEMA,
     DRAFT_SCHEMA,
+    KEEPSAKES_SCHEMA,
     SESSION_SCHEMA,
     Couple,
+    Keepsakes,
     Persisted,
     SessionDraft,
     SessionRecord,
@@ -66,15 +71,15 @@ except ImportError:  # pragma: no cover
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
-MAX_FILE_BYTES = 4 * 1024 * 1024
-"""Larger than any real session by far; a bigger file is not ours to parse."""
 TEMP_PREFIX = ".closer-tmp-"
 LOCK_NAME = ".lock"
 _ID = re.compile(r"[0-9a-f]{32}")
-_NOT_PLAIN = "it is a link or something other than a plain file"
-_TOO_BIG = "it is far larger than any file closer writes"
+_NOT_OURS_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+"""For the files closer opens to lock: never follow a link, never wait on a pipe (POSIX only)."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+SETTINGS = "the settings"
+KEEPSAKES = "what closer keeps for next time"
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {
@@ -84,6 +89,7 @@ MIGRATIONS: dict[str, dict[int, Migration]] = {
     "couple": {},
     "session": {},
     "draft": {},
+    "keepsakes": {},
 }
 
 
@@ -129,28 +135,13 @@ class History:
     notices: list[Notice] = field(default_factory=list)
 
 
-def plain_reason(error: OSError) -> str:
-    """Why the system refused, in words for people rather than programmers."""
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is full",
-        errno.EROFS: "the disk is read-only",
-        errno.EACCES: "closer is not allowed to write there",
-        errno.EPERM: "closer is not allowed to write there",
-        errno.ELOOP: "a link stands where a real file or folder should be",
-        errno.ENOENT: "the folder is missing",
-        errno.EIO: "the disk reported an error",
-    }
-    if error.errno in reasons:
-        return reasons[error.errno]
-    return (error.strerror or "the system refused").rstrip(".").lower()
-
-
 def _fsync_dir(folder: Path) -> None:
     """Make a rename or removal in ``folder`` survive a power cut."""
+    if os.name == "nt":
+        return  # Windows cannot open a folder to sync it; NTFS journals the rename itself
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        os.fsync(fd)
+        sync(fd)
     except OSError as error:
         # Some file systems cannot sync a folder; the rename stands regardless.
         if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
@@ -174,10 +165,11 @@ def _write_through_temp(path: Path, data: bytes) -> bool:
                     # A clean-up locked and removed it in the instant between
                     # its creation and our lock: start again with a new one.
                     return False
-            os.fchmod(fd, FILE_MODE)
+            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                os.fchmod(fd, FILE_MODE)
             handle.write(data)
             handle.flush()
-            os.fsync(fd)
+            sync(fd)
             os.replace(tmp, path)
             replaced = True
     finally:
@@ -225,6 +217,7 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.couple_path = self.root / "couple.json"
+        self.keepsakes_path = self.root / "keepsakes.json"
         self.sessions_dir = self.root / "sessions"
         self.drafts_dir = self.root / "in-progress"
         self.quarantine_dir = self.root / "quarantine"
@@ -302,7 +295,7 @@ class Store:
                 )
             )
             return True
-        return self._quarantine(folder, "it was a link or a file where a folder belongs")
+        return self._quarantine(folder)
 
     def _make_private(self, folder: Path) -> bool:
         try:
@@ -330,7 +323,7 @@ class Store:
             try:
                 if not stat.S_ISREG(tmp.lstat().st_mode):
                     continue  # we only ever make plain files: this is not ours
-                fd = os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+                fd = os.open(tmp, os.O_RDONLY | _NOT_OURS_FLAGS)
             except OSError:
                 continue
             try:
@@ -345,20 +338,20 @@ class Store:
                 os.close(fd)
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Serialise read-modify-write of ``couple.json`` across processes."""
+    def _locked(self, what: str) -> Iterator[None]:
+        """Serialise read-modify-write of ``couple.json`` or ``keepsakes.json`` across processes."""
         if fcntl is None:  # pragma: no cover
             yield
             return
         try:
             fd = os.open(
                 self.root / LOCK_NAME,
-                os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK,
+                os.O_RDWR | os.O_CREAT | _NOT_OURS_FLAGS,
                 FILE_MODE,
             )
         except OSError as error:
             raise StoreError(
-                f"The settings could not be saved: {plain_reason(error)}. Nothing was changed."
+                f"Could not save {what}: {plain_reason(error)}. Nothing saved before was changed."
             ) from error
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -383,31 +376,11 @@ class Store:
         (the file is not readable as ours), ``FileNotFoundError`` or another
         ``OSError`` (the disk failed).
         """
-        if plain is None:
-            plain = stat.S_ISREG(path.lstat().st_mode)
-        if not plain:
-            # Never opened: opening a device can have effects of its own.
-            raise ValueError(_NOT_PLAIN)
-        try:
-            # NOFOLLOW and NONBLOCK: if it was swapped for a link or a pipe
-            # since it was listed, fail at once rather than follow or hang.
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY)
-        except OSError as error:
-            if error.errno in (errno.ELOOP, errno.ENXIO):
-                raise ValueError(_NOT_PLAIN) from error
-            raise
-        try:
-            opened = os.fstat(fd)
-            if not stat.S_ISREG(opened.st_mode):
-                raise ValueError(_NOT_PLAIN)
-            if opened.st_size > MAX_FILE_BYTES:
-                raise ValueError(_TOO_BIG)
-            if stat.S_IMODE(opened.st_mode) & 0o077:
+        with opened_plain(path, plain) as (fd, info):
+            if stat.S_IMODE(info.st_mode) & 0o077 and hasattr(os, "fchmod"):
                 with contextlib.suppress(OSError):
                     os.fchmod(fd, FILE_MODE)  # copied in from elsewhere: keep it private
-            data = _read_bounded(fd, opened.st_size)
-        finally:
-            os.close(fd)
+            data = read_to_end(fd, info.st_size)
         return _parse(path, data, model, kind, schema)
 
     def _free_name(self, folder: Path, name: str) -> Path:
@@ -418,10 +391,16 @@ class Store:
             counter += 1
         return target
 
-    def _quarantine(self, path: Path, why: str, notices: list[Notice] | None = None) -> bool:
-        """Move ``path`` (never what it links to) into ``quarantine/``, with a notice."""
+    def _quarantine(self, path: Path, notices: list[Notice] | None = None) -> bool:
+        """Move ``path`` (never what it links to) into ``quarantine/``, with a notice.
+
+        The notice says, in the couple's words, what could not be read and what
+        that means for them (not why, in a programmer's words); the path is
+        there for anyone who wants to look.
+        """
         if notices is None:
             notices = self.notices
+        lost = self._what_is_missed(path)
         target = self._free_name(self.quarantine_dir, f"{path.name}.{_stamp()}")
         try:
             if not self._ensure_sub_folder(self.quarantine_dir):
@@ -430,21 +409,39 @@ class Store:
         except FileNotFoundError:
             if not os.path.lexists(path):
                 return True  # gone already: nothing left to set aside
-            notices.append(Notice(f"{path.name} could not be read ({why}).", path))
+            notices.append(Notice(f"{lost} It is at {path}.", path))
             return False
         except OSError as error:
             notices.append(
                 Notice(
-                    f"{path.name} could not be read ({why}) and could not be moved aside "
-                    f"({plain_reason(error)}); it was left where it is.",
+                    f"{lost} It could not be moved aside either ({plain_reason(error)}), "
+                    f"so it was left as it is, at {path}.",
                     path,
                 )
             )
             return False
         notices.append(
-            Notice(f"{path.name} could not be read ({why}); it was moved to {target}.", target)
+            Notice(
+                f"{lost} Nothing was deleted: what was there is kept as it was, in {target}.",
+                target,
+            )
         )
         return True
+
+    def _what_is_missed(self, path: Path) -> str:
+        """What a file that could not be read held, and what that means, in the couple's words."""
+        if path == self.couple_path:
+            return "Your names and settings could not be read, so closer asks for them again."
+        if path == self.keepsakes_path:
+            return (
+                "What closer remembered between evenings (where each deck was, your phone-free "
+                "zones) could not be read, so it starts afresh."
+            )
+        if path.parent == self.sessions_dir:
+            return "One saved session could not be read, so History leaves it out."
+        if path.parent == self.drafts_dir:
+            return "An unfinished session could not be read, so it cannot be picked up."
+        return f"The {path.name} folder was not a real folder, so closer made a new one."
 
     def _read_or_set_aside(
         self,
@@ -461,10 +458,14 @@ class Store:
             return None
         except NewerFile:
             notices.append(
-                Notice(f"{path.name} was written by a newer closer; it was left untouched.", path)
+                Notice(
+                    f"{path.name} was saved by a newer closer, so this one leaves it "
+                    "untouched: please update closer.",
+                    path,
+                )
             )
-        except ValueError as error:
-            self._quarantine(path, str(error), notices)
+        except ValueError:
+            self._quarantine(path, notices)
         except OSError as error:
             # The disk, not the file, is at fault: leave it for next time.
             notices.append(
@@ -486,15 +487,16 @@ class Store:
         Raises :class:`StaleCopy` if the settings on disk changed since
         ``couple`` was read, :class:`StoreError` if they cannot be written.
         """
-        with self._locked():
-            current = self._current_couple(missing_ok=True)
+        with self._locked(SETTINGS):
+            current = self._current(self.couple_path, Couple, "couple", COUPLE_SCHEMA, SETTINGS)
             if current is not None and current.revision != couple.revision:
                 raise StaleCopy(
                     "The settings were changed in another closer window since they were "
                     "opened here; nothing was overwritten."
                 )
+            self._carry_keepsakes_over(couple if current is None else current)
             saved = couple.model_copy(update={"revision": couple.revision + 1})
-            self._write(self.couple_path, saved, "the settings")
+            self._write(self.couple_path, saved, SETTINGS)
             return saved
 
     def update_couple(self, change: Callable[[Couple], Couple]) -> Couple:
@@ -503,43 +505,85 @@ class Store:
         Unknown fields in the file survive. Raises :class:`StoreError` if there
         are no readable settings to change, or they cannot be written.
         """
-        with self._locked():
-            current = self._current_couple(missing_ok=False)
-            assert current is not None
+        with self._locked(SETTINGS):
+            current = self._current(self.couple_path, Couple, "couple", COUPLE_SCHEMA, SETTINGS)
+            if current is None:
+                raise StoreError("There are no settings to change yet.")
+            self._carry_keepsakes_over(current)
             changed = change(current)
             saved = changed.model_copy(update={"revision": current.revision + 1})
-            self._write(self.couple_path, saved, "the settings")
+            self._write(self.couple_path, saved, SETTINGS)
             return saved
 
-    def _current_couple(self, *, missing_ok: bool) -> Couple | None:
-        """The couple on disk, to be rewritten: a broken file is set aside first."""
+    def _current(
+        self, path: Path, model: type[ModelT], kind: str, schema: int, what: str
+    ) -> ModelT | None:
+        """The file on disk, about to be rewritten under the lock; None if there is none.
+
+        A file that cannot be read is set aside first: bytes closer could not
+        read are never overwritten. Raises :class:`StoreError` when rewriting
+        could lose something (a newer closer's file, a disk that failed).
+        """
         try:
-            return self._read(self.couple_path, Couple, "couple", COUPLE_SCHEMA)
+            return self._read(path, model, kind, schema)
         except FileNotFoundError:
-            if missing_ok:
-                return None
-            raise StoreError("There are no settings to change yet.") from None
+            return None
         except NewerFile:
             raise StoreError(
-                "The settings were saved by a newer version of closer and were left as they "
-                "are. Please update closer."
+                f"Could not save {what}: they were saved by a newer version of closer and "
+                "were left as they are. Please update closer."
             ) from None
         except ValueError as error:
-            # Never overwrite bytes we could not read: move them aside first.
-            if not self._quarantine(self.couple_path, str(error)):
+            if not self._quarantine(path):
                 raise StoreError(
-                    "The settings file could not be read nor moved aside; nothing was changed."
+                    f"Could not save {what}: their file could not be read nor moved aside. "
+                    "Nothing was changed."
                 ) from error
-            if missing_ok:
-                return None
-            raise StoreError(
-                "The settings file could not be read and was moved to the quarantine folder; "
-                "please set up your names again."
-            ) from error
+            return None
         except OSError as error:
             raise StoreError(
-                f"The settings could not be read: {plain_reason(error)}. Nothing was changed."
+                f"Could not save {what}: they could not be read ({plain_reason(error)}). "
+                "Nothing was changed."
             ) from error
+
+    # -- what practices remember between evenings ----------------------------
+
+    def load_keepsakes(self) -> Keepsakes:
+        """What practices remember between evenings; never raises."""
+        kept = self._read_or_set_aside(
+            self.keepsakes_path, Keepsakes, "keepsakes", KEEPSAKES_SCHEMA, self.notices
+        )
+        return kept if kept is not None else self._keepsakes_in_couple()
+
+    def remember(self, section: str, key: str, value: Any) -> Keepsakes:
+        """Keep ``value`` under ``section`` and ``key``; return everything kept.
+
+        Merged under the lock into the newest file, so two windows remembering
+        different things keep both; ``couple.json`` and its revision are never
+        touched. Raises :class:`StoreError` if it cannot be written.
+        """
+        with self._locked(KEEPSAKES):
+            current = self._current(
+                self.keepsakes_path, Keepsakes, "keepsakes", KEEPSAKES_SCHEMA, KEEPSAKES
+            )
+            if current is None:
+                current = self._keepsakes_in_couple()
+            kept = current.with_kept(section, key, value)
+            self._write(self.keepsakes_path, kept, KEEPSAKES)
+            return kept
+
+    def _keepsakes_in_couple(self) -> Keepsakes:
+        """What a closer before ``keepsakes.json`` kept in ``couple.json``, if anything."""
+        try:
+            couple = self._read(self.couple_path, Couple, "couple", COUPLE_SCHEMA)
+        except (NewerFile, ValueError, OSError):
+            return Keepsakes()  # reading the couple itself tells what is wrong
+        return Keepsakes(sections=couple.keepsakes)
+
+    def _carry_keepsakes_over(self, couple: Couple) -> None:
+        """Before ``couple.json`` is rewritten without them, move old keepsakes to their file."""
+        if couple.keepsakes and not os.path.lexists(self.keepsakes_path):
+            self._write(self.keepsakes_path, Keepsakes(sections=couple.keepsakes), KEEPSAKES)
 
     # -- sessions ------------------------------------------------------------
 
@@ -687,10 +731,24 @@ def _make_root(root: Path) -> Path:
     while not os.path.lexists(probe) and probe.parent != probe:
         missing.append(probe)
         probe = probe.parent
-    try:
-        for folder in reversed(missing):
+    if missing and not probe.is_dir():
+        raise DataFolderError(errno.ENOTDIR, not_a_folder(probe))  # a file in the way
+    for folder in reversed(missing):
+        try:
             with contextlib.suppress(FileExistsError):
                 folder.mkdir(mode=DIR_MODE)
+        except OSError as error:
+            # Parents are made first, so a "missing" one means the place
+            # refuses new folders (/proc, say), not that it is missing.
+            why = (
+                f"no folder can be made in {folder.parent}"
+                if error.errno == errno.ENOENT
+                else plain_reason(error)
+            )
+            raise DataFolderError(
+                error.errno or errno.EIO, f"closer could not make its data folder {root}: {why}."
+            ) from error
+    try:
         real = root.resolve(strict=True)
         info = real.stat()
     except OSError as error:
@@ -699,7 +757,7 @@ def _make_root(root: Path) -> Path:
             f"closer could not open its data folder {root}: {plain_reason(error)}.",
         ) from error
     if not stat.S_ISDIR(info.st_mode):
-        raise DataFolderError(errno.ENOTDIR, f"closer's data folder {root} is not a folder.")
+        raise DataFolderError(errno.ENOTDIR, not_a_folder(root))
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         raise DataFolderError(errno.EPERM, f"closer's data folder {root} belongs to another user.")
     return real
@@ -724,25 +782,6 @@ def _is_plain(entry: os.DirEntry[str]) -> bool | None:
         return entry.is_file(follow_symlinks=False)
     except OSError:
         return None  # the reader looks again, and tells what went wrong
-
-
-def _read_bounded(fd: int, size: int) -> bytes:
-    """All of an open file, read at its own size; ``ValueError`` past ``MAX_FILE_BYTES``.
-
-    One read asks for a byte more than ``size``; reading on until the end
-    (rather than trusting one short read) is what catches a file that grew,
-    or a file system that hands data over in pieces.
-    """
-    chunks = []
-    total = 0
-    want = size + 1
-    while chunk := os.read(fd, min(want, MAX_FILE_BYTES + 1 - total)):
-        chunks.append(chunk)
-        total += len(chunk)
-        if total > MAX_FILE_BYTES:
-            raise ValueError(_TOO_BIG)
-        want = 64 * 1024
-    return b"".join(chunks)
 
 
 @contextlib.contextmanager

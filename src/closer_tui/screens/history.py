@@ -486,8 +486,19 @@ class HistoryScreen(Screen[None]):
             return
 
         def chosen(path: Path | None) -> None:
-            if path is not None:
+            if path is None:
+                return
+            if not path.is_file():
                 self.export_to(path)
+                return
+
+            # Never over an earlier export (or anything else) without asking.
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self.export_to(path)
+
+            question = f"{path} is already there. Replace it with this export?"
+            self.app.push_screen(ConfirmScreen(question, yes="Replace it", no="Keep it"), answered)
 
         self.app.push_screen(ExportScreen(), chosen)
 
