@@ -1,21 +1,86 @@
-"""How often a couple did something today and this week, in their own time zone."""
+"""What counts as done, and how often a couple did it today and this week.
+
+One rule for every count closer shows (hugs today, unplugged evenings, days
+together): **a timed round counts once it has run its time** — the time first
+planned, so a hug given an extra minute counts from its twentieth second. One
+ended before that is kept in the history as what it was (seven seconds
+together, say) without counting as a hug. Anything that left words, ratings or
+a tally counts, since something was really shared.
+
+A day *together* is a gentler question: it counts any session in which a part
+counts, or in which the couple spent at least a minute together, so a talk
+that stopped after fifteen of its twenty minutes still makes an evening.
+
+No pydantic at run time: ``closer today`` and the insights use these on light
+records too. Anything shaped like a session will do.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
-from closer_tui.core.models import SessionRecord
+TOGETHER_SECONDS = 60.0
+"""A session this long together makes a day together, even when nothing in it ran its time."""
 
 
-def times_done(history: Iterable[SessionRecord], kind: str) -> Iterator[datetime]:
-    """When each activity of ``kind`` started, alone or as a step of a guided session."""
+class PartLike(Protocol):
+    """One round or step as kept: how long it was meant to take and what it left."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def planned_seconds(self) -> float: ...
+
+    @property
+    def actual_seconds(self) -> float: ...
+
+    @property
+    def completed(self) -> bool: ...
+
+    @property
+    def entries(self) -> Sized: ...
+
+    @property
+    def ratings(self) -> Sized: ...
+
+    @property
+    def tally(self) -> object | None: ...
+
+
+class SessionParts(PartLike, Protocol):
+    """A kept session: itself a part, and the steps of a guided one."""
+
+    @property
+    def started_at(self) -> datetime: ...
+
+    @property
+    def steps(self) -> Sequence[PartLike]: ...
+
+
+def really_done(part: PartLike) -> bool:
+    """True when ``part`` counts: it ran its time, or it left something shared."""
+    ran_its_time = part.completed or 0 < part.planned_seconds <= part.actual_seconds
+    return ran_its_time or bool(part.entries or part.ratings or part.tally is not None)
+
+
+def spent_together(session: SessionParts) -> bool:
+    """True when ``session`` makes a day together: a part of it counts, or a minute did."""
+    parts = [session, *session.steps]
+    seconds = max(session.actual_seconds, sum(step.actual_seconds for step in session.steps))
+    return seconds >= TOGETHER_SECONDS or any(really_done(part) for part in parts)
+
+
+def times_done(history: Iterable[SessionParts], kind: str) -> Iterator[datetime]:
+    """When each activity of ``kind`` that counts started, alone or as a step of a session."""
     for record in history:
-        if record.kind == kind:
+        if record.kind == kind and really_done(record):
             yield record.started_at
         for step in record.steps:
-            if step.kind == kind:
+            if step.kind == kind and really_done(step):
                 yield record.started_at
 
 
