@@ -10,7 +10,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from closer_tui.core import insights
-from closer_tui.core.counts import day_and_week, really_done, spent_together, times_done
+from closer_tui.core.counts import (
+    Noticed,
+    day_and_week,
+    noticed_today,
+    really_done,
+    spent_together,
+    times_done,
+)
 from closer_tui.core.insights import (
     QUICK_RECONNECT,
     TONIGHT_30,
@@ -208,6 +215,15 @@ def test_a_day_together_needs_a_part_that_counts_or_a_minute() -> None:
     )
     assert spent_together(talk)
     assert home_summary([talk], now, BERLIN) == "1 evening together this week."
+
+
+def test_noticed_today_adds_every_tally_kept_today_and_no_other_day() -> None:
+    now = datetime(2025, 3, 5, 21, tzinfo=BERLIN)
+    alone = session(now, kind="good_tally", tally=Tally(positive=3))
+    step = Outcome(kind="good_tally", title="t", tally=Tally(positive=1, negative=2))
+    guided = session(now, kind="guided", steps=[step])
+    yesterday = session(now - timedelta(days=1), kind="good_tally", tally=Tally(positive=9))
+    assert noticed_today([alone, guided, yesterday], now) == Noticed(good=4, hard=2)
 
 
 # -- minutes -----------------------------------------------------------------------

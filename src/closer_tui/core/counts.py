@@ -26,6 +26,16 @@ TOGETHER_SECONDS = 60.0
 """A session this long together makes a day together, even when nothing in it ran its time."""
 
 
+class TallyLike(Protocol):
+    """The good and hard moments noticed in one round of "notice the good"."""
+
+    @property
+    def positive(self) -> int: ...
+
+    @property
+    def negative(self) -> int: ...
+
+
 class PartLike(Protocol):
     """One round or step as kept: how long it was meant to take and what it left."""
 
@@ -48,7 +58,7 @@ class PartLike(Protocol):
     def ratings(self) -> Sized: ...
 
     @property
-    def tally(self) -> object | None: ...
+    def tally(self) -> TallyLike | None: ...
 
 
 class SessionParts(PartLike, Protocol):
@@ -100,3 +110,25 @@ def day_and_week(times: Iterable[datetime], now: datetime) -> DayAndWeek:
         today=sum(day == today for day in days),
         this_week=sum(monday <= day <= today for day in days),
     )
+
+
+@dataclass(frozen=True)
+class Noticed:
+    """Good and hard moments noticed, added up: plain counts, never a ratio or a grade."""
+
+    good: int = 0
+    hard: int = 0
+
+
+def noticed_today(history: Iterable[SessionParts], now: datetime) -> Noticed:
+    """Every good and hard moment kept today (local day), alone or in a session's steps."""
+    local_now = now.astimezone()
+    good = hard = 0
+    for record in history:
+        if record.started_at.astimezone(local_now.tzinfo).date() != local_now.date():
+            continue
+        for part in (record, *record.steps):
+            if part.tally is not None:
+                good += part.tally.positive
+                hard += part.tally.negative
+    return Noticed(good, hard)
