@@ -168,3 +168,14 @@ async def test_a_caption_says_what_the_time_counts_and_a_pause_replaces_it() -> 
         await pilot.press("p")
         await pilot.pause()
         assert drawn(panel)[STATUS_ROW].strip() == "left of your talk"
+
+
+async def test_the_bar_reads_without_colour() -> None:
+    clock = ManualClock()
+    app = PanelApp(clock, 40)
+    async with app.run_test(size=(60, 8)) as pilot:
+        panel = app.panel
+        panel.start()
+        await tick(pilot, clock, panel, 10)
+        bar = drawn(panel)[BAR_ROW].strip()
+        assert bar == "━" * 10 + "─" * 30, "done and still to come differ in shape, not only hue"
