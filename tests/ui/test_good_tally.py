@@ -49,7 +49,7 @@ async def test_each_partner_counts_with_their_own_keys_and_the_tally_is_saved(
         assert tally.total == Tally(positive=5, negative=1)
         await pilot.press("s")
         await pilot.pause()
-        assert tally.pending() is None, "a fresh count starts after saving"
+        assert tally.pending() is None, "nothing is left unsaved after saving"
 
     [record] = store_with_couple.load_history().sessions
     assert record.kind == "good_tally"
