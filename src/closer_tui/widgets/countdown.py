@@ -72,7 +72,8 @@ class CountdownPanel(Widget, can_focus=True):
     """What the time counts down, said under the bar ("left of your talk"): for a screen
     that shows another time too, so each clock has one meaning."""
     shown: reactive[str] = reactive("", init=False, repaint=False)
-    """The remaining time as shown ("2:59"): changes once a second, for anyone to watch."""
+    """The time as shown: what is left ("2:59"), once a second, for anyone to watch; once
+    over, the time spent."""
 
     class Ended(Message):
         """The countdown is over, by running out or by ``e``. Sent exactly once."""
