@@ -1,11 +1,12 @@
 """What counts as done, and how often a couple did it today and this week.
 
 One rule for every count closer shows (hugs today, unplugged evenings, days
-together): **a timed round counts once it has run its time** — the time first
-planned, so a hug given an extra minute counts from its twentieth second. One
-ended before that is kept in the history as what it was (seven seconds
-together, say) without counting as a hug. Anything that left words, ratings or
-a tally counts, since something was really shared.
+together): **a timed round counts once it has run its time**, which its
+outcome records as ``completed`` (the time first planned: a hug given an extra
+minute is complete from its twentieth second, see ``Countdown.ran_its_time``).
+One ended before that is kept in the history as what it was (seven seconds
+together, say) without counting as a hug, and so is a skipped step. Anything
+that left words, ratings or a tally counts, since something was really shared.
 
 A day *together* is a gentler question: it counts any session in which a part
 counts, or in which the couple spent at least a minute together, so a talk
@@ -37,13 +38,10 @@ class TallyLike(Protocol):
 
 
 class PartLike(Protocol):
-    """One round or step as kept: how long it was meant to take and what it left."""
+    """One round or step as kept: whether it ran its time, how long it took, what it left."""
 
     @property
     def kind(self) -> str: ...
-
-    @property
-    def planned_seconds(self) -> float: ...
 
     @property
     def actual_seconds(self) -> float: ...
@@ -73,8 +71,7 @@ class SessionParts(PartLike, Protocol):
 
 def really_done(part: PartLike) -> bool:
     """True when ``part`` counts: it ran its time, or it left something shared."""
-    ran_its_time = part.completed or 0 < part.planned_seconds <= part.actual_seconds
-    return ran_its_time or bool(part.entries or part.ratings or part.tally is not None)
+    return part.completed or bool(part.entries or part.ratings or part.tally is not None)
 
 
 def spent_together(session: SessionParts) -> bool:
