@@ -13,6 +13,7 @@ from closer_tui.core import insights
 from closer_tui.core.counts import (
     Noticed,
     day_and_week,
+    kept_as,
     noticed_today,
     really_done,
     spent_together,
@@ -170,7 +171,9 @@ def timed(kind: str, planned: float, actual: float, *, completed: bool) -> Outco
 
 def test_a_round_counts_once_it_ran_its_time() -> None:
     assert really_done(timed("hug", 20, 20, completed=True))
-    assert not really_done(timed("hug", 20, 7, completed=False)), "a hug cut short"
+    cut_short = timed("hug", 20, 7, completed=False)
+    assert not really_done(cut_short), "a hug cut short"
+    assert kept_as(cut_short) == "Kept in your history as 0:07 together."
     # A skipped step is not done, however long the couple lingered on it.
     assert not really_done(timed("hug", 60, 75, completed=False))
     assert not really_done(timed("unplugged", 3600, 1, completed=False))

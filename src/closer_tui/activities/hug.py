@@ -11,8 +11,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Static
 
-from closer_tui.core.clock import format_mmss
-from closer_tui.core.counts import day_and_week, really_done, times_done
+from closer_tui.core.counts import day_and_week, kept_as, really_done, times_done
 from closer_tui.core.models import Outcome, PartnerKey, SessionRecord
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
@@ -113,9 +112,8 @@ class HugActivity(Activity):
         """What comes next; for a hug cut short, also why the count below did not move."""
         if really_done(outcome):
             return "Press a for another hug."
-        together = format_mmss(round(outcome.actual_seconds))
         return (
-            f"Kept in your history as {together} together.\n"
+            f"{kept_as(outcome)}\n"
             f"A hug is counted once it has run its {self.seconds:g} seconds.\n"
             "Press a for another hug."
         )

@@ -100,7 +100,7 @@ class StressTalkActivity(Activity):
         self._turns: list[dict[str, Any]] = []
         self._turn_began = 0.0  # countdown elapsed when the current turn began
         self._turn_length = 0.0
-        self._turn_extra = 0.0  # minutes given to this turn with +
+        self._turn_extra = 0.0  # seconds given to this turn with +
         self._talk_seconds = 0.0  # the talk's length when last looked at, to notice a +
         self._cue_offset = 0
         self._opener = 0

@@ -19,8 +19,8 @@ from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from closer_tui.core.clock import Countdown, format_mmss
-from closer_tui.core.counts import really_done, times_done
+from closer_tui.core.clock import Countdown
+from closer_tui.core.counts import kept_as, really_done, times_done
 from closer_tui.core.models import Outcome, PartnerKey, SessionRecord
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
@@ -75,8 +75,8 @@ def after_text(outcome: Outcome) -> str:
         kept = "Welcome back. Your unplugged evening is kept in this week's tracker."
     else:
         kept = (
-            f"Welcome back. Kept in your history as {format_mmss(round(outcome.actual_seconds))}"
-            " together.\nAn evening joins the tracker once its timer has run to the end."
+            f"Welcome back. {kept_as(outcome)}\n"
+            "An evening joins the tracker once its timer has run to the end."
         )
     return f"{kept}\nPress a to start another timer."
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from closer_tui.core.clock import format_mmss
+
 TOGETHER_SECONDS = 60.0
 """A session this long together makes a day together, even when nothing in it ran its time."""
 
@@ -72,6 +74,11 @@ class SessionParts(PartLike, Protocol):
 def really_done(part: PartLike) -> bool:
     """True when ``part`` counts: it ran its time, or it left something shared."""
     return part.completed or bool(part.entries or part.ratings or part.tally is not None)
+
+
+def kept_as(part: PartLike) -> str:
+    """What becomes of a round that does not count, said kindly: it is kept as it was."""
+    return f"Kept in your history as {format_mmss(round(part.actual_seconds))} together."
 
 
 def spent_together(session: SessionParts) -> bool:
