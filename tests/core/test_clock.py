@@ -89,6 +89,18 @@ def test_end_early_is_reported_once_and_freezes_time(clock: ManualClock) -> None
     assert countdown.phase is Phase.FINISHED
 
 
+def test_it_ran_its_time_once_the_time_first_asked_for_has_passed(clock: ManualClock) -> None:
+    countdown = Countdown(20, clock)
+    countdown.start()
+    countdown.extend(60)
+    clock.advance(19)
+    assert not countdown.ran_its_time
+    clock.advance(26)
+    countdown.end_early()
+    assert countdown.ended_early, "there was time left on the clock"
+    assert countdown.ran_its_time, "but it ran the 20 seconds it was for"
+
+
 def test_a_blocked_loop_does_not_make_it_drift(clock: ManualClock) -> None:
     """However irregularly it is looked at, the remaining time is the clock's."""
     countdown = Countdown(30 * 60, clock)

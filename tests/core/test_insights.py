@@ -10,6 +10,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from closer_tui.core import insights
+from closer_tui.core.counts import (
+    Noticed,
+    day_and_week,
+    kept_as,
+    noticed_today,
+    really_done,
+    spent_together,
+    times_done,
+)
 from closer_tui.core.insights import (
     QUICK_RECONNECT,
     TONIGHT_30,
@@ -25,7 +34,7 @@ from closer_tui.core.insights import (
     together_days,
     tonight_suggestion,
 )
-from closer_tui.core.models import Outcome, SessionRecord, Tally
+from closer_tui.core.models import Entry, Outcome, SessionRecord, Tally
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -145,6 +154,79 @@ def test_sessions_in_the_future_do_not_count_as_this_week() -> None:
     now = datetime(2025, 3, 5, 20, tzinfo=BERLIN)
     tomorrow = session(evening(date(2025, 3, 6), BERLIN))
     assert days_together_this_week([tomorrow], now, BERLIN) == 0
+
+
+# -- what counts as done ------------------------------------------------------------
+
+
+def timed(kind: str, planned: float, actual: float, *, completed: bool) -> Outcome:
+    return Outcome(
+        kind=kind,
+        title=kind,
+        planned_seconds=planned,
+        actual_seconds=actual,
+        completed=completed,
+    )
+
+
+def test_a_round_counts_once_it_ran_its_time() -> None:
+    assert really_done(timed("hug", 20, 20, completed=True))
+    cut_short = timed("hug", 20, 7, completed=False)
+    assert not really_done(cut_short), "a hug cut short"
+    assert kept_as(cut_short) == "Kept in your history as 0:07 together."
+    # A skipped step is not done, however long the couple lingered on it.
+    assert not really_done(timed("hug", 60, 75, completed=False))
+    assert not really_done(timed("unplugged", 3600, 1, completed=False))
+
+
+def test_a_round_cut_short_counts_when_it_left_something_shared() -> None:
+    cut_short = timed("appreciations", 300, 40, completed=False)
+    assert not really_done(cut_short)
+    entry = Entry(who="first", prompt="Something you appreciated", text="the soup")
+    assert really_done(cut_short.model_copy(update={"entries": [entry]}))
+    assert really_done(cut_short.model_copy(update={"tally": Tally(positive=1)}))
+
+
+def test_only_hugs_that_ran_their_time_are_counted() -> None:
+    now = datetime(2025, 3, 5, 21, tzinfo=BERLIN)
+    full = session(now, seconds=20).model_copy(update={"planned_seconds": 20.0})
+    cut = full.model_copy(update={"actual_seconds": 7.0, "completed": False})
+    in_a_plan = session(
+        now,
+        kind="guided",
+        plan=TONIGHT_30,
+        steps=[
+            timed("hug", 60, 20, completed=True),
+            timed("hug", 60, 3, completed=False),
+        ],
+    )
+    counts = day_and_week(times_done([full, cut, in_a_plan], "hug"), now)
+    assert (counts.today, counts.this_week) == (2, 2)
+
+
+def test_a_day_together_needs_a_part_that_counts_or_a_minute() -> None:
+    now = datetime(2025, 3, 5, 21, tzinfo=BERLIN)
+    second_unplugged = session(now, kind="unplugged", seconds=1).model_copy(
+        update={"planned_seconds": 3600.0, "completed": False}
+    )
+    assert not spent_together(second_unplugged)
+    assert days_together_this_week([second_unplugged], now, BERLIN) == 0
+    assert home_summary([second_unplugged], now, BERLIN).startswith("A fresh week")
+    # A talk that stopped after 15 of its 20 minutes is still an evening together.
+    talk = session(now, kind="stress_talk", seconds=900).model_copy(
+        update={"planned_seconds": 1200.0, "completed": False}
+    )
+    assert spent_together(talk)
+    assert home_summary([talk], now, BERLIN) == "1 evening together this week."
+
+
+def test_noticed_today_adds_every_tally_kept_today_and_no_other_day() -> None:
+    now = datetime(2025, 3, 5, 21, tzinfo=BERLIN)
+    alone = session(now, kind="good_tally", tally=Tally(positive=3))
+    step = Outcome(kind="good_tally", title="t", tally=Tally(positive=1, negative=2))
+    guided = session(now, kind="guided", steps=[step])
+    yesterday = session(now - timedelta(days=1), kind="good_tally", tally=Tally(positive=9))
+    assert noticed_today([alone, guided, yesterday], now) == Noticed(good=4, hard=2)
 
 
 # -- minutes -----------------------------------------------------------------------

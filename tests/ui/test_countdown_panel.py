@@ -18,7 +18,7 @@ from closer_tui.widgets.countdown import BAR_ROW, BAR_WIDTH, STATUS_ROW, Countdo
 class PanelApp(App[None]):
     def __init__(self, clock: ManualClock, seconds: float, *, compact: bool = False) -> None:
         super().__init__()
-        self.panel = CountdownPanel(seconds, clock=clock, bell=False, compact=compact)
+        self.panel = CountdownPanel(seconds, clock=clock, bell=False, pulse=False, compact=compact)
 
     def compose(self) -> ComposeResult:
         yield self.panel
@@ -111,3 +111,71 @@ async def test_compact_shows_one_quiet_line() -> None:
         await pilot.press("p")
         await pilot.pause()
         assert [line.strip() for line in drawn(panel)] == ["0:59 · paused"]
+
+
+async def test_an_ended_panel_shows_the_time_spent_not_the_time_left() -> None:
+    clock = ManualClock()
+    app = PanelApp(clock, 180)
+    async with app.run_test(size=(60, 8)) as pilot:
+        panel = app.panel
+        panel.start()
+        await tick(pilot, clock, panel, 5)
+        await pilot.press("e")
+        await tick(pilot, clock, panel, 30)  # the clock moves on; the panel does not
+        lines = drawn(panel)
+        assert [line.strip() for line in lines[:3]] == digit_rows("0:05")
+        assert lines[STATUS_ROW].strip() == "time together"
+        assert panel.shown == "0:05"
+
+
+async def test_a_panel_that_ran_out_shows_its_whole_time() -> None:
+    clock = ManualClock()
+    app = PanelApp(clock, 20)
+    async with app.run_test(size=(60, 8)) as pilot:
+        panel = app.panel
+        panel.start()
+        await tick(pilot, clock, panel, 25)
+        lines = drawn(panel)
+        assert [line.strip() for line in lines[:3]] == digit_rows("0:20")
+        assert lines[STATUS_ROW].strip() == "time together"
+        assert bar_filled(panel) == min(BAR_WIDTH, panel.content_size.width)
+
+
+async def test_compact_ended_says_the_time_together() -> None:
+    clock = ManualClock()
+    app = PanelApp(clock, 180, compact=True)
+    async with app.run_test(size=(60, 8)) as pilot:
+        panel = app.panel
+        panel.start()
+        await tick(pilot, clock, panel, 5)
+        await pilot.press("e")
+        await pilot.pause()
+        assert [line.strip() for line in drawn(panel)] == ["0:05 together"]
+
+
+async def test_a_caption_says_what_the_time_counts_and_a_pause_replaces_it() -> None:
+    clock = ManualClock()
+    app = PanelApp(clock, 600)
+    async with app.run_test(size=(60, 8)) as pilot:
+        panel = app.panel
+        panel.start()
+        panel.caption = "left of your talk"
+        await tick(pilot, clock, panel, 1)
+        assert drawn(panel)[STATUS_ROW].strip() == "left of your talk"
+        await pilot.press("p")
+        await pilot.pause()
+        assert drawn(panel)[STATUS_ROW].strip() == "Paused. Press p to carry on."
+        await pilot.press("p")
+        await pilot.pause()
+        assert drawn(panel)[STATUS_ROW].strip() == "left of your talk"
+
+
+async def test_the_bar_reads_without_colour() -> None:
+    clock = ManualClock()
+    app = PanelApp(clock, 40)
+    async with app.run_test(size=(60, 8)) as pilot:
+        panel = app.panel
+        panel.start()
+        await tick(pilot, clock, panel, 10)
+        bar = drawn(panel)[BAR_ROW].strip()
+        assert bar == "━" * 10 + "─" * 30, "done and still to come differ in shape, not only hue"

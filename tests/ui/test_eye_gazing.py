@@ -221,3 +221,31 @@ async def test_usable_at_60_by_20(
         await pilot.press("space")
         await pilot.pause()
         assert "3:00" in screen_text(app)
+
+
+async def test_the_intro_asks_for_the_keys_before_turning_to_each_other(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_gazing(pilot)
+        shown = " ".join(screen_text(app).split())
+        assert "Sit facing each other" not in shown
+        assert shown.index("press your key") < shown.index("turn towards each other")
+
+
+async def test_a_stopped_gaze_shows_the_time_together_not_the_time_left(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        gazing = await open_gazing(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        await advance(pilot, clock, 5)
+        await pilot.press("f")
+        await pilot.pause()
+        assert gazing.stage == "after"
+        shown = screen_text(app)
+        assert "2:55" not in shown
+        assert "0:05 together" in shown

@@ -49,7 +49,7 @@ async def test_each_partner_counts_with_their_own_keys_and_the_tally_is_saved(
         assert tally.total == Tally(positive=5, negative=1)
         await pilot.press("s")
         await pilot.pause()
-        assert tally.pending() is None, "a fresh count starts after saving"
+        assert tally.pending() is None, "nothing is left unsaved after saving"
 
     [record] = store_with_couple.load_history().sessions
     assert record.kind == "good_tally"
@@ -98,3 +98,41 @@ async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -
         shown = screen_text(app)
         assert "good moments today" in shown
         assert "Alex: good" in shown, "the footer says whose key is whose"
+
+
+def counted_today(app: CloserApp) -> tuple[int, int]:
+    """The two numbers above "good moments today" and "hard moments today"."""
+    lines = screen_text(app).splitlines()
+    label = next(i for i, line in enumerate(lines) if "good moments today" in line)
+    good, hard = (int(n) for n in re.findall(r"\d+", lines[label - 1]))
+    return good, hard
+
+
+async def test_saving_keeps_todays_count_and_a_later_visit_goes_on_from_it(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        tally = await open_tally(pilot)
+        await pilot.press("q", "p", "q")
+        await pilot.press("s")
+        await pilot.pause()
+        assert counted_today(app) == (3, 0), "three saved are still three today"
+        assert "Today's count carries on" in screen_text(app)
+        await pilot.press("l", "u")  # undo takes back only what is not saved
+        await pilot.press("u")
+        await pilot.pause()
+        assert counted_today(app) == (3, 0)
+        await pilot.press("p")
+        await pilot.pause()
+        assert counted_today(app) == (4, 0)
+        assert tally.total == Tally(positive=1, negative=0), "only the new one is saved next"
+        await pilot.press("s")
+        await pilot.pause()
+
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_tally(pilot)
+        assert counted_today(app) == (4, 0), "today's earlier tallies count on a new visit"
+    records = store_with_couple.load_history().sessions
+    assert sorted(r.tally.positive for r in records if r.tally) == [1, 3]

@@ -301,7 +301,9 @@ async def test_insights_speak_in_counts_and_trends(make_app: AppFactory, store: 
         await pilot.press("i")
         await pilot.pause()
         text = screen_text(app)
-        assert "2 days together this week · 300 days in a row" in text
+        # Ten days: on the eleventh evening back, a 21-second hug was cut short and nothing
+        # else was done; it is kept in the history, but it is no day together.
+        assert "2 days together this week · 10 days in a row" in text
         assert "minutes together this month" in text
         assert "Noticing the good, week by week" in text and "good" in text and "hard" in text
         assert "Weekly check-in: how connected each of you felt" in text

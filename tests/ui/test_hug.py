@@ -225,3 +225,69 @@ async def test_again_shows_the_gate_and_the_count_goes_up(
         assert count_line(hug) == "Today: 2 hugs · This week: 2"
     assert len(saved(store_with_couple)) == 2
     assert len(list((data_dir / "sessions").iterdir())) == 2
+
+
+async def test_a_hug_cut_short_is_kept_but_not_counted_and_the_screen_says_why(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        await pilot.press("space")
+        await advance(pilot, clock, 20)
+        assert count_line(hug) == "Today: 1 hug · This week: 1"
+
+        await pilot.press("a", "space")
+        await advance(pilot, clock, 7)
+        await pilot.press("e")
+        await pilot.pause()
+        assert count_line(hug) == "Today: 1 hug · This week: 1", "7 seconds is not a hug yet"
+        shown = " ".join(screen_text(app).split())
+        assert "Kept in your history as 0:07 together." in shown
+        assert "A hug is counted once it has run its 20 seconds." in shown
+    records = saved(store_with_couple)
+    assert sorted(r.actual_seconds for r in records) == [7, 20], "the short one is kept as it was"
+
+
+async def test_a_hug_given_more_time_counts_from_its_twentieth_second(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        await pilot.press("space")
+        await advance(pilot, clock, 10)
+        await pilot.press("plus")
+        await advance(pilot, clock, 35)
+        await pilot.press("e")
+        await pilot.pause()
+        assert count_line(hug) == "Today: 1 hug · This week: 1"
+        assert "Kept in your history" not in screen_text(app)
+
+
+async def test_another_hug_waits_without_the_last_hugs_words(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hug = await open_hug(pilot)
+        await pilot.press("space")
+        await advance(pilot, clock, 20)
+        assert "That's it. Thank you" in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert hug.stage == "ready"
+        assert "That's it" not in screen_text(app)
+        assert str(hug.query_one("#hug-line", Static).render()) == ""
+
+
+async def test_the_invitation_asks_for_the_keys_before_the_hug_and_allows_sitting(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_hug(pilot)
+        shown = " ".join(screen_text(app).split())
+        assert "Sit or stand close" in shown
+        assert "Stand up" not in shown
+        assert shown.index("presses your key") < shown.index("hold on")

@@ -106,11 +106,11 @@ async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
         await start_talking(pilot, talk)
         assert speaker(talk) == "first"
         assert "Alex speaks" in screen_text(app)
-        assert "10:00 left in this turn" in screen_text(app)
+        assert "This turn: 10:00 left" in screen_text(app)
 
         await advance(pilot, clock, 599.5)
         assert speaker(talk) == "first"
-        assert "0:01 left in this turn" in screen_text(app)
+        assert "This turn: 0:01 left" in screen_text(app)
         await advance(pilot, clock, 0.5)
         assert speaker(talk) == "second", "the turn swaps on its own at the half"
         assert "Sam speaks" in screen_text(app)
@@ -235,7 +235,7 @@ async def test_paused_time_is_in_no_turn(
         await pilot.press("p")
         await advance(pilot, clock, 3600)
         assert speaker(talk) == "first", "no swap while paused"
-        assert "5:00 left in this turn" in screen_text(app)
+        assert "This turn: 5:00 left" in screen_text(app)
         await pilot.press("p")
         await advance(pilot, clock, 300)
         assert speaker(talk) == "second"
@@ -382,5 +382,47 @@ async def test_usable_at_60_by_20(
         await pilot.pause()
         shown = screen_text(app)
         assert "Alex speaks" in shown
-        assert "left in this turn" in shown
+        assert "This turn:" in shown
         assert "For the listener" in shown
+
+
+async def test_each_clock_says_what_it_counts_and_plus_gives_the_turn_its_minute(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await start_talking(pilot, talk)
+        shown = screen_text(app)
+        assert "left of your talk" in shown, "the big clock is the whole talk, and says so"
+        assert "This turn: 10:00 left" in shown
+
+        await advance(pilot, clock, 6)
+        await pilot.press("tab")  # an early swap
+        await advance(pilot, clock, 10)
+        assert "This turn: 9:50 left" in screen_text(app)
+        await pilot.press("plus")
+        await pilot.pause()
+        assert talk.panel.shown == "20:44"
+        assert "This turn: 10:50 left" in screen_text(app), "+ is the speaker's minute"
+
+        await advance(pilot, clock, 650)
+        assert speaker(talk) == "first", "the longer turn swaps at its new end"
+        await pilot.press("e")
+        await pilot.pause()
+    [record] = saved(store_with_couple)
+    assert [turn["seconds"] for turn in record.data["turns"]] == [6, 660, 0]
+
+
+async def test_the_end_says_what_a_does_now(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await open_talk(pilot)
+        await start_talking(pilot, talk)
+        await pilot.press("e")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Press a to start another talk." in shown
+        assert "another time" not in shown

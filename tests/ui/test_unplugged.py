@@ -278,3 +278,26 @@ async def test_usable_at_60_by_20(store_with_couple: Store, make_app: AppFactory
         await pilot.press("enter")
         await pilot.pause()
         assert zone_list(app) == ["Car rides"]
+
+
+async def test_an_evening_ended_after_a_second_is_kept_but_not_in_the_tracker(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        unplugged = await open_unplugged(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        await advance(pilot, clock, 1)
+        await pilot.press("e")
+        await pilot.pause()
+        assert unplugged.stage == "after"
+        week = str(unplugged.query_one("#unplug-week").render())
+        assert "No unplugged evening yet this week" in week
+        assert "●" not in week
+        after = " ".join(str(unplugged.query_one("#unplug-after").render()).split())
+        assert "Kept in your history as 0:01 together." in after
+        assert "An evening joins the tracker once its timer has run to the end." in after
+        assert "kept in this week's tracker" not in after
+    [record] = saved(store_with_couple)
+    assert record.actual_seconds == 1, "kept as what it was"

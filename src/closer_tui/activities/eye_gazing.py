@@ -111,7 +111,8 @@ class EyeGazingActivity(Activity):
         stage = self.query_one("#eye-stage")
         stage.display = True
         await stage.remove_children()
-        gate = BothReady(self.closer.couple, prompt="Facing each other? When you're both ready")
+        prompt = "Each press your key, then turn towards each other"
+        gate = BothReady(self.closer.couple, prompt=prompt)
         await stage.mount(gate)
         gate.focus()  # the keys move from the quiet screen back to the gate
         self.stage = "ready"

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from closer_tui.core.counts import noticed_today
 from closer_tui.core.models import PARTNER_KEYS, Outcome, PartnerKey, Tally
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import badge, named
@@ -24,6 +25,12 @@ TITLE = "Notice the good"
 
 KEYS: dict[PartnerKey, tuple[str, str]] = {"first": ("q", "a"), "second": ("p", "l")}
 """(good, hard) for each partner: the left hand for the first, the right for the second."""
+
+
+def added(*tallies: Tally) -> Tally:
+    return Tally(
+        positive=sum(t.positive for t in tallies), negative=sum(t.negative for t in tallies)
+    )
 
 
 class GoodTallyActivity(Activity):
@@ -51,13 +58,16 @@ class GoodTallyActivity(Activity):
         self.counts: dict[PartnerKey, Tally] = {key: Tally() for key in PARTNER_KEYS}
         self._history: list[tuple[PartnerKey, bool]] = []  # for undo: (who, good?)
         self._started_at: datetime | None = None
+        self._before = Tally()
+        """Kept today before this visit, and saved during it: the count shown goes on from here.
+
+        Added up here rather than read again from the history, because in a guided
+        session what is saved joins the history only when the evening ends.
+        """
 
     @property
     def total(self) -> Tally:
-        return Tally(
-            positive=sum(t.positive for t in self.counts.values()),
-            negative=sum(t.negative for t in self.counts.values()),
-        )
+        return added(*self.counts.values())
 
     def compose(self) -> ComposeResult:
         tally = self.closer.library.tally
@@ -68,6 +78,8 @@ class GoodTallyActivity(Activity):
         yield Static(f"About 5:1 — {tally.ratio_note}", id="gt-note")
 
     def on_mount(self) -> None:
+        earlier = noticed_today(self.closer.history, self.closer.now())
+        self._before = Tally(positive=earlier.good, negative=earlier.hard)
         couple = self.closer.couple
         # Key labels carry the partner's name, so the footer says who each key is for.
         for key, (good, hard) in KEYS.items():
@@ -96,8 +108,13 @@ class GoodTallyActivity(Activity):
         )
         return text
 
+    @property
+    def today(self) -> Tally:
+        """Everything noticed today: kept already, and counted since."""
+        return added(self._before, self.total)
+
     def _show(self) -> None:
-        total = self.total
+        total = self.today
         table = Table.grid(padding=(0, 4), expand=True)
         table.add_column(justify="center", ratio=1)
         table.add_column(justify="center", ratio=1)
@@ -132,10 +149,12 @@ class GoodTallyActivity(Activity):
         self._show()
 
     def action_save(self) -> None:
+        counted = self.total
         if not self.keep_pending():
             self.query_one("#gt-last", Static).update("Nothing counted yet.")
             return
-        self.query_one("#gt-last", Static).update("Saved. A fresh count starts now.")
+        self._before = added(self._before, counted)
+        self.query_one("#gt-last", Static).update("Saved. Today's count carries on from here.")
         self._show()
 
     def pending(self) -> tuple[Outcome, datetime] | None:

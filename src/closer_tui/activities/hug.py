@@ -11,8 +11,8 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Static
 
-from closer_tui.core.counts import day_and_week, times_done
-from closer_tui.core.models import PartnerKey, SessionRecord
+from closer_tui.core.counts import day_and_week, kept_as, really_done, times_done
+from closer_tui.core.models import Outcome, PartnerKey, SessionRecord
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
@@ -27,7 +27,7 @@ class HugActivity(Activity):
 
     DEFAULT_CSS = """
     HugActivity #hug-invitation { width: 1fr; text-align: center; margin: 1 2 0 2; }
-    HugActivity #hug-stage { height: auto; width: 1fr; }
+    HugActivity #hug-stage { height: auto; width: 1fr; margin: 1 0 0 0; }
     HugActivity #hug-line { width: 1fr; text-align: center; color: $text-muted; height: 2; }
     HugActivity #hug-after { width: 1fr; text-align: center; margin: 0 2; color: $text-muted; }
     HugActivity #hug-count { width: 1fr; text-align: center; color: $text-muted; }
@@ -54,7 +54,7 @@ class HugActivity(Activity):
         yield Static(hug.invitation, id="hug-invitation")
         yield Center(id="hug-stage")
         yield Static("", id="hug-line")
-        yield Static("Press a for another hug.", id="hug-after")
+        yield Static("", id="hug-after")
         yield Static(self._count_text(), id="hug-count")
 
     def on_mount(self) -> None:
@@ -64,8 +64,11 @@ class HugActivity(Activity):
     def _show_gate(self) -> None:
         stage = self.query_one("#hug-stage")
         stage.remove_children()
-        gate = BothReady(self.closer.couple, prompt="Hold on, and when you're both ready")
+        gate = BothReady(self.closer.couple, prompt="Close together? Then each press your key")
         stage.mount(gate)
+        # The last hug's words go with it: the gate waits for a new one.
+        self.query_one("#hug-line", Static).update("")
+        self.query_one("#hug-invitation").display = True
         self.query_one("#hug-after").display = False
         if self.stage == "after":
             gate.focus()  # "again": the keys go straight back to the gate
@@ -76,6 +79,8 @@ class HugActivity(Activity):
         self._ready = event.ready
         self._started_at = self.closer.now()
         await self.start_countdown(self.query_one("#hug-stage"), self.seconds)
+        # Read before the keys; while they hold on, the calm lines take its place.
+        self.query_one("#hug-invitation").display = False
         self._line = 0
         self._show_line()
         self._line_timer = self.set_interval(LINE_SECONDS, self._next_line)
@@ -98,8 +103,20 @@ class HugActivity(Activity):
         assert self._started_at is not None
         self.report(outcome, self._started_at)
         self.query_one("#hug-line", Static).update(self.closer.library.hug.after)
-        self.query_one("#hug-after").display = True
+        after = self.query_one("#hug-after", Static)
+        after.update(self._after_text(outcome))
+        after.display = True
         self.stage = "after"
+
+    def _after_text(self, outcome: Outcome) -> str:
+        """What comes next; for a hug cut short, also why the count below did not move."""
+        if really_done(outcome):
+            return "Press a for another hug."
+        return (
+            f"{kept_as(outcome)}\n"
+            f"A hug is counted once it has run its {self.seconds:g} seconds.\n"
+            "Press a for another hug."
+        )
 
     def action_again(self) -> None:
         if self.stage == "after":

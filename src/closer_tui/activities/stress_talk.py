@@ -8,6 +8,10 @@ listening cues rotate quietly on screen for the listener.
 Every turn's length is read from the countdown's elapsed time (a monotonic
 clock, pauses excluded), never from counting ticks: a timer only decides when
 to look at the clock again.
+
+Two times are shown, each saying what it counts: the big clock is the whole
+talk ("left of your talk"), the line under it is this turn. ``+`` gives the
+minute to the one speaking now, so both move on by the same minute.
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ TURN_CHOICES: tuple[int, ...] = (0, 5, 3)
 """Turn lengths in minutes a couple can choose; 0 means the talk is split in two halves."""
 
 KEEPSAKE = ("stress_talk", "turn_minutes")
+
+TALK_CAPTION = "left of your talk"
+"""Under the big clock, so it is never taken for the turn's time."""
 
 
 def turn_label(turn_minutes: int) -> str:
@@ -77,7 +84,7 @@ class StressTalkActivity(Activity):
         Binding("t", "turn_length", "Turn length"),
         Binding("tab", "swap", "Swap turns"),
         Binding("o", "opener", "Another opener"),
-        Binding("a", "again", "Talk again"),
+        Binding("a", "again", "Another talk"),
     ]
 
     stage: reactive[str] = reactive("phones", init=False, bindings=True)
@@ -93,6 +100,8 @@ class StressTalkActivity(Activity):
         self._turns: list[dict[str, Any]] = []
         self._turn_began = 0.0  # countdown elapsed when the current turn began
         self._turn_length = 0.0
+        self._turn_extra = 0.0  # seconds given to this turn with +
+        self._talk_seconds = 0.0  # the talk's length when last looked at, to notice a +
         self._cue_offset = 0
         self._opener = 0
         self._timer: Timer | None = None
@@ -193,6 +202,8 @@ class StressTalkActivity(Activity):
         )
         self._turns = []
         self._turn_began = 0.0
+        self._turn_extra = 0.0
+        self._talk_seconds = self._planned
         rng = self.closer.rng
         self._cue_offset = rng.randrange(len(self.closer.library.phrases.listening_cues))
         self._opener = rng.randrange(len(self.closer.library.stress_talk.speaker_prompts))
@@ -206,7 +217,9 @@ class StressTalkActivity(Activity):
         self._started_at = self.closer.now()
         self.stage = "talking"
         panel = await self.start_countdown(self.query_one("#talk-timer"), self._planned)
+        panel.caption = TALK_CAPTION
         self.watch(panel, "paused", self._on_paused, init=False)
+        self.watch(panel, "shown", self._on_shown, init=False)
         self._show_opener()
         self.sync()
 
@@ -221,8 +234,12 @@ class StressTalkActivity(Activity):
     def _on_paused(self, paused: bool) -> None:
         self.sync()
 
+    def _on_shown(self, shown: str) -> None:
+        if self.stage == "talking" and self.panel.countdown.duration != self._talk_seconds:
+            self.sync()  # a + on the panel: this turn gets the minute
+
     def _turn_end(self) -> float:
-        return self._turn_began + self._turn_length
+        return self._turn_began + self._turn_length + self._turn_extra
 
     def _swaps_at_turn_end(self) -> bool:
         """A turn swaps on its own only if a worthwhile turn is left after it (half a turn)."""
@@ -232,6 +249,7 @@ class StressTalkActivity(Activity):
         seconds = round(max(at - self._turn_began, 0.0), 3)
         self._turns.append({"speaker": self.banner.speaker, "seconds": seconds})
         self._turn_began = at
+        self._turn_extra = 0.0
 
     def sync(self) -> None:
         """Look at the clock: swap a turn that is over, move the cue on, plan the next look.
@@ -241,11 +259,17 @@ class StressTalkActivity(Activity):
         """
         if self.stage != "talking":
             return
+        self._give_extensions_to_the_turn()
         swapped = self._catch_up()
         if swapped:
             self._soft_cue()
         self._show_time()
         self._schedule()
+
+    def _give_extensions_to_the_turn(self) -> None:
+        duration = self.panel.countdown.duration
+        self._turn_extra += duration - self._talk_seconds
+        self._talk_seconds = duration
 
     def _catch_up(self) -> bool:
         """Swap every turn whose time is up (a sleeping laptop can miss more than one)."""
@@ -289,9 +313,9 @@ class StressTalkActivity(Activity):
         elapsed = self.panel.countdown.elapsed
         if self._swaps_at_turn_end():
             left = format_mmss(self._turn_end() - elapsed)
-            line = f"{left} left in this turn · tab swaps now"
+            line = f"This turn: {left} left · tab swaps now"
         else:
-            line = "Last turn · tab swaps now"
+            line = "Last turn: to the end of your talk · tab swaps now"
         self.query_one("#talk-turn-time", Static).update(line)
         cues = self.closer.library.phrases.listening_cues
         cue = cues[(self._cue_offset + int(elapsed // CUE_SECONDS)) % len(cues)]
@@ -378,7 +402,7 @@ class StressTalkActivity(Activity):
                 text.append("  ·  ")
             text.append_text(named(couple.partner(key)))
             text.append(f" spoke {format_mmss(seconds)}")
-        text.append("\n\nPress a to talk again another time.")
+        text.append("\n\nPress a to start another talk.")
         return text
 
     async def action_again(self) -> None:

@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closer_tui.core.clock import Countdown
-from closer_tui.core.counts import times_done
+from closer_tui.core.counts import kept_as, really_done, times_done
 from closer_tui.core.models import Outcome, PartnerKey, SessionRecord
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
@@ -67,6 +67,18 @@ def tracker_text(week: list[tuple[date, bool]], today: date) -> Text:
         word = "evening" if evenings == 1 else "evenings"
         text.append(f"\n{evenings} unplugged {word} this week.", style="dim")
     return text
+
+
+def after_text(outcome: Outcome) -> str:
+    """Welcome back, and honestly where this evening went (the tracker, or only the history)."""
+    if really_done(outcome):
+        kept = "Welcome back. Your unplugged evening is kept in this week's tracker."
+    else:
+        kept = (
+            f"Welcome back. {kept_as(outcome)}\n"
+            "An evening joins the tracker once its timer has run to the end."
+        )
+    return f"{kept}\nPress a to start another timer."
 
 
 def clean_zones(value: Any) -> list[str]:
@@ -254,13 +266,11 @@ class UnpluggedActivity(Activity):
     def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
         event.stop()
         assert self._started_at is not None
-        self.report(self._outcome(event.countdown), self._started_at)
+        outcome = self._outcome(event.countdown)
+        self.report(outcome, self._started_at)
         self._started_at = None
         self.stage = "after"
-        self.query_one("#unplug-after", Static).update(
-            "Welcome back. Your unplugged evening is kept in this week's tracker.\n"
-            "Press a to start another timer."
-        )
+        self.query_one("#unplug-after", Static).update(after_text(outcome))
 
     def pending(self) -> tuple[Outcome, datetime] | None:
         if self.stage != "unplugged" or self._started_at is None:

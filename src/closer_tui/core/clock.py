@@ -80,6 +80,12 @@ class Countdown:
         return self.elapsed / self.duration
 
     @property
+    def ran_its_time(self) -> bool:
+        """It has run the time first asked for: a hug given an extra minute and ended
+        after 45 seconds did run its 20. What closer counts as done (see ``counts``)."""
+        return self.elapsed >= self.planned
+
+    @property
     def is_over(self) -> bool:
         return self.phase is Phase.FINISHED or (
             self.phase is Phase.RUNNING and self.remaining <= 0.0

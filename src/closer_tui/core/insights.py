@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from closer_tui.core.counts import SessionParts, spent_together
+
 if TYPE_CHECKING:
     from closer_tui.core.models import Outcome, SessionRecord
 
@@ -115,13 +117,13 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def together_days(sessions: Iterable[SessionLike], tz: tzinfo | None) -> set[date]:
-    """Every local date on which the couple started something together."""
-    return {local_day(s.started_at, tz) for s in sessions}
+def together_days(sessions: Iterable[SessionParts], tz: tzinfo | None) -> set[date]:
+    """Every local date on which the couple really spent time together (see ``counts``)."""
+    return {local_day(s.started_at, tz) for s in sessions if spent_together(s)}
 
 
 def days_together_this_week(
-    sessions: Iterable[SessionLike], now: datetime, tz: tzinfo | None
+    sessions: Iterable[SessionParts], now: datetime, tz: tzinfo | None
 ) -> int:
     """How many days this week (Monday up to today) they did something together."""
     today = local_day(now, tz)
@@ -129,7 +131,7 @@ def days_together_this_week(
     return sum(1 for day in together_days(sessions, tz) if monday <= day <= today)
 
 
-def current_streak(sessions: Iterable[SessionLike], now: datetime, tz: tzinfo | None) -> int:
+def current_streak(sessions: Iterable[SessionParts], now: datetime, tz: tzinfo | None) -> int:
     """Consecutive days together up to today.
 
     A streak that reached yesterday is still alive today: the evening is not
@@ -262,7 +264,7 @@ def connection_trend(
 # -- words ---------------------------------------------------------------------
 
 
-def home_summary(sessions: Iterable[SessionLike], now: datetime, tz: tzinfo | None) -> str:
+def home_summary(sessions: Iterable[SessionParts], now: datetime, tz: tzinfo | None) -> str:
     """One warm line for the home screen; never a reproach."""
     sessions = list(sessions)
     days = days_together_this_week(sessions, now, tz)

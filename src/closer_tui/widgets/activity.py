@@ -101,7 +101,7 @@ class Activity(Widget):
             planned_seconds=countdown.planned,
             actual_seconds=round(countdown.elapsed, 3),
             # Asked for mid-round (to keep a partial round), it is not completed yet.
-            completed=countdown.is_over and not countdown.ended_early,
+            completed=countdown.is_over and countdown.ran_its_time,
             ready=ready,
             **fields,
         )

@@ -45,6 +45,7 @@ class CountdownPanel(Widget, can_focus=True):
         "countdown--done",
         "countdown--left",
         "countdown--status",
+        "countdown--caption",
     }
 
     DEFAULT_CSS = """
@@ -53,6 +54,7 @@ class CountdownPanel(Widget, can_focus=True):
     CountdownPanel > .countdown--done { color: $accent; }
     CountdownPanel > .countdown--left { color: $foreground 20%; }
     CountdownPanel > .countdown--status { color: $warning; }
+    CountdownPanel > .countdown--caption { color: $text-muted; }
     CountdownPanel.-pulse { background: $accent 15%; }
     CountdownPanel.-pulse > .countdown--digits { color: $accent; text-style: bold; }
     CountdownPanel.-compact > .countdown--status { color: $text-muted 60%; }
@@ -66,8 +68,12 @@ class CountdownPanel(Widget, can_focus=True):
     ]
 
     paused: reactive[bool] = reactive(False)
+    caption: reactive[str] = reactive("", init=False, repaint=False)
+    """What the time counts down, said under the bar ("left of your talk"): for a screen
+    that shows another time too, so each clock has one meaning."""
     shown: reactive[str] = reactive("", init=False, repaint=False)
-    """The remaining time as shown ("2:59"): changes once a second, for anyone to watch."""
+    """The time as shown: what is left ("2:59"), once a second, for anyone to watch; once
+    over, the time spent."""
 
     class Ended(Message):
         """The countdown is over, by running out or by ``e``. Sent exactly once."""
@@ -199,16 +205,29 @@ class CountdownPanel(Widget, can_focus=True):
 
     # -- showing ---------------------------------------------------------------
 
+    def watch_caption(self) -> None:
+        self._show()
+
     def _looks(self) -> Looks:
-        """What the panel shows now."""
+        """What the panel shows now.
+
+        Once over, however it ended, it shows the time the couple really spent,
+        never the time that was left: a stopped clock still reading "2:55"
+        looks as if something were still to come.
+        """
         countdown = self.countdown
-        digits = format_mmss(countdown.remaining)
-        paused = countdown.phase is Phase.PAUSED
-        if self.compact:
-            status = f"{digits} · paused" if paused else digits
+        phase = countdown.phase
+        if phase is Phase.FINISHED:
+            digits = format_mmss(round(countdown.elapsed))
+            status = f"{digits} together" if self.compact else "time together"
         else:
-            # Held, the host's own line says how to carry on: one message, not two.
-            status = "Paused. Press p to carry on." if paused and not self.held else ""
+            digits = format_mmss(countdown.remaining)
+            if phase is Phase.PAUSED:
+                # Held, the host's own line says how to carry on: one message, not two.
+                paused_line = "" if self.held else "Paused. Press p to carry on."
+                status = f"{digits} · paused" if self.compact else paused_line
+            else:
+                status = digits if self.compact else self.caption
         return Looks(digits, status, filled_cells(countdown.progress, self._bar_width))
 
     @property
@@ -275,7 +294,9 @@ class CountdownPanel(Widget, can_focus=True):
             done, left = self._style("countdown--done"), self._style("countdown--left")
             return centred(bar_segments(looks.filled, self._bar_width, done, left), width, blank)
         if y == STATUS_ROW:
-            status = Segment(looks.status, self._style("countdown--status"))
+            # A pause is news and stands out; a caption only says what the time is.
+            part = "countdown--status" if self.compact or self.paused else "countdown--caption"
+            status = Segment(looks.status, self._style(part))
             return centred([status], width, blank)
         return Strip.blank(width, blank)
 

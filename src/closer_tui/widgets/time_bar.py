@@ -11,6 +11,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 BAR = "━"
+BAR_LEFT = "─"
+"""The part still to come is a thinner line, so the bar reads without colour too (NO_COLOR)."""
 
 
 def filled_cells(fraction: float, width: int) -> int:
@@ -20,7 +22,7 @@ def filled_cells(fraction: float, width: int) -> int:
 
 def bar_segments(filled: int, width: int, done: Style, left: Style) -> list[Segment]:
     """One bar line: ``filled`` cells in ``done``, the rest of ``width`` in ``left``."""
-    return [Segment(BAR * filled, done), Segment(BAR * (width - filled), left)]
+    return [Segment(BAR * filled, done), Segment(BAR_LEFT * (width - filled), left)]
 
 
 class TimeBar(Widget):
