@@ -15,6 +15,7 @@ from typing import Any
 
 from closer_tui.core.insights import recorded_seconds
 from closer_tui.core.models import Couple, Entry, Outcome, SessionRecord
+from closer_tui.core.words import duration_words, step_words, steps_words
 
 EXPORT_FORMAT = 1
 """Version of the JSON export document, bumped if its shape ever changes."""
@@ -66,26 +67,16 @@ def _newest_first(sessions: Iterable[SessionRecord]) -> list[SessionRecord]:
     return sorted(sessions, key=lambda s: s.started_at, reverse=True)
 
 
-def duration_words(seconds: float) -> str:
-    """A duration as people say it: "20 s", "31 min", "1 h 05 min"."""
-    if seconds < 60:
-        return f"{round(seconds)} s"
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
-
-
 def _session_lines(session: SessionRecord, names: _Names, tz: tzinfo | None) -> list[str]:
     start = session.started_at.astimezone(tz)
     when = f"{start:%A} {start.day} {start:%B %Y, %H:%M}"
-    status = "finished" if session.completed else "stopped early"
     lines = [f"## {when} · {session.title}", ""]
-    lines += [f"{duration_words(recorded_seconds(session))} · {status}", ""]
+    # The same words as the app's history: how long, and for a plan how many steps.
+    said = [duration_words(recorded_seconds(session)), steps_words(session.steps)]
+    lines += [" · ".join(part for part in said if part), ""]
     lines += _outcome_lines(session, names)
     for step in session.steps:
-        step_status = "" if step.completed else " · stopped early"
-        lines += [f"### {step.title} · {duration_words(step.actual_seconds)}{step_status}", ""]
+        lines += [f"### {step.title} · {step_words(step)}", ""]
         lines += _outcome_lines(step, names)
     return lines
 
