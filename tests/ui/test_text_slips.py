@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
 
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widgets import Static
 
 import closer_tui.activities
 import closer_tui.screens
 import closer_tui.widgets
+from closer_tui.app import CloserApp
+from closer_tui.core.store import Store
+from closer_tui.screens.session import SessionScreen
 
 
 def every_binding() -> list[tuple[str, Binding]]:
@@ -35,3 +40,22 @@ def test_no_footer_label_reads_as_cut_off() -> None:
         if b.description.endswith(("'s", "’s", " the", " a", " to", " of"))
     ]
     assert cut == [], "a label like “Start tonight's” looks cut off in the footer"
+
+
+async def test_the_weekly_check_in_step_never_claims_half_an_hour(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+) -> None:
+    """In the Weekly check-in plan the check-in is a 14-minute step: the words say so only."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.start_plan("weekly-checkin")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await screen.action_skip_step()  # the hug
+        await screen.action_skip_step()  # the temperature reading
+        await pilot.pause()
+        text = " ".join(str(w.render()) for w in screen.query(Static) if w.display)
+        assert "14 minutes together" in text
+        assert "half an hour" not in text.lower() and "half hour" not in text.lower()
