@@ -30,6 +30,7 @@ from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
 from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog, utc_now
+from closer_tui.core.words import sentence
 
 if TYPE_CHECKING:
     from closer_tui.core.clock import Clock
@@ -222,7 +223,9 @@ class CloserApp(App[None]):
         try:
             couple = self.store.save_couple(couple)
         except StoreError as error:
-            self.notify(f"{error}. Your names are kept for now.", severity="error", timeout=20)
+            self.notify(
+                f"{sentence(str(error))} Your names are kept for now.", severity="error", timeout=20
+            )
         self._begin(couple)
 
     def _begin(self, couple: Couple, *, home_shown: bool = False) -> None:

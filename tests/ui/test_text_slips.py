@@ -6,6 +6,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 
+import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets import Static
@@ -14,7 +15,7 @@ import closer_tui.activities
 import closer_tui.screens
 import closer_tui.widgets
 from closer_tui.app import CloserApp
-from closer_tui.core.store import Store
+from closer_tui.core.store import Store, StoreError
 from closer_tui.screens.session import SessionScreen
 
 
@@ -59,3 +60,22 @@ async def test_the_weekly_check_in_step_never_claims_half_an_hour(
         text = " ".join(str(w.render()) for w in screen.query(Static) if w.display)
         assert "14 minutes together" in text
         assert "half an hour" not in text.lower() and "half hour" not in text.lower()
+
+
+async def test_a_message_that_ends_its_own_sentence_gets_no_second_full_stop(
+    make_app: Callable[[Store], CloserApp],
+    store_with_couple: Store,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def full_disk(*args: object) -> None:
+        raise StoreError("Could not save tonight: the disk is full. Nothing saved before changed.")
+
+    monkeypatch.setattr(store_with_couple, "save_draft", full_disk)
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.start_plan("quick-reconnect")
+        await pilot.pause()
+        said = [notification.message for notification in app._notifications]
+        assert any("before changed. Carry on; closer will keep trying." in m for m in said)
+        assert not any(".." in message for message in said)

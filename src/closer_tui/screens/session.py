@@ -20,6 +20,7 @@ from closer_tui.core.content import Plan
 from closer_tui.core.models import Outcome
 from closer_tui.core.plans import GuidedRun
 from closer_tui.core.store import StoreError
+from closer_tui.core.words import sentence
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.focused import draw_only_what_changes
 from closer_tui.widgets.activity import Activity
@@ -293,7 +294,8 @@ class SessionScreen(Screen[None]):
         try:
             self.closer.store.save_draft(self.run.snapshot(self.closer.now(), self._pending()))
         except StoreError as error:
-            self.notify(f"{error}. Carry on; closer will keep trying.", severity="warning")
+            said = sentence(str(error))
+            self.notify(f"{said} Carry on; closer will keep trying.", severity="warning")
 
     def on_unmount(self) -> None:
         self.autosave()
@@ -359,7 +361,8 @@ class SessionScreen(Screen[None]):
             self.closer.store.finish_draft(self.run.draft.id, record)
         except StoreError as error:
             self.notify(
-                f"{error}. Tonight's session is kept as a draft and offered again at next start.",
+                f"{sentence(str(error))} Tonight's session is kept as a draft and offered again"
+                " at next start.",
                 severity="error",
                 timeout=20,
             )
