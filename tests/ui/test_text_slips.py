@@ -15,6 +15,7 @@ import closer_tui.activities
 import closer_tui.screens
 import closer_tui.widgets
 from closer_tui.app import CloserApp
+from closer_tui.core.models import Couple, Entry
 from closer_tui.core.store import Store, StoreError
 from closer_tui.screens.session import SessionScreen
 
@@ -79,3 +80,12 @@ async def test_a_message_that_ends_its_own_sentence_gets_no_second_full_stop(
         said = [notification.message for notification in app._notifications]
         assert any("before changed. Carry on; closer will keep trying." in m for m in said)
         assert not any(".." in message for message in said)
+
+
+def test_a_card_talked_about_is_one_line_without_a_blank_under_it(couple: Couple) -> None:
+    from closer_tui.widgets.entries import entry_text
+
+    talked = Entry(who="both", prompt="What made you laugh today?", parts={"depth": "light"})
+    assert entry_text(couple, talked).plain == " Together   What made you laugh today?"
+    said = Entry(who="first", prompt="I feel …", text="I feel calm.")
+    assert entry_text(couple, said).plain == " Alex   I feel …\n   I feel calm."
