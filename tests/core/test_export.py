@@ -145,3 +145,28 @@ def test_json_round_trips_odd_text_times_and_zones(
     assert SessionRecord.model_validate(raw) == record
     # Markdown never fails on the same text either.
     assert "**Alex**" in to_markdown(COUPLE, [record])
+
+
+def test_markdown_shows_the_parts_the_app_shows_and_no_bookkeeping() -> None:
+    start = datetime(2025, 3, 4, 20, 5, tzinfo=UTC)
+    record = SessionRecord(
+        kind="i_statement",
+        title="I-statements",
+        started_at=start,
+        ended_at=start,
+        entries=[
+            Entry(
+                who="first",
+                prompt="I feel … when … I need …",
+                text="I feel calm when … I need …",
+                parts={"feel": "calm", "when": "", "need": ""},
+            ),
+            Entry(who="both", prompt="What made you laugh?", parts={"depth": "light"}),
+            Entry(who="second", prompt="A question", text="An answer", parts={"step": "q-1"}),
+        ],
+    )
+    text = to_markdown(COUPLE, [record], tz=BERLIN)
+    assert "- **Alex** · _I feel … when … I need …_: I feel calm when … I need …\n" in text
+    assert "- **Alex & Sam** · _What made you laugh?_\n" in text
+    assert "- **Sam** · _A question_: An answer\n" in text
+    assert "feel:" not in text and "depth" not in text and "step:" not in text

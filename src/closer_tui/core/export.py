@@ -15,7 +15,7 @@ from typing import Any
 
 from closer_tui.core.insights import recorded_seconds
 from closer_tui.core.models import Couple, Entry, Outcome, SessionRecord
-from closer_tui.core.words import duration_words, step_words, steps_words
+from closer_tui.core.words import duration_words, said_parts, step_words, steps_words
 
 EXPORT_FORMAT = 1
 """Version of the JSON export document, bumped if its shape ever changes."""
@@ -104,9 +104,12 @@ def _entry_lines(entry: Entry, names: _Names) -> list[str]:
     if entry.passed:
         return [f"{head}: passed"]
     text = entry.text.strip().splitlines()
-    parts = [f"  - {_one_line(part)}: {_one_line(said)}" for part, said in entry.parts.items()]
-    if len(text) <= 1 and not parts:
-        return [f"{head}: {text[0] if text else '(nothing written)'}"]
+    # The same parts as the app shows: what was said, never where it came from.
+    parts = [f"  - {_one_line(k)}: {_one_line(v)}" for k, v in said_parts(entry).items()]
+    if not text and not parts:
+        return [head]  # a card talked about together: its question is the entry
+    if len(text) == 1 and not parts:
+        return [f"{head}: {text[0]}"]
     # Indented so a many-line answer stays inside its list item.
     return [head + ":", *(f"  {line}".rstrip() for line in text), *parts]
 

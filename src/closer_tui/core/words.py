@@ -17,6 +17,20 @@ ENDINGS = (".", "!", "?", "…", "”", '"', ")")
 """A sentence that already ends with one of these gets no full stop of its own."""
 
 
+BOOKKEEPING = frozenset({"depth", "step", "role", "theme", "score"})
+"""Parts of an entry that say where it came from rather than what was said."""
+
+
+class EntryLike(Protocol):
+    """What the words need from one thing a partner wrote."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def parts(self) -> dict[str, str]: ...
+
+
 class StepLike(Protocol):
     """What the words need from a step of a guided session."""
 
@@ -61,6 +75,13 @@ def steps_words(steps: Sequence[StepLike]) -> str:
         return ""
     done = sum(1 for step in steps if not skipped(step))
     return f"{done} step" if done == 1 else f"{done} steps"
+
+
+def said_parts(entry: EntryLike) -> dict[str, str]:
+    """The named parts worth showing: none when the text already says it all, no bookkeeping."""
+    if entry.text.strip():
+        return {}
+    return {k: v for k, v in entry.parts.items() if k not in BOOKKEEPING and v.strip()}
 
 
 def and_words(names: Sequence[str]) -> str:

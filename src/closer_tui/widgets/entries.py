@@ -6,10 +6,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from closer_tui.core.models import Couple, Entry
+from closer_tui.core.words import said_parts
 from closer_tui.widgets.partner import badge
-
-BOOKKEEPING = frozenset({"depth", "step", "role", "theme", "score"})
-"""Parts that say where an entry came from rather than what was said."""
 
 
 def entry_text(couple: Couple, entry: Entry) -> Text:
@@ -20,7 +18,7 @@ def entry_text(couple: Couple, entry: Entry) -> Text:
     else:
         line.append_text(badge(couple.partner(entry.who)))
     line.append(f"  {entry.prompt}", style="dim")
-    shown = {k: v for k, v in entry.parts.items() if k not in BOOKKEEPING}
+    shown = said_parts(entry)
     if entry.passed:
         line.append("\n   passed", style="italic dim")
     elif entry.text:
