@@ -39,8 +39,11 @@ def closing_word(record: SessionRecord) -> str:
 def steps_block(steps: list[Outcome], together: float) -> Text:
     """Each step with its mark and its time, the total, and what the marks mean."""
     text = Text()
+    width = max((len(step.title) for step in steps), default=0)
     for step in steps:
-        text.append(f"{mark(step)} {step.title}", style="dim" if skipped(step) else "")
+        # The times in one column, so each reads beside its step.
+        line = f"{mark(step)} {step.title.ljust(width)}"
+        text.append(line, style="dim" if skipped(step) else "")
         text.append(f"  {step_words(step)}\n", style="dim")
     text.append(f"Together: {duration_words(together)}", style="bold")
     shown = dict.fromkeys(mark(step) for step in steps)  # in order, each once
