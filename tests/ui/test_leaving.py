@@ -13,6 +13,7 @@ from closer_tui.core.sessions import STAYED_SECONDS
 from closer_tui.core.store import Store
 from closer_tui.screens.home import HomeScreen
 from closer_tui.screens.leave import LeaveScreen
+from closer_tui.screens.session import SessionScreen
 
 AppFactory = Callable[[Store], CloserApp]
 
@@ -72,3 +73,25 @@ async def test_a_card_stayed_with_is_offered_and_kept(
         await pilot.pause()
     [record] = store_with_couple.load_history().sessions
     assert len(record.entries) == 1
+
+
+async def test_a_question_talked_through_in_a_session_is_kept_in_its_step(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.start_plan("quick-reconnect")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await screen.action_skip_step()  # the hug
+        await pilot.pause()
+        clock.advance(5 * 60)  # the light question, talked through
+        await screen.action_next_step()
+        await pilot.pause()
+        screen.action_done()
+        await pilot.pause()
+    [record] = store_with_couple.load_history().sessions
+    [card] = record.steps[1].entries
+    assert card.who == "both" and card.prompt
