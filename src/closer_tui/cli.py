@@ -121,8 +121,8 @@ def run_history(store_root: Path) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from closer_tui.core.export import duration_words
     from closer_tui.core.insights import insight_lines, recorded_seconds
+    from closer_tui.core.words import duration_words, steps_words
 
     store = _open(store_root)
     if store is None:
@@ -138,14 +138,14 @@ def run_history(store_root: Path) -> int:
     table.add_column("When")
     table.add_column("What")
     table.add_column("Time", justify="right")
-    table.add_column("Finished")
+    table.add_column("Steps")
     for session in history.sessions[:HISTORY_ROWS]:
         start = session.started_at.astimezone()
         table.add_row(
             f"{start:%a} {start.day} {start:%b %Y %H:%M}",
             session.title,
             duration_words(recorded_seconds(session)),
-            "yes" if session.completed else "stopped early",
+            steps_words(session.steps),
         )
     console = Console(highlight=False)
     console.print(table)

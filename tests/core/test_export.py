@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from closer_tui.core.export import duration_words, to_json, to_markdown
+from closer_tui.core.export import to_json, to_markdown
 from closer_tui.core.models import Couple, Entry, Outcome, Partner, SessionRecord, Tally
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -77,9 +77,10 @@ def test_markdown_is_newest_first_with_dates_durations_and_status() -> None:
     sunday = text.index("## Sunday 9 March 2025, 19:00 · Weekly check-in")
     tuesday = text.index("## Tuesday 4 March 2025, 21:05 · Tonight's 30")
     assert sunday < tuesday
-    assert "45 s · finished" in text
-    assert "31 min · stopped early" in text
-    assert "### Temperature reading · 10 min · stopped early" in text
+    assert "\n45 s\n" in text
+    assert "31 min · 3 steps" in text
+    assert "### Temperature reading · 10 min\n" in text
+    assert "stopped early" not in text and "finished" not in text  # no grades
     assert "Ratings: Alex 8 · Sam 7" in text
     assert "Noticed: 5 good moments, 1 hard one" in text
 
@@ -101,17 +102,6 @@ def test_markdown_without_a_couple_uses_neutral_names() -> None:
 
 def test_markdown_of_an_empty_history() -> None:
     assert to_markdown(COUPLE, []) == "# closer — Alex & Sam\n\n0 sessions, newest first.\n"
-
-
-def test_durations_read_naturally() -> None:
-    assert [duration_words(s) for s in (0, 20.4, 59.6, 90, 1860, 3900)] == [
-        "0 s",
-        "20 s",
-        "60 s",
-        "2 min",
-        "31 min",
-        "1 h 05 min",
-    ]
 
 
 def test_json_round_trips_every_record_and_the_couple() -> None:
@@ -155,3 +145,28 @@ def test_json_round_trips_odd_text_times_and_zones(
     assert SessionRecord.model_validate(raw) == record
     # Markdown never fails on the same text either.
     assert "**Alex**" in to_markdown(COUPLE, [record])
+
+
+def test_markdown_shows_the_parts_the_app_shows_and_no_bookkeeping() -> None:
+    start = datetime(2025, 3, 4, 20, 5, tzinfo=UTC)
+    record = SessionRecord(
+        kind="i_statement",
+        title="I-statements",
+        started_at=start,
+        ended_at=start,
+        entries=[
+            Entry(
+                who="first",
+                prompt="I feel … when … I need …",
+                text="I feel calm when … I need …",
+                parts={"feel": "calm", "when": "", "need": ""},
+            ),
+            Entry(who="both", prompt="What made you laugh?", parts={"depth": "light"}),
+            Entry(who="second", prompt="A question", text="An answer", parts={"step": "q-1"}),
+        ],
+    )
+    text = to_markdown(COUPLE, [record], tz=BERLIN)
+    assert "- **Alex** · _I feel … when … I need …_: I feel calm when … I need …\n" in text
+    assert "- **Alex & Sam** · _What made you laugh?_\n" in text
+    assert "- **Sam** · _A question_: An answer\n" in text
+    assert "feel:" not in text and "depth" not in text and "step:" not in text

@@ -414,7 +414,7 @@ def test_insight_lines_name_partners_and_wait_for_enough_data() -> None:
     ]
     lines = insights.insight_lines(checkins, names, now, BERLIN)
     assert lines[0] == "1 evening together this week."
-    assert "3 minutes together this month." in lines
+    assert "3 min together this month." in lines  # the one way to say a duration
     assert any(line.startswith("Weekly check-in, Alex: ") and "7 → 5" in line for line in lines)
     assert not any("Sam" in line for line in lines)  # two ratings or fewer: no trend yet
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 from closer_tui.activities.dtr import TemperatureReadingActivity
 from closer_tui.app import CloserApp
@@ -83,6 +83,8 @@ async def test_five_steps_in_order_with_turns_attributed_to_whoever_wrote(
         await pilot.press("ctrl+s", "ctrl+n")
         await pilot.pause()
         assert "Saved" in screen_text(app)
+        end = str(dtr.query_one("#dtr-end", Static).render())
+        assert end.startswith("Saved. Thank you, Alex and Sam.\n")  # names in a sentence
         assert dtr.pending() is None
 
     [record] = saved(store_with_couple)

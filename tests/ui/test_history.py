@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 import time
@@ -148,8 +149,8 @@ async def test_every_session_is_listed_newest_first(make_app: AppFactory, store:
         assert starts == sorted(starts, reverse=True)
         text = screen_text(app)
         assert "300 sessions" in text
-        assert "Tue 24 Nov 2026 18:30 20-second hug 0:21 finished" in text
-        assert "Mon 23 Nov 2026 18:30 Ask better questions 10:10 finished" in text
+        assert "Tue 24 Nov 2026 18:30 20-second hug 21 s" in text
+        assert "Mon 23 Nov 2026 18:30 Ask better questions 10 min" in text
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
@@ -209,8 +210,8 @@ async def test_the_detail_shows_who_wrote_what_steps_and_ratings(
         await pilot.press("enter")
         await pilot.pause()
         text = screen_text(app)
-        assert "Daily Temperature Reading 15:00 · finished" in text
-        assert "Weekly check-in 12:00 · finished" in text
+        assert "Daily Temperature Reading · 15 min" in text
+        assert "Weekly check-in · 12 min" in text
         assert "Alex 7 · Sam 8" in text
 
 
@@ -304,7 +305,8 @@ async def test_insights_speak_in_counts_and_trends(make_app: AppFactory, store: 
         # Ten days: on the eleventh evening back, a 21-second hug was cut short and nothing
         # else was done; it is kept in the history, but it is no day together.
         assert "2 days together this week · 10 days in a row" in text
-        assert "minutes together this month" in text
+        # Twenty-four evenings this month: hours and minutes, said the one way.
+        assert re.search(r"\d+ h \d\d min together this month", text)
         assert "Noticing the good, week by week" in text and "good" in text and "hard" in text
         assert "Weekly check-in: how connected each of you felt" in text
         assert "Alex ▁" in text or any(f"Alex {c}" in text for c in "▁▂▃▄▅▆▇█")
@@ -381,10 +383,66 @@ async def test_usable_at_60_by_20(make_app: AppFactory, store: Store) -> None:
         assert listing.region.height >= 8
         assert listing.region.right <= 60 and listing.region.bottom <= 19
         text = screen_text(app)
-        assert "24 Nov 2026 18:30 20-second hug 0:21 finished" in text
-        assert "stopped" in text
+        assert "24 Nov 2026 18:30 20-second hug 21 s" in text
+        assert "3 steps" in text and "2 steps" in text  # a plan's steps, even at 60
         await pilot.press("end")
         await pilot.pause()
         assert listing.cursor == COUNT - 1
         oldest = listing.records[-1]
         assert f"{oldest.started_at.day} " in screen_text(app)
+
+
+def test_app_cli_and_export_say_an_evening_the_same_way(
+    store_with_couple: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 1:53 step, a 59.4 s DTR, a skipped hug: one set of words, and no grade, everywhere."""
+    from rich.console import Console
+
+    from closer_tui import cli
+    from closer_tui.core.export import to_markdown
+    from closer_tui.screens.history_detail import session_detail
+    from closer_tui.screens.history_list import session_row
+    from closer_tui.screens.summary import steps_block
+
+    steps = [
+        # A step with no rounds of its own is recorded as not completed: it still ran.
+        Outcome(kind="phones_away", title="Settle in", actual_seconds=113, completed=False),
+        Outcome(kind="hug", title="Hug", actual_seconds=2, completed=False, data={"skipped": True}),
+        Outcome(kind="dtr", title="Temperature reading", actual_seconds=59.4),
+    ]
+    evening = SessionRecord(
+        kind="guided",
+        title="Tonight's 30",
+        plan="tonight-30",
+        actual_seconds=174.4,
+        completed=False,
+        started_at=EVENING,
+        ended_at=EVENING + timedelta(minutes=3),
+        steps=steps,
+    )
+    store_with_couple.save_session(evening)
+    couple = store_with_couple.load_couple()
+    assert couple is not None
+
+    def plain(renderable: object) -> str:
+        console = Console(width=100, record=True, color_system=None)
+        console.print(renderable)
+        return " ".join(console.export_text().split())
+
+    summary = plain(steps_block(evening.steps, 174.4))
+    detail = plain(session_detail(couple, evening))
+    row = plain(session_row(evening, 100))
+    markdown = to_markdown(couple, [evening])
+    assert cli.run_history(store_with_couple.root) == 0
+    table = " ".join(capsys.readouterr().out.split())
+
+    for said in (summary, detail, markdown):
+        assert "Settle in 2 min" in said.replace("·", "").replace("#", "").replace("  ", " ")
+        assert "Hug" in said and "skipped" in said
+        assert "59 s" in said and "1:00" not in said
+    for said in (detail, row, markdown, table):
+        assert "3 min" in said and "2 steps" in said
+    for said in (summary, detail, row, markdown, table):
+        assert "stopped" not in said and "finished" not in said
+    # The summary says what its marks mean.
+    assert "✓ done together" in summary and "– skipped" in summary

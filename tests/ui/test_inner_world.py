@@ -96,7 +96,7 @@ async def test_cards_pass_love_theme_and_save_attributed(
 
 
 def test_the_sentence_assembles_with_gaps() -> None:
-    assert assemble("", "", "") == "I feel … when …. I need …."
+    assert assemble("", "", "") == "I feel … when … I need …"  # one ending each, no "…."
     assert (
         assemble("lonely", "we both scroll at dinner.", "half an hour without phones")
         == "I feel lonely when we both scroll at dinner. I need half an hour without phones."
@@ -113,7 +113,7 @@ async def test_i_statements_assemble_and_save_each_partners_parts(
         assert builder.query_one("#is-feel", Input).has_focus
         await pilot.press(*"lonely", "enter", *"we both scroll at dinner", "enter")
         assert shown(builder, "#is-sentence") == (
-            "I feel lonely when we both scroll at dinner. I need …."
+            "I feel lonely when we both scroll at dinner. I need …"
         )
         await pilot.press(*"half an hour", "enter")
         assert builder.query_one(TurnBanner).speaker == "second"
@@ -135,6 +135,50 @@ async def test_i_statements_assemble_and_save_each_partners_parts(
     assert record.entries[0].text == (
         "I feel lonely when we both scroll at dinner. I need half an hour."
     )
+
+
+async def test_one_visit_saves_one_row_however_often_ctrl_s_is_pressed(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot, "try-1")
+        builder = app.screen.query_one(IStatementActivity)
+        await pilot.press(*"calm", "enter", *"we cook together", "enter", *"more of it", "ctrl+s")
+        await pilot.pause()
+        assert builder.query_one(TurnBanner).speaker == "second", "ctrl+s hands over first"
+        assert "Sam's turn. ctrl+s saves when you're both done." in shown(builder, "#is-said")
+        await pilot.press(*"tired", "enter", *"the week ends", "enter", *"a slow Sunday")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = shown(builder, "#is-said")
+        assert said == "Saved. Thank you, Alex and Sam, for saying it kindly."
+        assert builder.pending() is None
+
+    [record] = store_with_couple.load_history().sessions
+    assert [e.who for e in record.entries] == ["first", "second"]
+
+
+async def test_a_lone_statement_is_saved_on_a_second_ctrl_s(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot, "try-1")
+        await pilot.press(*"glad", "ctrl+s", "ctrl+s")  # Sam would rather pass tonight
+        await pilot.pause()
+    [record] = store_with_couple.load_history().sessions
+    assert [e.text for e in record.entries] == ["I feel glad when … I need …"]
+
+
+async def test_a_chosen_theme_is_named_once(store_with_couple: Store, make_app: AppFactory) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot, "try-0")
+        cards = app.screen.query_one(InnerWorldActivity)
+        assert shown(cards, "#iw-theme").endswith("cards from every theme (t to change)")
+        await pilot.press("t")  # hopes
+        assert shown(cards, "#iw-theme") == "hopes   ·   only this theme (t to change)"
 
 
 async def test_i_statement_needs_a_feeling_first(

@@ -109,4 +109,4 @@ async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -
         count.scroll_visible(animate=False)
         await pilot.pause()
         assert app.screen.find_widget(count).region.height >= 1
-        assert "Save today's" in screen_text(app)
+        assert "s Save" in screen_text(app)

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from closer_tui.core.content import DtrStep
 from closer_tui.core.models import Entry, Outcome, PartnerKey
 from closer_tui.widgets.activity import Activity
-from closer_tui.widgets.partner import badge, named
+from closer_tui.widgets.partner import named, named_together
 from closer_tui.widgets.turn_entry import Turn, TurnEntry
 
 TITLE = "Daily Temperature Reading"
@@ -199,9 +199,8 @@ class TemperatureReadingActivity(Activity):
         end.update(
             Text.assemble(
                 ("Saved. Thank you, ", "bold"),
-                badge(couple.first),
-                (" and ", "bold"),
-                badge(couple.second),
+                named_together(couple.first, couple.second),
+                (".", "bold"),
                 ("\n\nPress r for another reading.\n\n", ""),
                 (self.closer.library.dtr_credit, "dim"),
             )

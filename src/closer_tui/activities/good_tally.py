@@ -49,7 +49,7 @@ class GoodTallyActivity(Activity):
 
     BINDINGS = [
         Binding("u", "undo", "Undo"),
-        Binding("s", "save", "Save today's"),
+        Binding("s", "save", "Save"),
     ]
 
     def __init__(self, **kwargs: object) -> None:

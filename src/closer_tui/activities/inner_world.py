@@ -21,10 +21,12 @@ from textual.widgets import Input, Label, Static
 from closer_tui.core.content import InnerPrompt, InnerTheme
 from closer_tui.core.deck import DeckMemory, draw, love
 from closer_tui.core.models import Entry, Outcome, PartnerKey
+from closer_tui.core.sessions import done_with
+from closer_tui.core.words import sentence
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
-from closer_tui.widgets.partner import named
+from closer_tui.widgets.partner import named, named_together
 from closer_tui.widgets.turn_banner import TurnBanner
 
 THEMES: tuple[str, ...] = ("any", *get_args(InnerTheme))
@@ -72,6 +74,7 @@ class InnerWorldActivity(Activity):
         self.shared: list[tuple[InnerPrompt, PartnerKey, bool]] = []  # (card, sharer, passed)
         self.loved: list[str] = []
         self._started_at: datetime | None = None
+        self._shown_at: datetime | None = None
         self.can_focus = True
         start = self.options.get("theme")
         if start in THEMES:
@@ -104,13 +107,15 @@ class InnerWorldActivity(Activity):
         card = draw(self._cards(), memory, self.closer.rng)
         self.closer.remember("decks", DECK, memory.to_keepsake())
         self.shared.append((card, self.banner.speaker, False))
+        self._shown_at = self.closer.now()
         self._show()
 
     def _show(self) -> None:
         card, _, _ = self.shared[-1]
-        chosen = "any theme" if self.theme == "any" else f"theme: {self.theme}"
+        # The card's theme once; then what t does, not the theme a second time.
+        drawn = "cards from every theme" if self.theme == "any" else "only this theme"
         self.query_one("#iw-theme", Static).update(
-            Text.assemble((card.theme, "bold"), f"   ·   {chosen} (t to change)")
+            Text.assemble((card.theme, "bold"), f"   ·   {drawn} (t to change)")
         )
         self.query_one("#iw-card", Static).update(card.text)
         self._show_thanks()
@@ -154,27 +159,41 @@ class InnerWorldActivity(Activity):
             self.loved.append(self.current.id)
         self.notify("Kept among the ones you loved.", timeout=3)
 
-    def pending(self) -> tuple[Outcome, datetime] | None:
-        if not self.shared or self._started_at is None:
+    def _outcome(
+        self, shared: list[tuple[InnerPrompt, PartnerKey, bool]]
+    ) -> tuple[Outcome, datetime] | None:
+        if not shared or self._started_at is None:
             return None
         entries = [
             Entry(who=who, prompt=card.text, passed=passed, parts={"theme": card.theme})
-            for card, who, passed in self.shared
+            for card, who, passed in shared
         ]
         outcome = self.untimed_outcome(
             "Share your inner world",
             self._started_at,
             entries=entries,
-            data={"cards": [card.id for card, _, _ in self.shared], "loved": self.loved},
+            data={"cards": [card.id for card, _, _ in shared], "loved": self.loved},
         )
         return outcome, self._started_at
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        """Only cards they did something with: opening the cards to look asks nothing."""
+        acted = bool(self.shared) and (self.shared[-1][2] or self.current.id in self.loved)
+        cards = done_with(
+            self.shared, acted_on_last=acted, shown_at=self._shown_at, now=self.closer.now()
+        )
+        return self._outcome(cards)
 
     def forget(self) -> None:
         self.shared.clear()
 
     def action_done(self) -> None:
-        if not self.keep_pending():
+        # Saving by hand keeps the card on screen too: they chose to.
+        kept = self._outcome(self.shared)
+        if kept is None:
             return
+        self.report(*kept)
+        self.forget()
         self._started_at = self.closer.now()
         text = Text("Saved. ")
         text.append_text(thank_you_line(self, self.banner.listener, 0))
@@ -188,9 +207,12 @@ class InnerWorldActivity(Activity):
 
 
 def assemble(feel: str, when: str, need: str) -> str:
-    """The sentence the builder shows, with gaps where a part is still empty."""
-    feel, when, need = (part.strip().rstrip(".") for part in (feel, when, need))
-    return f"I feel {feel or '…'} when {when or '…'}. I need {need or '…'}."
+    """The sentence the builder shows, with gaps (…) where a part is still empty.
+
+    Each half ends once: a gap or the couple's own "!" is not followed by a full stop.
+    """
+    feel, when, need = (part.strip().rstrip(".") or "…" for part in (feel, when, need))
+    return f"{sentence(f'I feel {feel} when {when}')} {sentence(f'I need {need}')}"
 
 
 BLAME = re.compile(r"\b(always|never|you make me|your fault)\b", re.IGNORECASE)
@@ -307,18 +329,26 @@ class IStatementActivity(Activity):
         self.statements.append((banner.speaker, feel, when, need))
         for box in self.query(Input):
             box.value = ""
-        self._show_said()
         banner.swap()
+        self._show_said()
         self.query_one("#is-feel", Input).focus()
         return True
+
+    @property
+    def both_wrote(self) -> bool:
+        return {who for who, *_ in self.statements} == {"first", "second"}
 
     def _show_said(self) -> None:
         text = Text()
         for who, feel, when, need in self.statements:
             text.append_text(named(self.closer.couple.partner(who)))
             text.append(f": {assemble(feel, when, need)}\n")
-        if self.statements:
-            text.append("Say it aloud to each other. ctrl+s saves.")
+        if self.both_wrote:
+            text.append("Say them aloud to each other. ctrl+s saves them together.")
+        elif self.statements:
+            # One save for the visit, once both had their turn: one row in the history.
+            text.append_text(named(self.closer.couple.partner(self.query_one(TurnBanner).speaker)))
+            text.append("'s turn. ctrl+s saves when you're both done.")
         self.query_one("#is-said", Static).update(text)
 
     def action_swap(self) -> None:
@@ -359,17 +389,26 @@ class IStatementActivity(Activity):
             self._show_said()
 
     def action_save(self) -> None:
+        """Save the visit's statements as one session, once both had their turn.
+
+        ctrl+s straight after the first writer's statement hands over instead;
+        pressed again with nothing typed, it saves what there is.
+        """
         feel, when, need = (part.strip() for part in self._parts())
         if (when or need) and not feel:
             self._keep_typed()  # says what's missing
             return
-        if feel:
-            self._keep_typed()
+        if feel and self._keep_typed() and not self.both_wrote:
+            return  # the other partner's turn: one save for both
         if not self.keep_pending():
             self.notify("Write one first: how you feel, when, what you need.", timeout=3)
             return
         self._started_at = self.closer.now()
-        self.query_one("#is-said", Static).update("Saved. Thank you both for saying it kindly.")
+        couple = self.closer.couple
+        text = Text("Saved. Thank you, ")
+        text.append_text(named_together(couple.first, couple.second))
+        text.append(", for saying it kindly.")
+        self.query_one("#is-said", Static).update(text)
 
 
 class JustListenActivity(Activity):

@@ -21,8 +21,9 @@ from textual.widgets import Static
 from closer_tui.core.content import LoveMapQuestion
 from closer_tui.core.deck import DeckMemory, draw
 from closer_tui.core.models import Entry, Outcome, PartnerKey
+from closer_tui.core.sessions import done_with
 from closer_tui.widgets.activity import Activity
-from closer_tui.widgets.partner import badge, named
+from closer_tui.widgets.partner import badge, named_together
 from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
 from closer_tui.widgets.turn_banner import TurnBanner
 
@@ -75,6 +76,7 @@ class LoveMapsActivity(Activity):
         self.rounds: list[Round] = []
         self.revealed = False
         self._started_at: datetime | None = None
+        self._shown_at: datetime | None = None
         self.can_focus = True
         if self.options.get("mode") in MODES:
             self.set_reactive(LoveMapsActivity.mode, str(self.options["mode"]))
@@ -106,6 +108,7 @@ class LoveMapsActivity(Activity):
         card = self._draw()
         current = Round(card, self.banner.speaker, self.mode)
         self.rounds.append(current)
+        self._shown_at = self.closer.now()
         self.revealed = False
         self.banner.listens = "guesses" if self.mode == "game" else "asks"
         self.banner.refresh()
@@ -259,8 +262,21 @@ class LoveMapsActivity(Activity):
             )
         return entries
 
+    def _done_with(self) -> list[Round]:
+        """Rounds the couple did something with: a card only looked at is not one."""
+        if self.in_private:
+            return self._kept()  # every earlier round was moved past
+        last = self.rounds[-1] if self.rounds else None
+        acted = last is not None and (last.passed or (last.mode == "game" and self.revealed))
+        return done_with(
+            self.rounds, acted_on_last=acted, shown_at=self._shown_at, now=self.closer.now()
+        )
+
     def pending(self) -> tuple[Outcome, datetime] | None:
-        rounds = self._kept()
+        """Only what they did: opening Love Maps to look asks nothing on leaving."""
+        return self._outcome(self._done_with())
+
+    def _outcome(self, rounds: list[Round]) -> tuple[Outcome, datetime] | None:
         if not rounds or self._started_at is None:
             return None
         outcome = self.untimed_outcome(
@@ -275,13 +291,16 @@ class LoveMapsActivity(Activity):
         self.rounds.clear()
 
     def action_done(self) -> None:
-        if not self.keep_pending():
+        # Saving by hand keeps the card on screen too: they chose to.
+        kept = self._outcome(self._kept())
+        if kept is None:
             return
+        self.report(*kept)
+        self.forget()
         self._started_at = self.closer.now()
         text = Text("Saved. ")
-        text.append_text(named(self.closer.couple.first))
-        text.append(" and ")
-        text.append_text(named(self.closer.couple.second))
+        couple = self.closer.couple
+        text.append_text(named_together(couple.first, couple.second))
         text.append(", thank you for letting each other in. n for another card.")
         self._hint(text)
         self.revealed = True

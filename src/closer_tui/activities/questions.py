@@ -17,6 +17,7 @@ from textual.widgets import Static
 from closer_tui.core.content import Depth, Question
 from closer_tui.core.deck import DeckMemory, draw, love, tonights_card
 from closer_tui.core.models import Entry, Outcome
+from closer_tui.core.sessions import done_with
 from closer_tui.widgets.activity import Activity
 
 DEPTHS: tuple[Depth, ...] = get_args(Depth)
@@ -51,6 +52,7 @@ class QuestionActivity(Activity):
         self.asked: list[tuple[Question, bool]] = []  # (card, passed), not yet saved
         self.loved: list[str] = []
         self._started_at: datetime | None = None
+        self._shown_at: datetime | None = None
         self.can_focus = True
 
     @property
@@ -83,6 +85,7 @@ class QuestionActivity(Activity):
 
     def _show(self, card: Question) -> None:
         self.card = card
+        self._shown_at = self.closer.now()
         self.asked.append((card, False))
         level = DEPTHS.index(card.depth) + 1
         self.query_one("#q-depth", Static).update(
@@ -124,25 +127,38 @@ class QuestionActivity(Activity):
             self.loved.append(card.id)
         self.notify("Kept among the ones you loved.", timeout=3)
 
-    def pending(self) -> tuple[Outcome, datetime] | None:
-        if not self.asked or self._started_at is None:
+    def _outcome(self, asked: list[tuple[Question, bool]]) -> tuple[Outcome, datetime] | None:
+        if not asked or self._started_at is None:
             return None
         entries = [
             Entry(who="both", prompt=card.text, passed=passed, parts={"depth": card.depth})
-            for card, passed in self.asked
+            for card, passed in asked
         ]
         outcome = self.untimed_outcome(
             "Ask better questions",
             self._started_at,
             entries=entries,
-            data={"cards": [card.id for card, _ in self.asked], "loved": self.loved},
+            data={"cards": [card.id for card, _ in asked], "loved": self.loved},
         )
         return outcome, self._started_at
+
+    def pending(self) -> tuple[Outcome, datetime] | None:
+        """Only cards they did something with: opening the deck to look asks nothing."""
+        acted = bool(self.asked) and (self.asked[-1][1] or self.asked[-1][0].id in self.loved)
+        cards = done_with(
+            self.asked, acted_on_last=acted, shown_at=self._shown_at, now=self.closer.now()
+        )
+        return self._outcome(cards)
 
     def forget(self) -> None:
         self.asked.clear()
         self.loved.clear()
 
     def action_done(self) -> None:
-        if self.keep_pending():
+        # Saving by hand keeps the card on screen too: they chose to.
+        kept = self._outcome(self.asked)
+        if kept is not None:
+            self.report(*kept)
+            self.forget()
+            self._started_at = self.closer.now()
             self.query_one("#q-hint", Static).update("Saved. Thank you for asking.")

@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from closer_tui.core.models import PARTNER_KEYS, Entry, Outcome, PartnerKey
+from closer_tui.core.words import and_words
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import named
 from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
@@ -253,7 +254,7 @@ class AttachmentQuizActivity(PrivateReflection):
         if not leaning:
             text.append("'s answers don't lean strongly any one way. That's common.")
             return text
-        names = " and ".join(styles[sid].name.split(" (")[0].lower() for sid in leaning)
+        names = and_words([styles[sid].name.split(" (")[0].lower() for sid in leaning])
         text.append(f"'s answers lean most towards the {names} description")
         text.append("s" if len(leaning) > 1 else "")
         for sid in leaning:

@@ -54,7 +54,7 @@ class TouchIdeasActivity(Activity):
     TouchIdeasActivity #touch-count { margin: 1 1 0 1; text-style: bold; }
     """
 
-    BINDINGS = [Binding("s", "save", "Save today's")]
+    BINDINGS = [Binding("s", "save", "Save")]
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

@@ -111,7 +111,7 @@ class WeeklyCheckinActivity(Activity):
         if minutes == 0:
             line = f"{planned} minutes together · no rush"
         if elapsed >= self.seconds:
-            line = f"About {minutes} minutes · past the half hour, finish when you're ready"
+            line = f"About {minutes} minutes · past the time you planned, finish when you're ready"
         self.query_one("#wc-clock", Static).update(line)
 
     # -- the three questions ------------------------------------------------------

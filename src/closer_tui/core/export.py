@@ -15,6 +15,7 @@ from typing import Any
 
 from closer_tui.core.insights import recorded_seconds
 from closer_tui.core.models import Couple, Entry, Outcome, SessionRecord
+from closer_tui.core.words import duration_words, said_parts, step_words, steps_words
 
 EXPORT_FORMAT = 1
 """Version of the JSON export document, bumped if its shape ever changes."""
@@ -66,26 +67,16 @@ def _newest_first(sessions: Iterable[SessionRecord]) -> list[SessionRecord]:
     return sorted(sessions, key=lambda s: s.started_at, reverse=True)
 
 
-def duration_words(seconds: float) -> str:
-    """A duration as people say it: "20 s", "31 min", "1 h 05 min"."""
-    if seconds < 60:
-        return f"{round(seconds)} s"
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
-
-
 def _session_lines(session: SessionRecord, names: _Names, tz: tzinfo | None) -> list[str]:
     start = session.started_at.astimezone(tz)
     when = f"{start:%A} {start.day} {start:%B %Y, %H:%M}"
-    status = "finished" if session.completed else "stopped early"
     lines = [f"## {when} · {session.title}", ""]
-    lines += [f"{duration_words(recorded_seconds(session))} · {status}", ""]
+    # The same words as the app's history: how long, and for a plan how many steps.
+    said = [duration_words(recorded_seconds(session)), steps_words(session.steps)]
+    lines += [" · ".join(part for part in said if part), ""]
     lines += _outcome_lines(session, names)
     for step in session.steps:
-        step_status = "" if step.completed else " · stopped early"
-        lines += [f"### {step.title} · {duration_words(step.actual_seconds)}{step_status}", ""]
+        lines += [f"### {step.title} · {step_words(step)}", ""]
         lines += _outcome_lines(step, names)
     return lines
 
@@ -113,9 +104,12 @@ def _entry_lines(entry: Entry, names: _Names) -> list[str]:
     if entry.passed:
         return [f"{head}: passed"]
     text = entry.text.strip().splitlines()
-    parts = [f"  - {_one_line(part)}: {_one_line(said)}" for part, said in entry.parts.items()]
-    if len(text) <= 1 and not parts:
-        return [f"{head}: {text[0] if text else '(nothing written)'}"]
+    # The same parts as the app shows: what was said, never where it came from.
+    parts = [f"  - {_one_line(k)}: {_one_line(v)}" for k, v in said_parts(entry).items()]
+    if not text and not parts:
+        return [head]  # a card talked about together: its question is the entry
+    if len(text) == 1 and not parts:
+        return [f"{head}: {text[0]}"]
     # Indented so a many-line answer stays inside its list item.
     return [head + ":", *(f"  {line}".rstrip() for line in text), *parts]
 

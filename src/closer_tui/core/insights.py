@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from closer_tui.core.counts import SessionParts, spent_together
+from closer_tui.core.words import duration_words
 
 if TYPE_CHECKING:
     from closer_tui.core.models import Outcome, SessionRecord
@@ -328,7 +329,7 @@ def insight_lines(
     lines = [home_summary(sessions, now, tz)]
     minutes = minutes_this_month(sessions, now, tz)
     if minutes:
-        lines.append(f"{minutes} minutes together this month.")
+        lines.append(f"{duration_words(minutes * 60)} together this month.")
     weeks = tally_by_week(sessions, now, tz)
     if weeks is not None:
         this_week = weeks[-1]

@@ -35,6 +35,7 @@ from closer_tui.core.insights import (
 )
 from closer_tui.core.models import PARTNER_KEYS, Couple, SessionRecord
 from closer_tui.core.store import StoreError, plain_reason, write_atomic
+from closer_tui.core.words import duration_words
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
@@ -137,7 +138,7 @@ def week_words(history: Sequence[SessionRecord], closer: CloserApp) -> Text:
         text.append(f"  ·  {streak:,} days in a row")
     text.append("\n")
     if minutes:
-        text.append(f"{plural(minutes, 'minute', 'minutes')} together this month.")
+        text.append(f"{duration_words(minutes * 60)} together this month.")
     else:
         text.append("This month is still ahead of you.", style="dim")
     return text

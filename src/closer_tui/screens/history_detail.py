@@ -13,9 +13,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from closer_tui.core.clock import format_mmss
 from closer_tui.core.insights import recorded_seconds
 from closer_tui.core.models import Couple, Outcome, SessionRecord
+from closer_tui.core.words import duration_words, step_words, steps_words
 from closer_tui.widgets.entries import entries_block
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.partner import named
@@ -33,18 +33,6 @@ def when_words(moment: datetime) -> str:
     """A start time in this computer's zone: "Tue 24 Nov 2026 19:30"."""
     local = moment.astimezone()
     return f"{local:%a} {local.day} {local:%b %Y %H:%M}"
-
-
-def how_long(seconds: float) -> str:
-    """Time together as a clock shows it: "4:05" under an hour, "1 h 05" from one."""
-    if seconds < 3600:
-        return format_mmss(seconds)
-    minutes = round(seconds / 60)
-    return f"{minutes // 60} h {minutes % 60:02d}"
-
-
-def status_words(outcome: Outcome) -> str:
-    return "finished" if outcome.completed else "stopped early"
 
 
 def outcome_block(couple: Couple, outcome: Outcome) -> list[RenderableType]:
@@ -74,7 +62,8 @@ def session_detail(couple: Couple, record: SessionRecord) -> RenderableType:
     """The whole session as one renderable: a heading, then each step with its time."""
     head = Text(record.title, style="bold")
     head.append(f"\n{when_words(record.started_at)}", style="dim")
-    head.append(f"  ·  {how_long(recorded_seconds(record))}  ·  {status_words(record)}")
+    said = [duration_words(recorded_seconds(record)), steps_words(record.steps)]
+    head.append("".join(f"  ·  {part}" for part in said if part))
     blocks: list[RenderableType] = [head, Text()]
     own = outcome_block(couple, record)
     if own:
@@ -82,9 +71,7 @@ def session_detail(couple: Couple, record: SessionRecord) -> RenderableType:
     for step in record.steps:
         line = Text("▸ ", style="dim")
         line.append(step.title, style="bold")
-        skipped = bool(step.data.get("skipped"))
-        state = "skipped" if skipped else status_words(step)
-        line.append(f"  {how_long(step.actual_seconds)}  ·  {state}", style="dim")
+        line.append(f"  ·  {step_words(step)}", style="dim")
         blocks.append(line)
         blocks += outcome_block(couple, step)
         blocks.append(Text())

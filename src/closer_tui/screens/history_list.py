@@ -22,22 +22,27 @@ from textual.strip import Strip
 
 from closer_tui.core.insights import recorded_seconds
 from closer_tui.core.models import SessionRecord
-from closer_tui.screens.history_detail import how_long, when_words
+from closer_tui.core.words import duration_words, steps_words
+from closer_tui.screens.history_detail import when_words
 
 NARROW = 70
-"""Below this width a row drops the weekday and shortens "stopped early"."""
+"""Below this width a row drops the weekday."""
 
 GAP = "  "
 
 
-def row_text(
-    when: str, what: str, long: str, status: str, width: int, status_style: str = ""
-) -> Text:
-    """One row in columns: when, what (takes the room left), how long, finished or not."""
+LONG_WIDTH = 6
+"""Room for "45 s" or "31 min"; a rare "1 h 05 min" takes a little of the title's."""
+STEPS_WIDTH = 8
+"""Room for "12 steps"."""
+
+
+def row_text(when: str, what: str, long: str, steps: str, width: int) -> Text:
+    """One row in columns: when, what (takes the room left), how long, and a plan's steps."""
     narrow = width < NARROW
     when_width = 17 if narrow else 21
-    status_width = 8 if narrow else 13
-    what_width = max(8, width - when_width - 7 - status_width - 3 * len(GAP) - 1)
+    long_width = max(LONG_WIDTH, len(long))
+    what_width = max(8, width - when_width - long_width - STEPS_WIDTH - 3 * len(GAP) - 1)
     what = what if len(what) <= what_width else what[: what_width - 1] + "…"
     return Text.assemble(
         " ",
@@ -45,9 +50,9 @@ def row_text(
         GAP,
         what.ljust(what_width),
         GAP,
-        long.rjust(7),
+        long.rjust(long_width),
         GAP,
-        (status, status_style),
+        (steps, "dim"),
     )
 
 
@@ -56,16 +61,12 @@ def session_row(record: SessionRecord, width: int) -> Text:
     when = when_words(record.started_at)
     if narrow:
         when = when.split(" ", 1)[1]  # without the weekday
-    if record.completed:
-        status, style = "finished", "dim"
-    else:
-        status, style = ("stopped" if narrow else "stopped early"), "italic"
-    long = how_long(recorded_seconds(record))
-    return row_text(when, record.title, long, status, width, style)
+    long = duration_words(recorded_seconds(record))
+    return row_text(when, record.title, long, steps_words(record.steps), width)
 
 
 def header_row(width: int) -> Text:
-    return row_text("When", "What", "How long", "", width)
+    return row_text("When", "What", "Time", "", width)
 
 
 class SessionList(ScrollView, can_focus=True):

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from closer_tui.screens.catalog import Group, Place, places
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.option_list import CalmOptionList
-from closer_tui.widgets.partner import named
+from closer_tui.widgets.partner import named_together
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -53,7 +53,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar = [
         *(Binding(str(n), f"open_key('{n}')", show=False) for n in range(1, 8)),
         Binding("h", "open('history')", "History"),
-        Binding("s", "start_suggested", "Start tonight's"),
+        Binding("s", "start_suggested", "Start tonight"),
         Binding("comma", "open('settings')", "Settings", key_display=","),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -101,9 +101,7 @@ class HomeScreen(Screen[None]):
     def _tonight(self) -> Text:
         couple = self.closer.names
         text = Text(f"{greeting(self.closer.now())}, ")
-        text.append_text(named(couple.first))
-        text.append(" and ")
-        text.append_text(named(couple.second))
+        text.append_text(named_together(couple.first, couple.second))
         text.append(".")
         if self.closer.history_loaded:
             from closer_tui.core.insights import home_summary

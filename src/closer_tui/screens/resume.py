@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from closer_tui.core.clock import format_mmss
 from closer_tui.core.models import SessionDraft
+from closer_tui.core.words import duration_words
 
 ResumeChoice = Literal["resume", "save", "discard", "later"]
 
@@ -44,7 +44,7 @@ class ResumeScreen(ModalScreen[ResumeChoice]):
             yield Static(
                 f"[b]{self.plan_title}[/b] stopped part-way: step "
                 f"{min(draft.step_index + 1, self.steps)} of {self.steps}, started {when}, "
-                f"{format_mmss(together)} together so far. Everything you did is kept.\n\n"
+                f"{duration_words(together)} together so far. Everything you did is kept.\n\n"
                 "Pick up where you stopped?"
             )
             with Horizontal():

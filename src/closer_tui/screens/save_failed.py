@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from closer_tui.core.store import StoreError, file_bytes, plain_reason, write_atomic
+from closer_tui.core.words import sentence
 
 SaveOutcome = Literal["saved", "copied", "let go"]
 
@@ -30,10 +31,7 @@ def and_then(reason: object, more: str) -> str:
     Store messages are whole sentences already; joining them with ". " left
     two full stops ("…was changed.. Tonight's…").
     """
-    first = str(reason).strip()
-    if not first.endswith((".", "!", "?")):
-        first += "."
-    return f"{first} {more}"
+    return f"{sentence(str(reason))} {more}"
 
 
 def plain_words(error: Exception) -> str:

@@ -12,8 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from closer_tui.core.clock import format_mmss
-from closer_tui.core.models import SessionRecord
+from closer_tui.core.insights import recorded_seconds
+from closer_tui.core.models import Outcome, SessionRecord
+from closer_tui.core.words import duration_words, skipped, step_words
 from closer_tui.widgets.entries import entries_block
 from closer_tui.widgets.footer import CalmFooter
 
@@ -21,10 +22,34 @@ if TYPE_CHECKING:
     from closer_tui.app import CloserApp
 
 
+MEANINGS = {"✓": "✓ done together", "–": "– skipped"}
+"""What each mark means, said under the steps: the same marks as the session's step list."""
+
+
+def mark(step: Outcome) -> str:
+    return "–" if skipped(step) else "✓"
+
+
 def closing_word(record: SessionRecord) -> str:
     if record.completed:
         return "That was the whole plan. Thank you for making this time for each other."
-    return "You made time for each other tonight, and that is what counts. Rest well."
+    return "Thank you for making time for each other tonight. Rest well."
+
+
+def steps_block(steps: list[Outcome], together: float) -> Text:
+    """Each step with its mark and its time, the total, and what the marks mean."""
+    text = Text()
+    width = max((len(step.title) for step in steps), default=0)
+    for step in steps:
+        # The times in one column, so each reads beside its step.
+        line = f"{mark(step)} {step.title.ljust(width)}"
+        text.append(line, style="dim" if skipped(step) else "")
+        text.append(f"  {step_words(step)}\n", style="dim")
+    text.append(f"Together: {duration_words(together)}", style="bold")
+    shown = dict.fromkeys(mark(step) for step in steps)  # in order, each once
+    if shown:
+        text.append("\n" + "   ".join(MEANINGS[each] for each in shown), style="dim")
+    return text
 
 
 class SummaryScreen(Screen[None]):
@@ -51,13 +76,7 @@ class SummaryScreen(Screen[None]):
         yield Header()
         with VerticalScroll():
             yield Static(Text(closing_word(record), style="bold"), classes="block")
-            steps = Text()
-            for step in record.steps:
-                mark = "✓" if step.completed else ("–" if step.data.get("skipped") else "·")
-                steps.append(f"{mark} {step.title}", style="" if step.completed else "dim")
-                steps.append(f"  {format_mmss(step.actual_seconds)}\n", style="dim")
-            steps.append(f"Together: {format_mmss(record.actual_seconds)}", style="bold")
-            yield Static(steps, classes="block")
+            yield Static(steps_block(record.steps, recorded_seconds(record)), classes="block")
             written = [entry for step in record.steps for entry in step.entries]
             if written:
                 yield Static(

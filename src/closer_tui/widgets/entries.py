@@ -6,10 +6,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from closer_tui.core.models import Couple, Entry
+from closer_tui.core.words import said_parts
 from closer_tui.widgets.partner import badge
-
-BOOKKEEPING = frozenset({"depth", "step", "role", "theme", "score"})
-"""Parts that say where an entry came from rather than what was said."""
 
 
 def entry_text(couple: Couple, entry: Entry) -> Text:
@@ -19,14 +17,15 @@ def entry_text(couple: Couple, entry: Entry) -> Text:
         line.append(" Together ", style="bold reverse")
     else:
         line.append_text(badge(couple.partner(entry.who)))
-    line.append(f"  {entry.prompt}\n", style="dim")
+    line.append(f"  {entry.prompt}", style="dim")
+    shown = said_parts(entry)
     if entry.passed:
-        line.append("   passed", style="italic dim")
+        line.append("\n   passed", style="italic dim")
     elif entry.text:
-        line.append(f"   {entry.text}")
-    else:
-        shown = {k: v for k, v in entry.parts.items() if k not in BOOKKEEPING}
-        line.append("   " + " · ".join(f"{k}: {v}" for k, v in shown.items()))
+        line.append(f"\n   {entry.text}")
+    elif shown:
+        line.append("\n   " + " · ".join(f"{k}: {v}" for k, v in shown.items()))
+    # A card talked about together has no words of its own: its question is the entry.
     return line
 
 

@@ -18,3 +18,12 @@ def badge(partner: Partner) -> Text:
 def named(partner: Partner) -> Text:
     """The partner's name in their colour, for running text."""
     return Text(partner.name, style=f"bold {partner.hex}")
+
+
+def named_together(first: Partner, second: Partner) -> Text:
+    """ "Alex and Zoë", each in their colour, for a sentence.
+
+    A sentence names partners with :func:`named`, never :func:`badge`: a
+    badge's padding left "Thank you,  Alex  and  Zoë" with double spaces.
+    """
+    return Text(" and ").join([named(first), named(second)])

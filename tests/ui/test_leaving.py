@@ -1,0 +1,97 @@
+"""Leaving a deck asks "save this?" only when the couple did or wrote something."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.sessions import STAYED_SECONDS
+from closer_tui.core.store import Store
+from closer_tui.screens.home import HomeScreen
+from closer_tui.screens.leave import LeaveScreen
+from closer_tui.screens.session import SessionScreen
+
+AppFactory = Callable[[Store], CloserApp]
+
+DECKS = ["questions", "love-maps", "inner-world"]
+
+
+async def open_place(pilot: Pilot[None], place: str) -> None:
+    await pilot.pause()
+    pilot.app.open_place(place)  # type: ignore[attr-defined]
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("place", DECKS)
+async def test_only_looking_leaves_without_a_question(
+    place: str, store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_place(pilot, place)
+        clock.advance(STAYED_SECONDS / 2)  # read the card, and the Why
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen), "nothing was done, so nothing is asked"
+    assert store_with_couple.load_history().sessions == []
+
+
+@pytest.mark.parametrize(("place", "key"), [("questions", "s"), ("questions", "n")])
+async def test_a_card_passed_or_gone_deeper_from_is_offered(
+    place: str, key: str, store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_place(pilot, place)
+        await pilot.press(key)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveScreen)
+        await pilot.press("s")
+        await pilot.pause()
+    [record] = store_with_couple.load_history().sessions
+    assert len(record.entries) == 1, "the card moved past; not the one only glanced at"
+
+
+@pytest.mark.parametrize("place", DECKS)
+async def test_a_card_stayed_with_is_offered_and_kept(
+    place: str, store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_place(pilot, place)
+        clock.advance(STAYED_SECONDS)  # long enough to have talked it through
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveScreen)
+        await pilot.press("s")
+        await pilot.pause()
+    [record] = store_with_couple.load_history().sessions
+    assert len(record.entries) == 1
+
+
+async def test_a_question_talked_through_in_a_session_is_kept_in_its_step(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.start_plan("quick-reconnect")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await screen.action_skip_step()  # the hug
+        await pilot.pause()
+        clock.advance(5 * 60)  # the light question, talked through
+        await screen.action_next_step()
+        await pilot.pause()
+        screen.action_done()
+        await pilot.pause()
+    [record] = store_with_couple.load_history().sessions
+    [card] = record.steps[1].entries
+    assert card.who == "both" and card.prompt
