@@ -78,7 +78,7 @@ async def test_a_message_that_ends_its_own_sentence_gets_no_second_full_stop(
         app.start_plan("quick-reconnect")
         await pilot.pause()
         said = [notification.message for notification in app._notifications]
-        assert any("before changed. Carry on; closer will keep trying." in m for m in said)
+        assert any("before changed. Tonight's session is only in memory" in m for m in said)
         assert not any(".." in message for message in said)
 
 
