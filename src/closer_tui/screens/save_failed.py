@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from closer_tui.core.models import SessionRecord
 from closer_tui.core.store import StoreError, file_bytes, plain_reason, write_atomic
+from closer_tui.widgets.text_box import LineBox
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -50,7 +51,9 @@ class SaveFailedScreen(ModalScreen[None]):
                 id="save-failed-message",
             )
             yield Label("Save a copy to:")
-            yield Input(value=str(Path.home() / f"closer-{self.record.file_name}"), id="elsewhere")
+            yield LineBox(
+                value=str(Path.home() / f"closer-{self.record.file_name}"), id="elsewhere"
+            )
             with Horizontal():
                 yield Button("Try again", id="retry", variant="primary")
                 yield Button("Save copy", id="copy")

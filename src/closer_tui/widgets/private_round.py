@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey
 from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.partner import badge
+from closer_tui.widgets.text_box import LineBox
 
 Answer = str | int | None
 """Typed text, a 1-based point on a scale, or None for a pass."""
@@ -111,7 +112,7 @@ class PrivateRound(Widget, can_focus=True):
             with Vertical(id="pr-answer"):
                 yield Static("", id="pr-progress")
                 yield Static("", id="pr-prompt")
-                yield Input(password=True, id="pr-text", max_length=2000)
+                yield LineBox(password=True, id="pr-text", max_length=2000)
                 yield CalmOptionList(id="pr-scale")
                 yield Static("", id="pr-hint")
             yield Static("", id="pr-both", classes="curtain")
