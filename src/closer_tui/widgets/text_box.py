@@ -42,7 +42,7 @@ def dropped_by_textual(character: str | None) -> bool:
 class LineBox(Input):
     """A one-line text box (names, zones, the I-statement, a path) that keeps every character."""
 
-    def check_consume_key(self, key: str, character: str | None) -> bool:
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
         return super().check_consume_key(key, character) or dropped_by_textual(character)
 
     def on_key(self, event: events.Key) -> None:
@@ -61,7 +61,7 @@ class LineBox(Input):
 class WritingBox(TextArea):
     """A text box for a few lines (turns, appreciations, answers) that keeps every character."""
 
-    def check_consume_key(self, key: str, character: str | None) -> bool:
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
         return super().check_consume_key(key, character) or (
             not self.read_only and dropped_by_textual(character)
         )
