@@ -3,6 +3,12 @@
 "Sam, look away" → Alex answers (typing is masked) → locked → "Alex, look
 away" → Sam answers → both look → revealed side by side. Answers live only in
 this widget until the host saves them, so leaving without saving keeps nothing.
+
+Nothing is decided by a stray key: on a scale, arrows and numbers only choose
+and enter locks the choice in; a hand-over (each "look away" and "both look")
+is passed only by a key pressed once it has been on screen for a moment, so an
+enter that was meant for the last answer cannot carry over and show the next
+partner's question while the first can still see.
 """
 
 from __future__ import annotations
@@ -21,15 +27,20 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from closer_tui.core.clock import Clock
 from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey
 from closer_tui.widgets.option_list import CalmOptionList
-from closer_tui.widgets.partner import badge
+from closer_tui.widgets.partner import badge, named
 from closer_tui.widgets.text_box import LineBox
 
 Answer = str | int | None
 """Typed text, a 1-based point on a scale, or None for a pass."""
 
 PASS_ID = "pass"
+
+HANDOVER_SECONDS = 0.4
+"""How long a stage is on screen before a key may pass it: longer than a key's
+repeat and a quick double press, shorter than anyone can read the screen."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +77,7 @@ class PrivateRound(Widget, can_focus=True):
 
     BINDINGS = [
         Binding("enter", "onward", "Continue", show=False),
-        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
+        *(Binding(str(n), f"digit('{n}')", show=False) for n in range(10)),
     ]
 
     stage: reactive[str] = reactive("curtain", init=False)
@@ -87,20 +98,29 @@ class PrivateRound(Widget, can_focus=True):
         couple: Couple,
         asks: list[Ask],
         *,
+        clock: Clock,
         first: PartnerKey = "first",
         hint: str = "",
+        note: str = "",
         id: str | None = None,
     ) -> None:
+        """``hint`` is shown under every question; ``note`` once, on the opening
+        curtain, before anyone answers (the safety note, where it is needed)."""
         super().__init__(id=id)
         if not asks:
             raise ValueError("a private round needs something to ask")
         self.couple = couple
         self.asks = asks
+        self.clock = clock
         self.order: tuple[PartnerKey, PartnerKey] = (first, couple.other(first))
         self.hint = hint
+        self.note = note
         self.answers: dict[PartnerKey, dict[str, Answer]] = {key: {} for key in self.order}
         self._turn = 0
         self._index = 0
+        self._shown_at = clock()
+        self._typed = ""
+        """The digits typed on this scale so far: 1 then 0 is ten."""
 
     @property
     def whose(self) -> PartnerKey:
@@ -128,17 +148,24 @@ class PrivateRound(Widget, can_focus=True):
     def _switch(self, stage: str, panel: str) -> None:
         self.stage = stage
         self.query_one(ContentSwitcher).current = panel
+        self._shown_at = self.clock()
+
+    def _settled(self) -> bool:
+        """The stage has been on screen long enough that a key on it was meant for it."""
+        return self.clock() >= self._shown_at + HANDOVER_SECONDS
 
     def _show_curtain(self, *, focus: bool = True) -> None:
         me = self.couple.partner(self.whose)
         other = self.couple.partner(self.couple.other(self.whose))
         text = Text()
+        if self._turn == 0 and self.note:
+            text.append(f"{self.note}\n\n", style="italic")
         if self._turn == 1:
-            text.append_text(badge(other))
+            text.append_text(named(other))
             text.append("'s answers are locked away. ✓\n\n", style="bold")
-        text.append_text(badge(other))
+        text.append_text(named(other))
         text.append(", please look away for a moment.\n\n", style="bold")
-        text.append_text(badge(me))
+        text.append_text(named(me))
         text.append(", press enter when ")
         text.append(other.name)
         text.append(" can't see the screen.")
@@ -165,7 +192,12 @@ class PrivateRound(Widget, can_focus=True):
             )
             scale.highlighted = None
             scale.focus()
-            hint = "Choose with the arrows or a number, then enter. Pass is always fine."
+            self._typed = ""
+            ten = " (1 then 0 is 10)" if len(ask.scale) >= 10 else ""
+            hint = (
+                f"Choose with the arrows or a number{ten}; you can still change it."
+                " Enter locks it in. Pass is always fine."
+            )
         else:
             text_input.value = ""
             text_input.focus()
@@ -196,21 +228,34 @@ class PrivateRound(Widget, can_focus=True):
     # -- input -------------------------------------------------------------------
 
     def action_onward(self) -> None:
+        if not self._settled():
+            return  # pressed before this hand-over appeared: it was meant for the last one
         if self.stage == "curtain":
             self._index = 0
             self._show_ask()
         elif self.stage == "both-look":
             self._reveal()
 
-    def action_choose(self, number: int) -> None:
+    def action_digit(self, digit: str) -> None:
+        """Choose the point the digits typed so far name; enter locks it in."""
         ask = self.asks[self._index] if self.stage == "answer" else None
-        if ask is not None and ask.scale and number <= len(ask.scale):
-            self._record(number)
+        if ask is None or not ask.scale:
+            return
+        scale = self.query_one("#pr-scale", OptionList)
+        chosen = scale.highlighted_option
+        typed = self._typed if chosen is not None and chosen.id == self._typed else ""
+        for number in (typed + digit, digit):
+            if 1 <= int(number) <= len(ask.scale):
+                self._typed = number
+                scale.highlighted = int(number) - 1
+                return
 
     @on(Input.Submitted, "#pr-text")
     def _text_answered(self, event: Input.Submitted) -> None:
         event.stop()
         value = event.value.strip()
+        if not value and not self._settled():
+            return  # a second press of the enter that opened this question, not a pass
         event.input.value = ""
         self._record(value or None)
 
