@@ -178,9 +178,11 @@ async def test_one_then_zero_is_ten_and_nothing_locks_before_enter(
         assert private.stage == "answer" and private.answers["first"] == {}
         await pilot.press("0")
         assert private.stage == "answer" and private.answers["first"] == {}
+        assert "Chosen: 10 · very close. Enter locks it in" in screen_text(app)
         await pilot.press("enter")
         assert private.answers["first"] == {"connection": 10}
         await hand_over(pilot, clock)
         await pilot.press("3", "down", "down")  # changed with the arrows before locking: 5
+        assert "Chosen: 5. Enter locks it in" in screen_text(app)
         await pilot.press("enter")
         assert private.answers["second"] == {"connection": 5}

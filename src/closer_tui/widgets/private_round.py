@@ -55,9 +55,9 @@ class Ask:
 def describe(ask: Ask, answer: Answer) -> str:
     if answer is None:
         return "passed"
-    if isinstance(answer, int) and ask.scale:
+    if isinstance(answer, int) and ask.scale and ask.scale[answer - 1]:
         return f"{answer} · {ask.scale[answer - 1]}"
-    return str(answer)
+    return str(answer)  # text, or a point the scale leaves unnamed
 
 
 class PrivateRound(Widget, can_focus=True):
@@ -193,17 +193,26 @@ class PrivateRound(Widget, can_focus=True):
             scale.highlighted = None
             scale.focus()
             self._typed = ""
-            ten = " (1 then 0 is 10)" if len(ask.scale) >= 10 else ""
-            hint = (
-                f"Choose with the arrows or a number{ten}; you can still change it."
-                " Enter locks it in. Pass is always fine."
-            )
         else:
             text_input.value = ""
             text_input.focus()
-            hint = "What you type is hidden. Leave it empty and press enter to pass."
-        self.query_one("#pr-hint", Static).update(f"{hint}\n{self.hint}".strip())
+        self._show_hint()
         self._switch("answer", "pr-answer")
+
+    def _show_hint(self, chosen: str = "") -> None:
+        """How to answer; on a scale, what is chosen so far, in words as well as colour."""
+        ask = self.asks[self._index]
+        if not ask.scale:
+            how = "What you type is hidden. Leave it empty and press enter to pass."
+        elif chosen:
+            how = f"Chosen: {chosen}. Enter locks it in, or choose again. Pass is always fine."
+        else:
+            ten = " (1 then 0 is 10)" if len(ask.scale) >= 10 else ""
+            how = (
+                f"Choose with the arrows or a number{ten}, then press enter to lock it in."
+                " Pass is always fine."
+            )
+        self.query_one("#pr-hint", Static).update(f"{how}\n{self.hint}".strip())
 
     def _show_both_look(self) -> None:
         text = Text("Both answers are in. ✓\n\n", style="bold")
@@ -258,6 +267,14 @@ class PrivateRound(Widget, can_focus=True):
             return  # a second press of the enter that opened this question, not a pass
         event.input.value = ""
         self._record(value or None)
+
+    @on(OptionList.OptionHighlighted, "#pr-scale")
+    def _scale_moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        chosen = event.option.id
+        if self.stage == "answer" and chosen is not None:
+            ask = self.asks[self._index]
+            self._show_hint("Pass" if chosen == PASS_ID else describe(ask, int(chosen)))
 
     @on(OptionList.OptionSelected, "#pr-scale")
     def _scale_answered(self, event: OptionList.OptionSelected) -> None:
