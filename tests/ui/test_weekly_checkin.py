@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from _private_round import answer_privately, hand_over
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -186,3 +187,22 @@ async def test_one_then_zero_is_ten_and_nothing_locks_before_enter(
         assert "Chosen: 5. Enter locks it in" in screen_text(app)
         await pilot.press("enter")
         assert private.answers["second"] == {"connection": 5}
+
+
+async def test_enter_pressed_twice_at_once_locks_one_answer_and_stays_on_the_hand_over(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    """Both presses reach the list before it is hidden: the second once raised IndexError."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        checkin = await open_checkin(pilot)
+        await answer_the_questions(pilot)
+        private = checkin.query_one(PrivateRound)
+        await hand_over(pilot, clock)
+        await pilot.press("1", "0")
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert private.answers["first"] == {"connection": 10}
+        assert private.stage == "curtain"

@@ -259,9 +259,17 @@ class PrivateRound(Widget, can_focus=True):
                 scale.highlighted = int(number) - 1
                 return
 
+    def _on_screen(self, option: Option) -> bool:
+        """The option belongs to the question on screen, not to one already locked in
+        (an enter pressed twice reaches the list before the next question replaces it)."""
+        scale = self.query_one("#pr-scale", OptionList)
+        return self.stage == "answer" and any(shown is option for shown in scale.options)
+
     @on(Input.Submitted, "#pr-text")
     def _text_answered(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.stage != "answer" or event.value != event.input.value:
+            return  # an enter pressed twice: this answer is already locked in
         value = event.value.strip()
         if not value and not self._settled():
             return  # a second press of the enter that opened this question, not a pass
@@ -272,13 +280,15 @@ class PrivateRound(Widget, can_focus=True):
     def _scale_moved(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         chosen = event.option.id
-        if self.stage == "answer" and chosen is not None:
+        if self._on_screen(event.option) and chosen is not None:
             ask = self.asks[self._index]
             self._show_hint("Pass" if chosen == PASS_ID else describe(ask, int(chosen)))
 
     @on(OptionList.OptionSelected, "#pr-scale")
     def _scale_answered(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if not self._on_screen(event.option):
+            return
         chosen = event.option.id
         self._record(None if chosen == PASS_ID or chosen is None else int(chosen))
 
