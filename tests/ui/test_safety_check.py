@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from _private_round import answer_privately, choose, hand_over
+from textual import events
 from textual.pilot import Pilot
 
 from closer_tui.activities.safety_check import SafetyCheckActivity, rounded_average
@@ -159,3 +160,20 @@ async def test_enter_pressed_with_the_last_answer_does_not_pass_the_hand_over(
         assert private.stage == "both-look", "the reveal waits for a press on its own screen"
         await hand_over(pilot, clock)
         assert private.stage == "revealed"
+
+
+async def test_enter_pressed_twice_at_once_does_not_answer_the_next_question(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        check = await open_check(pilot)
+        private = check.query_one(PrivateRound)
+        await hand_over(pilot, clock)
+        await pilot.press("3")
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert private.answers["first"] == {"item-1": 3}
+        assert "2 of 8" in screen_text(app)
