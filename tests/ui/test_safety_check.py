@@ -116,6 +116,11 @@ async def test_usable_at_60x20(
         shown = screen_text(app)
         assert "1 of 8" in shown
         assert "Very much" in shown and "Pass" in shown
+        assert "enter to lock it in. Pass is always fine" in shown, "not below the fold"
+        await pilot.press("3")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Chosen: 3 · Sometimes" in shown and "1 of 8" in shown
 
 
 async def test_a_number_only_chooses_and_enter_locks_it_in(

@@ -213,6 +213,16 @@ class PrivateRound(Widget, can_focus=True):
                 " Pass is always fine."
             )
         self.query_one("#pr-hint", Static).update(f"{how}\n{self.hint}".strip())
+        self._keep_in_view()
+
+    def _keep_in_view(self) -> None:
+        """On a short screen the hint falls below the fold: keep how to lock the answer
+        in, and what is chosen, in view with the choices."""
+        if self.stage == "answer":
+            self.query_one("#pr-answer").scroll_visible(animate=False)
+
+    def on_resize(self) -> None:
+        self._keep_in_view()  # the question just laid out at its full height
 
     def _show_both_look(self) -> None:
         text = Text("Both answers are in. ✓\n\n", style="bold")
