@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from _private_round import hand_over
 from textual import events
 from textual.app import App, ComposeResult
 from textual.keys import _character_to_key
@@ -13,7 +15,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 import closer_tui
+from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.store import Store
+from closer_tui.widgets.private_round import PrivateRound
 from closer_tui.widgets.text_box import LineBox, WritingBox, types_text
+
+AppFactory = Callable[[Store], CloserApp]
 
 KEPT = {
     "\u200c": "zero width non-joiner (Persian, Hindi)",
@@ -92,3 +100,25 @@ def test_every_text_box_in_closer_is_one_of_ours() -> None:
     ]
     assert found == []
     assert issubclass(LineBox, Input) and issubclass(WritingBox, TextArea)
+
+
+async def test_a_private_answer_and_a_name_keep_them_in_the_app(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_place("love-maps")
+        await pilot.pause()
+        await pilot.press("m")  # the game: each answers privately, in a masked box
+        await hand_over(pilot, clock)
+        await send(pilot, WORDS)
+        await pilot.press("enter")
+        assert app.screen.query_one(PrivateRound).answers["first"] == {"answer": WORDS}
+        app.open_place("settings")
+        await pilot.pause()
+        name = app.screen.query_one("#first-name", Input)
+        name.focus()
+        name.value = ""
+        await send(pilot, "Ana\u00a0María")
+        assert name.value == "Ana\u00a0María"
