@@ -11,9 +11,11 @@ them. These boxes take those keys too, and still refuse what a key should
 never type: control characters (C0 and C1: enter, tab, escape, backspace…)
 and lone surrogates.
 
-The mend acts only on keys stock Textual drops, so it stands aside by itself
-once Textual types them (it could be offered upstream as the rule for
-``Key.is_printable``: "not a control character or a lone surrogate").
+The mend acts only on keys Textual 8.2.8 drops, through public API alone
+(``check_consume_key``, a ``Key`` handler, ``insert_text_at_cursor``,
+``replace``), so it needs no version check: should a later Textual type these
+keys itself, the result is the same. Offered upstream, it is one rule for
+``Key.is_printable``: "not a control character or a lone surrogate".
 """
 
 from __future__ import annotations
