@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from _private_round import hand_over
+from textual import events
 from textual.pilot import Pilot
 
 from closer_tui.activities.love_maps import LoveMapsActivity
@@ -149,3 +150,22 @@ async def test_enter_twice_on_the_curtain_neither_skips_it_nor_passes_the_answer
         assert private.answers["first"] == {"answer": None}
         await pilot.press("enter", "enter")  # Alex's last enter, twice
         assert private.stage == "curtain", "Sam's question waits for Sam's own press"
+
+
+async def test_an_answer_sent_with_enter_twice_is_not_also_the_guess(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    """Both presses reach the box before it is cleared: the second once became Sam's guess."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        maps = await open_love_maps(pilot)
+        await pilot.press("m")
+        private = maps.query_one(PrivateRound)
+        await hand_over(pilot, clock)
+        await pilot.press(*"tea")
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert private.answers == {"first": {"answer": "tea"}, "second": {}}
+        assert private.stage == "curtain"
