@@ -131,9 +131,6 @@ def test_seven_practices_in_order() -> None:
         "appreciation",
     ]
     assert [p.number for p in LIB.practices] == [1, 2, 3, 4, 5, 6, 7]
-    # The safety note follows the practices where conflict or private answers come up.
-    assert LIB.practice("safety").safety_note and LIB.practice("inner-world").safety_note
-    assert not LIB.practice("affection").safety_note
 
 
 def test_five_exercises() -> None:

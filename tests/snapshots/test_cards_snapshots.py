@@ -10,10 +10,14 @@ from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
 from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
+from closer_tui.widgets.private_round import HANDOVER_SECONDS
 
 AppFactory = Callable[[Store], CloserApp]
 Snap = Callable[..., bool]
+HAND_OVER = "hand-over"
+"""Enter on a look-away screen, pressed once it has been on screen for a moment."""
 
 
 def opening(
@@ -27,7 +31,13 @@ def opening(
             pilot.app.screen.query_one(TabbedContent).active = tab
             await pilot.pause()
         await pilot.pause()
-        await pilot.press(*keys)
+        for key in keys:
+            if key == HAND_OVER:
+                clock = pilot.app.clock  # type: ignore[attr-defined]
+                assert isinstance(clock, ManualClock)
+                clock.advance(HANDOVER_SECONDS)
+                key = "enter"
+            await pilot.press(key)
         await pilot.pause()
 
     return run_before
@@ -65,7 +75,7 @@ def test_love_maps_reveal(
     snap_compare: Snap, make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = app_for(make_app, store_with_couple)
-    keys = ["m", "enter", *"a quiet cafe", "enter", "enter", *"the sea", "enter", "enter"]
+    keys = ["m", HAND_OVER, *"a quiet cafe", "enter", HAND_OVER, *"the sea", "enter", HAND_OVER]
     assert snap_compare(app, terminal_size=(80, 24), run_before=opening("love-maps", None, *keys))
 
 

@@ -9,10 +9,14 @@ from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
+from closer_tui.widgets.private_round import HANDOVER_SECONDS
 
 AppFactory = Callable[[Store], CloserApp]
 SIZE = (80, 24)
+HAND_OVER = "hand-over"
+"""Enter on a look-away screen, pressed once it has been on screen for a moment."""
 
 
 def opening(place: str, *keys: str, text: str = "") -> Callable[[Pilot[None]], Awaitable[None]]:
@@ -25,6 +29,10 @@ def opening(place: str, *keys: str, text: str = "") -> Callable[[Pilot[None]], A
         for area in app.screen.query(TextArea):
             area.cursor_blink = False  # a blinking cursor would make the picture flaky
         for key in keys:
+            if key == HAND_OVER:
+                assert isinstance(app.clock, ManualClock)
+                app.clock.advance(HANDOVER_SECONDS)
+                key = "enter"
             await pilot.press(key)
         if text:
             focused = app.focused
@@ -64,7 +72,7 @@ def test_appreciations_revealed(
 def test_safety_check_curtain(
     snap_compare: Callable[..., bool], store_with_couple: Store, make_app: AppFactory
 ) -> None:
-    run = opening("safety", "enter", *"45321544")
+    run = opening("safety", HAND_OVER, *(key for n in "45321544" for key in (n, "enter")))
     assert snap_compare(make_app(store_with_couple), terminal_size=SIZE, run_before=run)
 
 

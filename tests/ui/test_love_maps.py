@@ -6,10 +6,13 @@ import random
 import re
 from collections.abc import Callable
 
+from _private_round import hand_over
+from textual import events
 from textual.pilot import Pilot
 
 from closer_tui.activities.love_maps import LoveMapsActivity
 from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import PrivateRound
 from closer_tui.widgets.turn_banner import TurnBanner
@@ -33,12 +36,15 @@ async def open_love_maps(pilot: Pilot[None]) -> LoveMapsActivity:
     return pilot.app.screen.query_one(LoveMapsActivity)
 
 
-async def play_round(pilot: Pilot[None], answer: str, guess: str) -> None:
-    await pilot.press("enter", *answer, "enter", "enter", *guess, "enter")
+async def play_round(pilot: Pilot[None], clock: ManualClock, answer: str, guess: str) -> None:
+    await hand_over(pilot, clock)
+    await pilot.press(*answer, "enter")
+    await hand_over(pilot, clock)
+    await pilot.press(*guess, "enter")
 
 
 async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     app.rng = random.Random(5)
@@ -48,16 +54,17 @@ async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
         await pilot.pause()
         assert maps.mode == "game"
         assert "Sam guesses" in screen_text(app)
-        await pilot.press("enter", *"secretanswer")
+        await hand_over(pilot, clock)
+        await pilot.press(*"secretanswer")
         assert "secretanswer" not in screen_text(app)
         await pilot.press("enter")
         assert maps.pending() is None, "an unrevealed answer is never offered for saving"
-        await pilot.press("enter", *"quietguess", "enter")
+        await hand_over(pilot, clock)
+        await pilot.press(*"quietguess", "enter")
         shown = screen_text(app)
         assert "secretanswer" not in shown and "quietguess" not in shown
         assert maps.pending() is None
-        await pilot.press("enter")  # both look
-        await pilot.pause()
+        await hand_over(pilot, clock)  # both look
         shown = screen_text(app)
         assert "secretanswer" in shown and "quietguess" in shown
         assert "Alex answered" in shown and "Sam guessed" in shown
@@ -68,7 +75,8 @@ async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
         await pilot.pause()
         assert maps.query_one(TurnBanner).speaker == "second"
         assert maps.query_one(PrivateRound).order == ("second", "first")
-        await pilot.press("enter", *"halfway")  # Sam starts answering...
+        await hand_over(pilot, clock)
+        await pilot.press(*"halfway")  # Sam starts answering...
         await pilot.press("d")  # typed into the box, not a key for the activity
         pending = maps.pending()
         assert pending is not None
@@ -88,7 +96,7 @@ async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
 
 
 async def test_talk_mode_takes_turns_and_passes(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -109,17 +117,55 @@ async def test_talk_mode_takes_turns_and_passes(
 
 
 async def test_a_game_round_is_usable_at_60x20(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:
         maps = await open_love_maps(pilot)
         await pilot.press("m")
-        await play_round(pilot, "tea", "coffee")
-        await pilot.press("enter")
-        await pilot.pause()
+        await play_round(pilot, clock, "tea", "coffee")
+        await hand_over(pilot, clock)
         reveal = maps.query_one("#lm-reveal")
         reveal.scroll_visible(animate=False)
         await pilot.pause()
         shown = screen_text(app)
         assert "tea" in shown and "coffee" in shown
+
+
+async def test_enter_twice_on_the_curtain_neither_skips_it_nor_passes_the_answer(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        maps = await open_love_maps(pilot)
+        await pilot.press("m")
+        private = maps.query_one(PrivateRound)
+        await pilot.press(*"tea", "enter")  # typed before the curtain was passed: nothing
+        assert private.stage == "curtain"
+        await hand_over(pilot, clock)
+        await pilot.press("enter")  # the same press, bounced: not a pass
+        assert private.stage == "answer" and private.answers["first"] == {}
+        clock.advance(5)
+        await pilot.press("enter")  # a pass, pressed on a question Alex has read
+        assert private.answers["first"] == {"answer": None}
+        await pilot.press("enter", "enter")  # Alex's last enter, twice
+        assert private.stage == "curtain", "Sam's question waits for Sam's own press"
+
+
+async def test_an_answer_sent_with_enter_twice_is_not_also_the_guess(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    """Both presses reach the box before it is cleared: the second once became Sam's guess."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        maps = await open_love_maps(pilot)
+        await pilot.press("m")
+        private = maps.query_one(PrivateRound)
+        await hand_over(pilot, clock)
+        await pilot.press(*"tea")
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert private.answers == {"first": {"answer": "tea"}, "second": {}}
+        assert private.stage == "curtain"

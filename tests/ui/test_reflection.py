@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from _private_round import answer_privately, hand_over
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from closer_tui.activities.reflection import AttachmentQuizActivity, ConnectionCheckActivity
 from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 
 AppFactory = Callable[[Store], CloserApp]
@@ -26,13 +28,8 @@ async def open_place(pilot: Pilot[None], place: str) -> None:
     await pilot.pause()
 
 
-async def answer(pilot: Pilot[None], choices: list[str]) -> None:
-    """One partner's turn: past the curtain, then a number key per statement."""
-    await pilot.press("enter", *choices)
-
-
 async def test_connection_check_is_private_then_saved_with_a_trend_rating(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -42,14 +39,15 @@ async def test_connection_check_is_private_then_saved_with_a_trend_rating(
         strong, low = len(library.strong), len(library.low)
         assert "not a test" in shown(check, "#cc-lead")
         assert check.pending() is None
-        await answer(pilot, ["5"] * strong + ["1"] * low)  # Alex: strongly connected
+        await answer_privately(
+            pilot, clock, ["5"] * strong + ["1"] * low
+        )  # Alex: strongly connected
         assert check.pending() is None
         # Sam: in the middle, and passes the last low sign (enter on a highlighted "Pass").
-        await answer(pilot, ["3"] * (strong + low - 1))
+        await answer_privately(pilot, clock, ["3"] * (strong + low - 1))
         await pilot.press("end", "enter")
         assert check.pending() is None, "nothing is offered for saving before the reveal"
-        await pilot.press("enter")
-        await pilot.pause()
+        await hand_over(pilot, clock)
         assert check.stage == "revealed"
         pending = check.pending()
         assert pending is not None
@@ -71,17 +69,16 @@ async def test_connection_check_is_private_then_saved_with_a_trend_rating(
 
 
 async def test_connection_check_not_saved_keeps_nothing(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, "connection-check")
         check = app.screen.query_one(ConnectionCheckActivity)
         count = len(app.library.connection_check.strong) + len(app.library.connection_check.low)
-        await answer(pilot, ["4"] * count)
-        await answer(pilot, ["2"] * count)
-        await pilot.press("enter")
-        await pilot.pause()
+        await answer_privately(pilot, clock, ["4"] * count)
+        await answer_privately(pilot, clock, ["2"] * count)
+        await hand_over(pilot, clock)
         await pilot.press("x")
         await pilot.pause()
         assert check.pending() is None and check.stage == "dropped"
@@ -95,7 +92,7 @@ async def test_connection_check_not_saved_keeps_nothing(
 
 
 async def test_attachment_quiz_says_reflection_not_diagnosis_and_shows_leanings(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -106,11 +103,10 @@ async def test_attachment_quiz_says_reflection_not_diagnosis_and_shows_leanings(
         assert attachment.disclaimer.startswith("For reflection, not a diagnosis")
         # Alex agrees with the "anxious" statements only; Sam with none strongly.
         alex = ["5" if item.leans == "anxious" else "2" for item in attachment.quiz]
-        await answer(pilot, alex)
-        await answer(pilot, ["3"] * len(attachment.quiz))
+        await answer_privately(pilot, clock, alex)
+        await answer_privately(pilot, clock, ["3"] * len(attachment.quiz))
         assert quiz.pending() is None
-        await pilot.press("enter")
-        await pilot.pause()
+        await hand_over(pilot, clock)
         after = shown(quiz, "#rf-after")
         assert after.startswith(attachment.disclaimer), "said again at the reveal"
         assert "Alex's answers lean most towards the anxious description" in after
@@ -129,15 +125,15 @@ async def test_attachment_quiz_says_reflection_not_diagnosis_and_shows_leanings(
 
 
 async def test_quiz_answers_never_show_before_the_reveal(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:
         await open_place(pilot, "attachment")
         quiz = app.screen.query_one(AttachmentQuizActivity)
         scale = app.library.attachment.scale
-        await answer(pilot, ["5"] * len(app.library.attachment.quiz))
-        await pilot.press("enter")
+        await answer_privately(pilot, clock, ["5"] * len(app.library.attachment.quiz))
+        await hand_over(pilot, clock)
         shown_now = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
         assert "5 · " + scale[4] not in shown_now
         assert quiz.answers is None

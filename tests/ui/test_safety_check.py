@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from _private_round import answer_privately, choose, hand_over
+from textual import events
 from textual.pilot import Pilot
 
 from closer_tui.activities.safety_check import SafetyCheckActivity, rounded_average
 from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import PrivateRound
 
@@ -34,30 +37,33 @@ SAM = ["3", "3", "3", "3", "3", "3", "3"]  # and one pass, at the end
 
 
 async def test_private_until_revealed_then_saved_with_each_partners_answers(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         check = await open_check(pilot)
         labels = app.library.safety_check.scale
-        assert "Sam , please look away" in screen_text(app)
-        await pilot.press("enter", *ALEX)
         shown = screen_text(app)
-        assert "Alex 's answers are locked away" in shown
+        assert "Sam, please look away" in shown
+        assert "not therapy" in shown, "the safety note, once, before anyone answers"
+        await answer_privately(pilot, clock, ALEX)
+        shown = screen_text(app)
+        assert "Alex's answers are locked away" in shown
         assert not any(label in shown for label in labels), "nothing Alex chose is on screen"
+        assert "not therapy" not in shown
         assert check.pending() is None, "nothing exists to save before the reveal"
-        await pilot.press("enter", *SAM)
+        await answer_privately(pilot, clock, SAM)
+        assert "not therapy" not in screen_text(app), "not on every question"
         await pilot.press("down", "down", "down", "down", "down", "down", "enter")  # Pass
         await pilot.pause()
         shown = screen_text(app)
         assert "Both answers are in" in shown
         assert not any(label in shown for label in labels)
         assert check.pending() is None
-        await pilot.press("enter")
-        await pilot.pause()
+        await hand_over(pilot, clock)
         shown = screen_text(app)
         assert "Differences are information, not a verdict" in shown
-        assert "not therapy" in shown
+        assert "not therapy" not in shown, "not again on the reveal"
         assert "4 · Mostly" in shown and "3 · Sometimes" in shown
         await pilot.press("d")
         await pilot.pause()
@@ -74,12 +80,15 @@ async def test_private_until_revealed_then_saved_with_each_partners_answers(
     assert record.ratings == {"first": 4, "second": 3}  # 28/8 = 3.5 rounds up
 
 
-async def test_dont_save_keeps_nothing(store_with_couple: Store, make_app: AppFactory) -> None:
+async def test_dont_save_keeps_nothing(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         check = await open_check(pilot)
-        await pilot.press("enter", *ALEX, "enter", *ALEX, "enter")
-        await pilot.pause()
+        await answer_privately(pilot, clock, ALEX)
+        await answer_privately(pilot, clock, ALEX)
+        await hand_over(pilot, clock)
         assert check.pending() is not None
         await pilot.press("x")
         await pilot.pause()
@@ -97,12 +106,79 @@ def test_rounded_average_rounds_halves_up_and_passes_are_absent() -> None:
     assert rounded_average([]) is None
 
 
-async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -> None:
+async def test_usable_at_60x20(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:
         await open_check(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await hand_over(pilot, clock)
         shown = screen_text(app)
         assert "1 of 8" in shown
         assert "Very much" in shown and "Pass" in shown
+        assert "enter to lock it in. Pass is always fine" in shown, "not below the fold"
+        await pilot.press("3")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Chosen: 3 · Sometimes" in shown and "1 of 8" in shown
+
+
+async def test_a_number_only_chooses_and_enter_locks_it_in(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        check = await open_check(pilot)
+        private = check.query_one(PrivateRound)
+        await hand_over(pilot, clock)
+        await pilot.press("2")
+        assert "1 of 8" in screen_text(app), "a number alone locks nothing"
+        await pilot.press("5", "up")  # changed twice: 4 is chosen
+        assert "1 of 8" in screen_text(app)
+        await pilot.press("enter")
+        assert "2 of 8" in screen_text(app)
+        await choose(pilot, *ALEX[1:])
+        assert private.answers["first"]["item-1"] == 4
+
+
+async def test_enter_pressed_with_the_last_answer_does_not_pass_the_hand_over(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    """ "3 enter enter" on the last question: the second enter lands on "Alex, look
+    away" as it appears, and must not show Sam's questions while Alex can still see."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        check = await open_check(pilot)
+        private = check.query_one(PrivateRound)
+        await hand_over(pilot, clock)
+        await choose(pilot, *ALEX[:-1])
+        await pilot.press("3", "enter", "enter")
+        clock.advance(0.3)
+        await pilot.press("enter")
+        assert private.stage == "curtain"
+        assert "Alex, please look away" in screen_text(app)
+        clock.advance(0.2)
+        await pilot.press("enter")  # now Sam presses it, on a screen they have seen
+        assert private.stage == "answer"
+        await choose(pilot, *ALEX)
+        await pilot.press("enter")
+        assert private.stage == "both-look", "the reveal waits for a press on its own screen"
+        await hand_over(pilot, clock)
+        assert private.stage == "revealed"
+
+
+async def test_enter_pressed_twice_at_once_does_not_answer_the_next_question(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        check = await open_check(pilot)
+        private = check.query_one(PrivateRound)
+        await hand_over(pilot, clock)
+        await pilot.press("3")
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert private.answers["first"] == {"item-1": 3}
+        assert "2 of 8" in screen_text(app)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+from _private_round import answer_privately, hand_over
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -12,6 +15,7 @@ from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
+from closer_tui.widgets.private_round import HANDOVER_SECONDS, PrivateRound
 
 AppFactory = Callable[[Store], CloserApp]
 
@@ -58,22 +62,16 @@ async def test_questions_in_turn_ratings_private_until_revealed_then_saved(
         await answer_the_questions(pilot)
         await pilot.pause()
         assert checkin.stage == "rating"
-        assert "Sam , please look away" in screen_text(app)
-        await pilot.press("enter", "7")
-        await pilot.pause()
+        assert "Sam, please look away" in screen_text(app)
+        await answer_privately(pilot, clock, ["7"])
         shown = screen_text(app)
         assert "7" not in shown.split("locked away")[-1].split("palette")[0], shown
         assert checkin.pending() is not None
         assert checkin.pending()[0].ratings == {}, "no rating exists before the reveal"  # type: ignore[index]
-        await pilot.press("enter")
-        for _ in range(10):  # 10 is past the number keys: choose it with the arrows
-            await pilot.press("down")
-        await pilot.press("enter")
-        await pilot.pause()
+        await answer_privately(pilot, clock, ["10"])
         assert "Both answers are in" in screen_text(app)
         assert "of 10" not in screen_text(app)
-        await pilot.press("enter")
-        await pilot.pause()
+        await hand_over(pilot, clock)
         shown = screen_text(app)
         assert "7 of 10" in shown and "10 of 10" in shown
         assert "not a grade" in shown
@@ -86,7 +84,7 @@ async def test_questions_in_turn_ratings_private_until_revealed_then_saved(
     assert record.kind == "weekly_checkin"
     assert record.ratings == {"first": 7, "second": 10}
     assert record.planned_seconds == 30 * 60
-    assert record.actual_seconds == 31 * 60
+    assert record.actual_seconds == pytest.approx(31 * 60 + 3 * HANDOVER_SECONDS)  # + hand-overs
     assert [(e.who, e.parts["step"], e.passed) for e in record.entries] == [
         ("first", "question-1", False),
         ("second", "question-1", False),
@@ -99,17 +97,18 @@ async def test_questions_in_turn_ratings_private_until_revealed_then_saved(
 
 
 async def test_a_passed_rating_is_simply_absent(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         checkin = await open_checkin(pilot)
         await answer_the_questions(pilot)
-        await pilot.press("enter", "6", "enter")
+        await answer_privately(pilot, clock, ["6"])
+        await hand_over(pilot, clock)
         for _ in range(11):  # past 10, to "Pass"
             await pilot.press("down")
-        await pilot.press("enter", "enter")
-        await pilot.pause()
+        await pilot.press("enter")
+        await hand_over(pilot, clock)
         assert "passed" in screen_text(app)
         pending = checkin.pending()
         assert pending is not None
@@ -151,7 +150,9 @@ async def test_needs_both_say_it_and_it_is_saved(
     ]
 
 
-async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -> None:
+async def test_usable_at_60x20(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:
         checkin = await open_checkin(pilot)
@@ -159,6 +160,49 @@ async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -
         assert app.focused is text_box
         assert app.screen.region.contains_region(text_box.region)
         await answer_the_questions(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await hand_over(pilot, clock)
         assert "Pass is always fine" in screen_text(app) or "1 far apart" in screen_text(app)
+
+
+async def test_one_then_zero_is_ten_and_nothing_locks_before_enter(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    """The hint says "a number, then enter": "1" alone once locked "1 · far apart"."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        checkin = await open_checkin(pilot)
+        await answer_the_questions(pilot)
+        private = checkin.query_one(PrivateRound)
+        await hand_over(pilot, clock)
+        assert "1 then 0 is 10" in screen_text(app)
+        await pilot.press("1")
+        assert private.stage == "answer" and private.answers["first"] == {}
+        await pilot.press("0")
+        assert private.stage == "answer" and private.answers["first"] == {}
+        assert "Chosen: 10 · very close. Enter locks it in" in screen_text(app)
+        await pilot.press("enter")
+        assert private.answers["first"] == {"connection": 10}
+        await hand_over(pilot, clock)
+        await pilot.press("3", "down", "down")  # changed with the arrows before locking: 5
+        assert "Chosen: 5. Enter locks it in" in screen_text(app)
+        await pilot.press("enter")
+        assert private.answers["second"] == {"connection": 5}
+
+
+async def test_enter_pressed_twice_at_once_locks_one_answer_and_stays_on_the_hand_over(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    """Both presses reach the list before it is hidden: the second once raised IndexError."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        checkin = await open_checkin(pilot)
+        await answer_the_questions(pilot)
+        private = checkin.query_one(PrivateRound)
+        await hand_over(pilot, clock)
+        await pilot.press("1", "0")
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert private.answers["first"] == {"connection": 10}
+        assert private.stage == "curtain"

@@ -27,6 +27,7 @@ from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.partner import named, named_together
+from closer_tui.widgets.text_box import LineBox
 from closer_tui.widgets.turn_banner import TurnBanner
 
 THEMES: tuple[str, ...] = ("any", *get_args(InnerTheme))
@@ -250,7 +251,7 @@ class IStatementActivity(Activity):
         yield TurnBanner(self.closer.couple, speaks="writes", listens="listens")
         yield Static(hints.intro, id="is-intro")
         yield Label("I feel …")
-        yield Input(
+        yield LineBox(
             placeholder="a feeling word or two",
             id="is-feel",
             suggester=SuggestFromList(hints.feelings, case_sensitive=False),
@@ -259,10 +260,10 @@ class IStatementActivity(Activity):
         )
         yield Static(f"Words to borrow: {', '.join(hints.feelings)}", classes="hint")
         yield Label("when …")
-        yield Input(placeholder="a specific moment", id="is-when", max_length=500, compact=True)
+        yield LineBox(placeholder="a specific moment", id="is-when", max_length=500, compact=True)
         yield Static(hints.when, classes="hint")
         yield Label("I need …")
-        yield Input(
+        yield LineBox(
             placeholder="something positive and doable", id="is-need", max_length=500, compact=True
         )
         yield Static(hints.need, classes="hint")

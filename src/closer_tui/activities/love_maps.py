@@ -143,7 +143,11 @@ class LoveMapsActivity(Activity):
             f"{guesser.name}: guess what {answerer.name} will say."
         )
         return PrivateRound(
-            couple, [Ask("answer", current.card.text)], first=current.answerer, hint=hint
+            couple,
+            [Ask("answer", current.card.text)],
+            clock=self.closer.clock,
+            first=current.answerer,
+            hint=hint,
         )
 
     def _hint(self, text: str | Text) -> None:

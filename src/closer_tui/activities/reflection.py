@@ -75,7 +75,13 @@ class PrivateReflection(Activity):
         yield Static("", id="rf-after")
 
     def _round(self) -> PrivateRound:
-        return PrivateRound(self.closer.couple, self.asks(), hint=self.closer.library.safety.short)
+        # The safety note once, before anyone answers: not on every question or reveal.
+        return PrivateRound(
+            self.closer.couple,
+            self.asks(),
+            clock=self.closer.clock,
+            note=self.closer.library.safety.short,
+        )
 
     def on_mount(self) -> None:
         self._started_at = self.closer.now()

@@ -36,7 +36,6 @@ class SafetyCheckActivity(Activity):
     SafetyCheckActivity { padding: 0 2; }
     SafetyCheckActivity #sc-intro { height: auto; margin: 0 0 1 0; }
     SafetyCheckActivity #sc-after { height: auto; margin: 0 0 1 0; }
-    SafetyCheckActivity #sc-safety { height: auto; color: $text-muted; margin: 0 0 1 0; }
     """
 
     BINDINGS = [
@@ -57,18 +56,25 @@ class SafetyCheckActivity(Activity):
         check = self.closer.library.safety_check
         return [Ask(f"item-{n}", item, tuple(check.scale)) for n, item in enumerate(check.items, 1)]
 
+    def _round(self) -> PrivateRound:
+        # The safety note once, before anyone answers: not on every question or reveal.
+        return PrivateRound(
+            self.closer.couple,
+            self.asks,
+            clock=self.closer.clock,
+            note=self.closer.library.safety.short,
+        )
+
     def compose(self) -> ComposeResult:
         check = self.closer.library.safety_check
         yield Static(check.intro, id="sc-intro")
         # Above the round, so the reveal opens with how to read it, not with numbers.
         yield Static("", id="sc-after")
-        yield Static(self.closer.library.safety.short, id="sc-safety")
-        yield PrivateRound(self.closer.couple, self.asks, hint=self.closer.library.safety.short)
+        yield self._round()
 
     def on_mount(self) -> None:
         self._started_at = self.closer.now()
         self.query_one("#sc-after").display = False
-        self.query_one("#sc-safety").display = False
 
     def on_private_round_revealed(self, event: PrivateRound.Revealed) -> None:
         event.stop()
@@ -84,7 +90,6 @@ class SafetyCheckActivity(Activity):
             )
         )
         after.display = True
-        self.query_one("#sc-safety").display = True
         self.can_focus = True
         self.focus()
         self.refresh_bindings()
@@ -110,15 +115,14 @@ class SafetyCheckActivity(Activity):
         if self.stage not in ("saved", "discarded"):
             return
         await self.query_one(PrivateRound).remove()
-        private = PrivateRound(self.closer.couple, self.asks, hint=self.closer.library.safety.short)
-        await self.mount(private, after=self.query_one("#sc-safety"))
+        private = self._round()
+        await self.mount(private, after=self.query_one("#sc-after"))
         private.focus()
         self.stage = "private"
         self.answers = None
         self._started_at = self.closer.now()
         self.query_one("#sc-intro").display = True
         self.query_one("#sc-after").display = False
-        self.query_one("#sc-safety").display = False
         self.can_focus = False
         self.refresh_bindings()
 

@@ -28,6 +28,7 @@ from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
 from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.phones_check import PhonesCheck
+from closer_tui.widgets.text_box import LineBox
 
 SETTLE_SECONDS = 120.0
 UNPLUGGED_MINUTES = (30, 60, 90, 120)
@@ -214,7 +215,7 @@ class UnpluggedActivity(Activity):
             classes="hint",
         )
         yield CalmOptionList(id="zones")
-        yield Input(
+        yield LineBox(
             placeholder="Add a zone of your own, then enter",
             id="zone-input",
             max_length=ZONE_MAX_CHARS,

@@ -154,7 +154,7 @@ class WeeklyCheckinActivity(Activity):
         self.turns.display = False
         self.query_one("#wc-question", Static).update(checkin.rating_note)
         ask = Ask(RATING, checkin.rating_prompt, RATING_SCALE)
-        private = PrivateRound(self.closer.couple, [ask])
+        private = PrivateRound(self.closer.couple, [ask], clock=self.closer.clock)
         self.mount(private, after=self.query_one(TurnEntry))
         # The round leaves focus to its host; the writing box it replaces just went away.
         self.call_after_refresh(private.focus)

@@ -111,7 +111,6 @@ class Practice(ContentModel):
     why: Why
     how: list[Text] = Field(min_length=1, description="Short how-to steps.")
     ideas: list[Text] = Field(min_length=1, description="Ideas to take away.")
-    safety_note: bool = Field(False, description="Show the safety note on this practice.")
 
 
 class Exercise(ContentModel):

@@ -52,7 +52,6 @@ class ActivityScreen(Screen[None]):
         tries: list[tuple[str, Widget]],
         *,
         why: Why | None = None,
-        why_extra: str = "",
         reading: list[tuple[str, str]] | None = None,
         help_text: str = "",
     ) -> None:
@@ -61,7 +60,6 @@ class ActivityScreen(Screen[None]):
         self.title = title
         self.tries = tries
         self.why = why
-        self.why_extra = why_extra
         self.reading = reading or []
         self.help_text = help_text
 
@@ -77,7 +75,7 @@ class ActivityScreen(Screen[None]):
                     yield VerticalScroll(widget, can_focus=False)
             if self.why is not None:
                 with TabPane("Why", id="why"):
-                    yield WhyPanel(self.why, extra=self.why_extra)
+                    yield WhyPanel(self.why)
             for index, (label, markdown) in enumerate(self.reading):
                 with TabPane(label, id=f"read-{index}"), VerticalScroll(classes="reading"):
                     yield Markdown(markdown)

@@ -205,8 +205,7 @@ def connection_check_screen(app: CloserApp) -> ActivityScreen:
         "Connection check",
         [("Check", ConnectionCheckActivity())],
         reading=[("The signs", signs)],
-        help_text="**Connection check.** A conversation starter, not a test. "
-        + app.library.safety.short,
+        help_text="**Connection check.** A conversation starter, not a test.",
     )
 
 

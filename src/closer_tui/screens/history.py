@@ -42,6 +42,7 @@ from closer_tui.screens.history_list import SessionList, header_row
 from closer_tui.screens.save_failed import plain_words
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.partner import named
+from closer_tui.widgets.text_box import LineBox
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -234,7 +235,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Export your history as Markdown, to read or print.")
-            yield Input(DEFAULT_EXPORT, id="path")
+            yield LineBox(DEFAULT_EXPORT, id="path")
             yield Static(
                 "enter saves · escape cancels. The file holds everything you both wrote:"
                 " keep it somewhere private.",

@@ -35,8 +35,6 @@ EXERCISE_TRIES: dict[str, Try] = {
     "weekly-checkin": ("Check-in", "weekly_checkin", {}),
 }
 
-SAFETY_NOTE_HELP = "\n\n**A word on safety.** "
-
 
 def _tabs(tries: list[Try]) -> list[tuple[str, Any]]:
     return [(label, activity_class(kind)(options=options)) for label, kind, options in tries]
@@ -77,16 +75,14 @@ def practice_screen(app: CloserApp, practice_id: str) -> ActivityScreen:
             ("Four patterns", patterns_markdown(library)),
             ("Phrases", phrases_markdown(library)),
         ]
-    help_text = f"**{practice.number}. {practice.title}.** {practice.tagline}"
-    if practice.safety_note:
-        help_text += SAFETY_NOTE_HELP + library.safety.short
+    # No safety note here: the help page always carries it in full, and the
+    # activities where conflict or private answers come up show it once, at their start.
     return ActivityScreen(
         f"{practice.number} · {practice.title}",
         _tabs(PRACTICE_TRIES[practice_id]),
         why=practice.why,
-        why_extra=f"*{library.safety.short}*" if practice.safety_note else "",
         reading=reading,
-        help_text=help_text,
+        help_text=f"**{practice.number}. {practice.title}.** {practice.tagline}",
     )
 
 

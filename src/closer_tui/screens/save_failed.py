@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from closer_tui.core.store import StoreError, file_bytes, plain_reason, write_atomic
 from closer_tui.core.words import sentence
+from closer_tui.widgets.text_box import LineBox
 
 SaveOutcome = Literal["saved", "copied", "let go"]
 
@@ -90,7 +91,9 @@ class SaveFailedScreen(ModalScreen[SaveOutcome]):
                 id="save-failed-message",
             )
             yield Label("Save a copy to:")
-            yield Input(value=str(Path.home() / f"closer-{self.unsaved.file_name}"), id="elsewhere")
+            yield LineBox(
+                value=str(Path.home() / f"closer-{self.unsaved.file_name}"), id="elsewhere"
+            )
             with Horizontal():
                 yield Button("Try again", id="retry", variant="primary")
                 yield Button("Save copy", id="copy")

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select
 
 from closer_tui.core.models import PALETTE, PARTNER_KEYS, ColourName, Couple, Partner, PartnerKey
+from closer_tui.widgets.text_box import LineBox
 
 DEFAULT_COLOURS: dict[PartnerKey, ColourName] = {"first": "orange", "second": "sky"}
 
@@ -45,7 +46,7 @@ class CoupleForm(Vertical):
             with Vertical(classes="partner-row"):
                 yield Label(hints[key])
                 with Horizontal(classes="partner-fields"):
-                    yield Input(
+                    yield LineBox(
                         value=partner.name if partner else "",
                         placeholder="Name",
                         max_length=40,

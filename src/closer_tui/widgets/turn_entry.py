@@ -20,6 +20,7 @@ from textual.widgets import Static, TextArea
 from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import named
+from closer_tui.widgets.text_box import WritingBox
 from closer_tui.widgets.turn_banner import TurnBanner
 
 
@@ -83,9 +84,9 @@ class TurnEntry(Widget):
         yield Static("", id="te-listener")
         yield Static("", id="te-prompt")
         yield Static("", id="te-hint")
-        yield TextArea(id="te-text", soft_wrap=True, tab_behavior="focus")
+        yield WritingBox(id="te-text", soft_wrap=True, tab_behavior="focus")
         yield Static("", id="te-request-prompt")
-        yield TextArea(id="te-request", soft_wrap=True, tab_behavior="focus")
+        yield WritingBox(id="te-request", soft_wrap=True, tab_behavior="focus")
         yield Static("", id="te-message")
 
     def on_mount(self) -> None:

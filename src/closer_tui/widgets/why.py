@@ -28,11 +28,9 @@ class WhyPanel(VerticalScroll):
     WhyPanel Markdown { margin: 0; padding: 0; }
     """
 
-    def __init__(self, why: Why, *, extra: str = "") -> None:
+    def __init__(self, why: Why) -> None:
         super().__init__()
         self.why = why
-        self.extra = extra
 
     def compose(self) -> ComposeResult:
-        text = why_markdown(self.why)
-        yield Markdown(f"{text}\n\n{self.extra}" if self.extra else text)
+        yield Markdown(why_markdown(self.why))
