@@ -13,6 +13,7 @@ from closer_tui.app import CloserApp
 from closer_tui.core.models import Couple, Partner
 from closer_tui.core.store import Store
 from closer_tui.screens.session import StepList
+from closer_tui.widgets.option_list import HIGHLIGHT_MARK, CalmOptionList
 
 SIZES = [(80, 24), (60, 20)]
 
@@ -95,3 +96,42 @@ async def test_the_i_statement_and_its_saved_line_stay_in_sight(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert any("Saved." in line for line in screen_lines(app))
+
+
+async def test_home_hangs_a_wrapped_description_under_its_title(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        row = next(i for i, line in enumerate(lines) if "Tonight's 30" in line)
+        title_at = lines[row].index("Tonight's 30")
+        below = lines[row + 1]
+        text_at = len(below) - len(below.lstrip(" │"))
+        assert text_at == title_at, "the second line starts under the title, not the edge"
+
+
+async def test_back_on_home_the_highlighted_row_is_in_sight_and_marked(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    """Home kept its scroll place without showing the highlight: down+enter surprised."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(CalmOptionList)
+        target = options.get_option_index("love-maps")
+        options.highlighted = target
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not options.screen
+        options.scroll_home(animate=False)  # as if the list had moved while away
+        app.pop_screen()
+        await pilot.pause()
+        await pilot.pause()
+        marked = [line for line in screen_lines(app) if HIGHLIGHT_MARK in line]
+        assert len(marked) == 1 and "Love Maps" in marked[0], marked
+        await pilot.press("down")
+        await pilot.pause()
+        marked = [line for line in screen_lines(app) if HIGHLIGHT_MARK in line]
+        assert len(marked) == 1 and "Love Maps" not in marked[0]

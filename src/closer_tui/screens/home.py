@@ -6,6 +6,7 @@ from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -60,7 +61,9 @@ class HomeScreen(Screen[None]):
 
     DEFAULT_CSS = """
     HomeScreen #tonight { padding: 1 2 0 2; height: auto; }
-    HomeScreen OptionList { height: 1fr; margin: 1 2; border: round $primary 40%; }
+    HomeScreen OptionList {
+        height: 1fr; margin: 1 2; padding: 0 0 0 1; border: round $primary 40%;
+    }
     HomeScreen OptionList:focus { border: round $primary; }
     """
 
@@ -83,6 +86,10 @@ class HomeScreen(Screen[None]):
         self.watch(self.closer, "couple", self._refresh_tonight, init=False)
         self.watch(self.closer, "history", self._refresh_tonight, init=False)
         self.watch(self.closer, "catalog", self._refresh_places, init=False)
+
+    def on_screen_resume(self) -> None:
+        # Back from a practice: the highlighted row, where the next enter goes, is in sight.
+        self.query_one(OptionList).scroll_to_highlight()
 
     def _refresh_tonight(self) -> None:
         self.query_one("#tonight", Static).update(self._tonight())
@@ -135,11 +142,16 @@ class HomeScreen(Screen[None]):
             options.append(Option(self._label(place), id=place.id))
         return options
 
-    def _label(self, place: Place) -> Text:
-        key = f"{place.key} " if place.key else "  "
-        if self.narrow:
-            return Text.assemble((key, "bold"), place.title)
-        return Text.assemble((key, "bold"), place.title, ("  " + place.summary, "dim"))
+    def _label(self, place: Place) -> Table:
+        """The key, then the title; a summary that wraps hangs under the title, not the key."""
+        text = Text(place.title)
+        if not self.narrow:
+            text.append("  " + place.summary, style="dim")
+        grid = Table.grid(expand=True)
+        grid.add_column(width=2)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(place.key or "", style="bold"), text)
+        return grid
 
     @property
     def narrow(self) -> bool:

@@ -1,0 +1,101 @@
+"""Every state reads in plain text (issue 11): with NO_COLOR set, on a monochrome terminal
+and to a colour-blind partner, nothing is told by colour alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.widgets import TabbedContent
+
+from closer_tui.app import CloserApp
+from closer_tui.core.store import Store
+
+AppFactory = Callable[[Store], CloserApp]
+
+
+@pytest.fixture(autouse=True)
+def no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+def screen_text(app: CloserApp) -> str:
+    """Everything the terminal shows right now, as plain text with runs of spaces as one."""
+    lines = (strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+async def open_tab(app: CloserApp, pilot: object, place: str, tab: str) -> None:
+    app.open_place(place)
+    await pilot.pause()  # type: ignore[attr-defined]
+    app.screen.query_one(TabbedContent).active = tab
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_the_chosen_duration_reads_in_brackets(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    assert app.no_color
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_tab(app, pilot, "eye-gazing", "try-0")
+        assert "[3 min]" in screen_text(app)
+        await pilot.press("right")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "[4 min]" in shown and "[3 min]" not in shown
+
+
+async def test_switches_say_on_or_off(store_with_couple: Store, make_app: AppFactory) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_place("settings")
+        await pilot.pause()
+        assert "On Ring the terminal bell when a timer ends" in screen_text(app)
+        assert "Off Light theme" in screen_text(app)
+        app.screen.query_one("#bell").focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Off Ring the terminal bell when a timer ends" in screen_text(app)
+
+
+async def test_touch_ideas_ticks_read_as_ticks(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_tab(app, pilot, "affection", "try-1")
+        first = app.library.affection[0].text
+        assert f"▸ [ ] {first}" in screen_text(app), "highlighted, not ticked"
+        await pilot.press("space")
+        await pilot.pause()
+        assert f"▸ [✓] {first}" in screen_text(app)
+
+
+async def test_the_starter_plan_ticks_read_as_ticks(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_place("starter-plan")
+        await pilot.pause()
+        step = app.library.starter_plan[0].text
+        assert "X" not in screen_text(app)
+        assert f"▐ ▌ {step}" in screen_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert f"▐✓▌ {step}" in screen_text(app)
+
+
+async def test_the_highlighted_place_on_home_is_marked(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        marked = [line for line in screen_text(app).splitlines() if "▸" in line]
+        assert len(marked) == 1 and "Tonight's 30" in marked[0]
