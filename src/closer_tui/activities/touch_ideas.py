@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +19,7 @@ from textual.widgets.option_list import Option
 from closer_tui.core.counts import day_and_week
 from closer_tui.core.models import Entry, Outcome, SessionRecord
 from closer_tui.widgets.activity import Activity
-from closer_tui.widgets.option_list import CalmOptionList
+from closer_tui.widgets.option_list import CalmOptionList, Hanging
 from closer_tui.widgets.tick_box import TICK
 
 KIND = "touch_ideas"
@@ -50,16 +49,12 @@ TICKED, UNTICKED = f"[{TICK}]", "[ ]"
 """A tick in text, so it reads without colour (an unticked box looked ticked)."""
 
 
-def idea_prompt(text: str, ticked: bool, today: bool) -> Table:
+def idea_prompt(text: str, ticked: bool, today: bool) -> Hanging:
     """The box, then the idea; a long idea wraps under itself, its "✓ today" kept whole."""
     line = Text(text)
     if today:
-        line.append("  ✓ today", style="bold")
-    grid = Table.grid(expand=True)
-    grid.add_column(width=4)
-    grid.add_column(ratio=1)
-    grid.add_row(Text(TICKED if ticked else UNTICKED, style="bold"), line)
-    return grid
+        line.append(f"  {TICK} today", style="bold")
+    return Hanging(TICKED if ticked else UNTICKED, line, lead_width=4)
 
 
 class TouchIdeasActivity(Activity):

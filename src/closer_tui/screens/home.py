@@ -6,7 +6,6 @@ from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -17,7 +16,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from closer_tui.screens.catalog import Group, Place, places
 from closer_tui.widgets.footer import CalmFooter
-from closer_tui.widgets.option_list import CalmOptionList
+from closer_tui.widgets.option_list import CalmOptionList, Hanging
 from closer_tui.widgets.partner import named
 
 if TYPE_CHECKING:
@@ -142,16 +141,12 @@ class HomeScreen(Screen[None]):
             options.append(Option(self._label(place), id=place.id))
         return options
 
-    def _label(self, place: Place) -> Table:
+    def _label(self, place: Place) -> Hanging:
         """The key, then the title; a summary that wraps hangs under the title, not the key."""
         text = Text(place.title)
         if not self.narrow:
             text.append("  " + place.summary, style="dim")
-        grid = Table.grid(expand=True)
-        grid.add_column(width=2)
-        grid.add_column(ratio=1)
-        grid.add_row(Text(place.key or "", style="bold"), text)
-        return grid
+        return Hanging(place.key or "", text, lead_width=2)
 
     @property
     def narrow(self) -> bool:

@@ -115,8 +115,8 @@ class StepList(Static):
     """
 
     def show(self, run: GuidedRun) -> None:
-        table = Table.grid(expand=True)
-        table.add_column(width=2)
+        table = Table.grid(expand=True, padding=(0, 1))  # a space between the columns
+        table.add_column(width=1)
         table.add_column(ratio=1, overflow="fold")
         table.add_column(justify="right", style="dim")
         for view in run.steps():

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Self
 
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    ConsoleRenderable,
+    RenderableType,
+    RenderResult,
+    RichCast,
+)
 from rich.table import Table
 from rich.text import Text
 from textual import _widget_navigation
@@ -17,18 +26,35 @@ HIGHLIGHT_MARK = "▸"
 NO_COLOR set, or to a colour-blind partner."""
 
 
-def with_mark(prompt: VisualType, marked: bool) -> Table:
-    """``prompt`` behind a two-cell column holding the mark (or room for it).
+@dataclass(frozen=True)
+class Hanging:
+    """A short lead (a mark, a key, a tick) and words that wrap under themselves, not
+    under the lead. ``str()`` is the words alone, as a plain prompt's would be."""
 
-    Every row keeps the room, so nothing moves when the highlight does, and a prompt
-    that wraps hangs under its own first line. One cell at the right keeps the words
-    off the scrollbar.
-    """
-    grid = Table.grid(expand=True, padding=(0, 1, 0, 0))
-    grid.add_column(width=1)
-    grid.add_column(ratio=1)
-    grid.add_row(Text(HIGHLIGHT_MARK if marked else " ", style="bold"), prompt)  # type: ignore[arg-type]
-    return grid
+    lead: str
+    body: RenderableType
+    lead_width: int
+    gap_right: int = 0
+    """Cells kept empty at the right: the words stay off a scrollbar."""
+
+    def grid(self) -> Table:
+        grid = Table.grid(expand=True, padding=(0, self.gap_right, 0, 0))
+        grid.add_column(width=self.lead_width, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(self.lead, style="bold"), self.body)
+        return grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.grid()
+
+    def __str__(self) -> str:
+        return str(self.body)
+
+
+def with_mark(prompt: VisualType, marked: bool) -> Hanging:
+    """``prompt`` behind the mark (or room for it): nothing moves when the highlight does."""
+    body = prompt if isinstance(prompt, ConsoleRenderable | RichCast | str) else str(prompt)
+    return Hanging(HIGHLIGHT_MARK if marked else " ", body, lead_width=2, gap_right=1)
 
 
 class CalmOptionList(OptionList):
