@@ -60,8 +60,10 @@ class CalmFooter(Footer):
             return
         room = self.size.width
         widths = {key: self._width(key) for key in keys}
+        others = [key for key in keys if not key.has_class("-command-palette")]
         # The last key's right margin may run past the edge: it is only space.
-        needed = sum(widths[key] for key in keys if not key.has_class("-command-palette")) - 1
+        slack = others[-1].styles.margin.right if others else 0
+        needed = sum(widths[key] for key in others) - slack
         hidden: set[Widget] = set()
         for key in self._first_to_go(keys):
             palette = [k for k in keys if k.has_class("-command-palette") and k not in hidden]
