@@ -4,14 +4,18 @@ and to a colour-blind partner, nothing is told by colour alone."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from textual.widgets import TabbedContent
 
 from closer_tui.app import CloserApp
+from closer_tui.core.models import Outcome
+from closer_tui.core.sessions import record_of
 from closer_tui.core.store import Store
 
 AppFactory = Callable[[Store], CloserApp]
+EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +103,23 @@ async def test_the_highlighted_place_on_home_is_marked(
         await pilot.pause()
         marked = [line for line in screen_text(app).splitlines() if "▸" in line]
         assert len(marked) == 1 and "Tonight's 30" in marked[0]
+
+
+async def test_the_history_cursor_is_marked(store_with_couple: Store, make_app: AppFactory) -> None:
+    for day in range(3):
+        started = EVENING - timedelta(days=day)
+        hug = Outcome(kind="hug", title="A 20-second hug", actual_seconds=20)
+        store_with_couple.save_session(record_of(hug, started, started + timedelta(seconds=20)))
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_place("history")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = [line for line in screen_text(app).splitlines() if "hug" in line]
+        assert len(rows) == 3 and rows[0].startswith("▸") and "▸" not in "".join(rows[1:])
+        await pilot.press("down")
+        await pilot.pause()
+        rows = [line for line in screen_text(app).splitlines() if "hug" in line]
+        assert rows[1].startswith("▸") and not rows[0].startswith("▸")
