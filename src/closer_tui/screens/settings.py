@@ -38,6 +38,7 @@ class SettingsScreen(Screen[None]):
     SettingsScreen .switch-row { height: auto; }
     SettingsScreen .switch-row Label { padding: 1 1; }
     SettingsScreen .switch-row .switch-state { width: 5; padding: 1 0 1 1; text-style: bold; }
+    SettingsScreen .switch-row .switch-label { width: 1fr; }
     SettingsScreen #settings-buttons { height: auto; margin: 1 0; }
     SettingsScreen #settings-buttons Button { margin: 0 1 0 0; }
     """
@@ -62,7 +63,7 @@ class SettingsScreen(Screen[None]):
                 with Horizontal(classes="switch-row"):
                     yield Switch(value=value, id=switch_id)
                     yield Label(on_or_off(value), id=f"{switch_id}-state", classes="switch-state")
-                    yield Label(label)
+                    yield Label(label, classes="switch-label")
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
