@@ -508,7 +508,10 @@ class CloserApp(App[None]):
 
         if isinstance(self.screen, HelpScreen | PrivacyScreen):
             return
-        self.push_screen(HelpScreen(getattr(self.screen, "help_text", "")))
+        from closer_tui.widgets.footer import screen_keys
+
+        help_text = getattr(self.screen, "help_text", "")
+        self.push_screen(HelpScreen(help_text, screen_keys(self.screen)))
 
 
 def draft_record(

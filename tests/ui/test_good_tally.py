@@ -97,7 +97,7 @@ async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -
         await pilot.press("q")
         shown = screen_text(app)
         assert "good moments today" in shown
-        assert "Alex: good" in shown, "the footer says whose key is whose"
+        assert "q/a Alex" in shown, "the footer says whose keys are whose"
 
 
 def counted_today(app: CloserApp) -> tuple[int, int]:

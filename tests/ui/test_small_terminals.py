@@ -9,9 +9,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Markdown, TabbedContent
 
 from closer_tui.app import CloserApp
 from closer_tui.core.content import library
@@ -26,12 +28,27 @@ PLACE_IDS = [place.id for place in places(type("Stub", (), {"library": library()
 SCREENS = [*PLACE_IDS, "home", "setup", "privacy"]
 EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
 
+BUSY: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "talking": ("daily-connection", "try-0", ("space", "space")),
+    "tally": ("appreciation", "try-1", ()),
+    "touch-ideas": ("affection", "try-1", ()),
+    "listening": ("inner-world", "try-2", ("space",)),
+}
+"""Screens whose keys change once they are in use: (place, tab, keys that get there)."""
+
 
 async def open_screen(pilot: Pilot[None], name: str) -> None:
     app = pilot.app
     assert isinstance(app, CloserApp)
     await pilot.pause()
-    if name == "privacy":
+    if name in BUSY:
+        place, tab, keys = BUSY[name]
+        app.open_place(place)
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = tab
+        await pilot.pause()
+        await pilot.press(*keys)
+    elif name == "privacy":
         app.action_privacy()
     elif name not in {"home", "setup"}:
         app.open_place(name)
@@ -100,7 +117,13 @@ async def test_usable_at_60x20(
         keys_clear_of_the_palette(name, footer)
 
 
-@pytest.mark.parametrize("name", [name for name in SCREENS if name != "privacy"])
+def footer_keys(footer: Widget) -> tuple[list[Widget], list[Widget]]:
+    """The footer's keys (the palette hint aside): (those drawn, those left out for room)."""
+    keys = [key for key in footer.query("FooterKey") if not key.has_class("-command-palette")]
+    return [key for key in keys if key.display], [key for key in keys if not key.display]
+
+
+@pytest.mark.parametrize("name", [name for name in [*SCREENS, *BUSY] if name != "privacy"])
 async def test_every_key_shows_at_80x24(
     name: str,
     make_app: Callable[[Store], CloserApp],
@@ -113,7 +136,42 @@ async def test_every_key_shows_at_80x24(
         await pilot.pause()
         footer = app.screen.query_one(Footer)
         keys = keys_clear_of_the_palette(name, footer)
-        assert keys[-1].region.right <= footer.region.right, f"{name}: the last key is cut"
+        shown, left_out = footer_keys(footer)
+        assert not left_out, f"{name}: no room for {[key.render() for key in left_out]}"
+        assert shown[-1].region.right <= footer.region.right, f"{name}: the last key is cut"
+        assert keys == shown
+
+
+@pytest.mark.parametrize("name", [name for name in [*SCREENS, *BUSY] if name != "privacy"])
+async def test_a_short_footer_keeps_help_and_the_screens_own_keys_at_60x20(
+    name: str,
+    make_app: Callable[[Store], CloserApp],
+    data_dir: Path,
+    store_with_couple: Store,
+) -> None:
+    """At 60 columns what cannot fit gives way, whole, general keys first; ``?`` stays."""
+    app = fresh_app(name, make_app, data_dir, store_with_couple)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_screen(pilot, name)
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        shown, left_out = footer_keys(footer)
+        assert shown, f"{name}: the footer shows no key at all"
+        assert shown[-1].region.right <= footer.region.right, f"{name}: the last key is cut"
+        if any(getattr(key, "action", "") == "help" for key in shown + left_out):
+            assert any(getattr(key, "action", "") == "help" for key in shown), f"{name}: ? gave way"
+        general = [key for key in shown if is_general(key) and getattr(key, "action", "") != "help"]
+        particular_gone = [key for key in left_out if not is_general(key)]
+        assert not (general and particular_gone), (
+            f"{name}: {[k.render() for k in particular_gone]} gave way before "
+            f"{[k.render() for k in general]}"
+        )
+
+
+def is_general(key: Widget) -> bool:
+    """A key that works on the whole screen or everywhere, not one of what it shows."""
+    bound = key.screen.active_bindings.get(getattr(key, "key", ""))
+    return bound is not None and isinstance(bound.node, App | Screen)
 
 
 @pytest.mark.parametrize("name", SCREENS)
@@ -146,3 +204,20 @@ async def test_page_down_in_the_starter_plan_at_30x10(
     async with app.run_test(size=(30, 10)) as pilot:
         await open_screen(pilot, "starter-plan")
         await pilot.press("enter", "escape", "pagedown")
+
+
+async def test_help_lists_the_keys_a_short_footer_leaves_out(
+    make_app: Callable[[Store], CloserApp], data_dir: Path, store_with_couple: Store
+) -> None:
+    app = fresh_app("talking", make_app, data_dir, store_with_couple)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_screen(pilot, "talking")
+        _, left_out = footer_keys(app.screen.query_one(Footer))
+        assert left_out, "at 60 columns the talk has more keys than room"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = app.screen.query_one(Markdown).source
+        for key in left_out:
+            # The screen's own keys by what they do; the keys that work everywhere by name.
+            what, name = getattr(key, "description", ""), getattr(key, "key", "")
+            assert f"| {what} |" in shown or f"| {name} |" in shown, what

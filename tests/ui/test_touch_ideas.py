@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from textual.widgets import SelectionList, Static, TabbedContent
+from textual.widgets import Static, TabbedContent
 
 from closer_tui.activities.touch_ideas import TouchIdeasActivity
 from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
+from closer_tui.widgets.option_list import CalmOptionList
 
 AppFactory = Callable[[Store], CloserApp]
 
@@ -40,7 +41,7 @@ async def test_ticks_are_saved_counted_and_kept_across_a_restart(
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         touch = await open_touch(pilot)
-        ideas = touch.query_one(SelectionList)
+        ideas = touch.query_one(CalmOptionList)
         assert ideas.has_focus
         assert count_line(touch) == "Today: 0 touches · This week: 0"
         assert touch.pending() is None
@@ -71,11 +72,12 @@ async def test_ticks_are_saved_counted_and_kept_across_a_restart(
     async with again.run_test(size=(80, 24)) as pilot:
         touch = await open_touch(pilot)
         await pilot.pause()
-        ideas = touch.query_one(SelectionList)
+        ideas = touch.query_one(CalmOptionList)
         await pilot.pause()
         assert count_line(touch) == "Today: 2 touches · This week: 2"
         first = ideas.get_option_at_index(0)
-        assert first.disabled and library.affection[0].id in ideas.selected
+        assert first.disabled, "saved today: locked, so it is not counted twice"
+        assert f"[✓] {library.affection[0].text} ✓ today" in screen_text(again)
         assert touch.pending() is None
         await pilot.press("down", "space", "s")
         await pilot.pause()
@@ -102,7 +104,7 @@ async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -
     app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:
         touch = await open_touch(pilot)
-        ideas = touch.query_one(SelectionList)
+        ideas = touch.query_one(CalmOptionList)
         assert ideas.region.height >= 3, "several ideas visible at once"
         assert ideas.region.bottom <= 19
         count = touch.query_one("#touch-count")
@@ -110,3 +112,25 @@ async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -
         await pilot.pause()
         assert app.screen.find_widget(count).region.height >= 1
         assert "s Save" in screen_text(app)
+
+
+async def test_a_tick_reads_in_text_and_long_ideas_read_whole(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    """An unticked ▐X▌ looked ticked without colour, and "…at opposite e…" lost its end
+    and its "✓ today"."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        touch = await open_touch(pilot)
+        library = app.library
+        longest = max(range(8), key=lambda i: len(library.affection[i].text))
+        await pilot.press(*["down"] * longest, "space", "s")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert f"[ ] {library.affection[0].text}" in shown
+        words = f"[✓] {library.affection[longest].text} ✓ today"
+        frame = set("▊▎▸▁▂▃▄▅▆▇█")  # the list's box, the highlight mark, the scrollbar
+        flowing = " ".join(word for word in shown.split() if not set(word) <= frame)
+        assert words in flowing, "wrapped, but every word there"
+        assert "…" not in shown
+        assert touch.pending() is None

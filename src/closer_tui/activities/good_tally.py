@@ -81,11 +81,12 @@ class GoodTallyActivity(Activity):
         earlier = noticed_today(self.closer.history, self.closer.now())
         self._before = Tally(positive=earlier.good, negative=earlier.hard)
         couple = self.closer.couple
-        # Key labels carry the partner's name, so the footer says who each key is for.
+        # One footer key per partner ("q/a Alex"): the lines above say which is good, which
+        # hard, and four keys that each carry a name would not fit the footer at 80 columns.
         for key, (good, hard) in KEYS.items():
             name = couple.partner(key).name
-            self._bindings.bind(good, f"count('{key}', True)", f"{name}: good")
-            self._bindings.bind(hard, f"count('{key}', False)", f"{name}: hard")
+            self._bindings.bind(good, f"count('{key}', True)", name, key_display=f"{good}/{hard}")
+            self._bindings.bind(hard, f"count('{key}', False)", f"{name}: hard", show=False)
         self.refresh_bindings()
         self._show()
         self.focus()

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center
+from textual.containers import Center, Vertical
 from textual.reactive import reactive
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
@@ -224,8 +224,12 @@ class IStatementActivity(Activity):
 
     KIND = "i_statement"
 
+    # The form scrolls; the sentence as it grows, any nudge and "Saved." stay in sight at
+    # the foot of the screen, so ctrl+s never looks like it did nothing.
     DEFAULT_CSS = """
-    IStatementActivity { padding: 0 2; height: auto; }
+    IStatementActivity { padding: 0 2; height: 100%; overflow-y: auto; }
+    IStatementActivity #is-foot { dock: bottom; height: auto; }
+    IStatementActivity #is-foot #is-said { margin: 0; }
     IStatementActivity #is-intro { color: $text-muted; margin: 1 0 0 0; }
     IStatementActivity Label { margin: 1 0 0 0; text-style: bold; }
     IStatementActivity .hint { color: $text-muted; }
@@ -267,14 +271,15 @@ class IStatementActivity(Activity):
             placeholder="something positive and doable", id="is-need", max_length=500, compact=True
         )
         yield Static(hints.need, classes="hint")
-        yield Static(assemble("", "", ""), id="is-sentence")
-        yield Static("", id="is-nudge")
         yield Static(
             f"{hints.avoid}\nEnter moves on; enter on the last box keeps it and "
             "passes to the other partner.",
             classes="hint",
         )
-        yield Static("", id="is-said")
+        with Vertical(id="is-foot"):
+            yield Static(assemble("", "", ""), id="is-sentence")
+            yield Static("", id="is-nudge")
+            yield Static("", id="is-said")
 
     def on_mount(self) -> None:
         self._started_at = self.closer.now()

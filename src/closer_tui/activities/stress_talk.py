@@ -82,8 +82,8 @@ class StressTalkActivity(Activity):
         Binding("left", "minutes(-1)", "Shorter", key_display="←"),
         Binding("right", "minutes(1)", "Longer", key_display="→"),
         Binding("t", "turn_length", "Turn length"),
-        Binding("tab", "swap", "Swap turns"),
-        Binding("o", "opener", "Another opener"),
+        Binding("tab", "swap", "Swap"),
+        Binding("o", "opener", "New opener"),
         Binding("a", "again", "Another talk"),
     ]
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from closer_tui.core.counts import day_and_week
 from closer_tui.core.models import Entry, Outcome, SessionRecord
 from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.option_list import CalmOptionList, Hanging
+from closer_tui.widgets.tick_box import TICK
 
 KIND = "touch_ideas"
 
@@ -42,6 +45,18 @@ def saved_today(history: Iterable[SessionRecord], now: datetime) -> set[str]:
     }
 
 
+TICKED, UNTICKED = f"[{TICK}]", "[ ]"
+"""A tick in text, so it reads without colour (an unticked box looked ticked)."""
+
+
+def idea_prompt(text: str, ticked: bool, today: bool) -> Hanging:
+    """The box, then the idea; a long idea wraps under itself, its "✓ today" kept whole."""
+    line = Text(text)
+    if today:
+        line.append(f"  {TICK} today", style="bold")
+    return Hanging(TICKED if ticked else UNTICKED, line, lead_width=4)
+
+
 class TouchIdeasActivity(Activity):
     """A list of non-sexual touch ideas; tick what you did (or will do) today."""
 
@@ -50,17 +65,24 @@ class TouchIdeasActivity(Activity):
     DEFAULT_CSS = """
     TouchIdeasActivity { padding: 0 1; }
     TouchIdeasActivity #touch-intro { color: $text-muted; margin: 1 1 0 1; }
-    TouchIdeasActivity SelectionList { height: auto; max-height: 60vh; margin: 1 0 0 0; }
+    TouchIdeasActivity CalmOptionList {
+        height: auto; max-height: 60vh; margin: 1 0 0 0; padding: 0 0 0 1;
+    }
     TouchIdeasActivity #touch-count { margin: 1 1 0 1; text-style: bold; }
     """
 
-    BINDINGS = [Binding("s", "save", "Save")]
+    BINDINGS = [
+        Binding("space", "tick", "Tick", show=False),
+        Binding("s", "save", "Save"),
+    ]
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._started_at: datetime | None = None
         # Reported but maybe not yet in history (a guided session saves at its end).
         self._reported: set[str] = set()
+        self.ticked: set[str] = set()
+        """Ideas ticked now and not yet saved."""
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -68,7 +90,7 @@ class TouchIdeasActivity(Activity):
             "either of you can say “not now”. Space ticks, s saves.",
             id="touch-intro",
         )
-        yield SelectionList[str](id="touch-list")
+        yield CalmOptionList(id="touch-list")
         yield Static("", id="touch-count")
 
     def on_mount(self) -> None:
@@ -79,33 +101,50 @@ class TouchIdeasActivity(Activity):
 
     def on_show(self) -> None:
         # Focus on show, not on mount: focusing inside a hidden tab would switch to it.
-        self.query_one(SelectionList).focus()
+        self.ideas.focus()
 
     @property
-    def ideas(self) -> SelectionList[str]:
-        return self.query_one("#touch-list", SelectionList)
+    def ideas(self) -> CalmOptionList:
+        return self.query_one("#touch-list", CalmOptionList)
 
     def _done_today(self) -> set[str]:
         return saved_today(self.closer.history, self.closer.now()) | self._reported
 
     def _fill(self) -> None:
         done = self._done_today()
+        self.ticked -= done
         ideas = self.ideas
-        ticked = set(ideas.selected) - done
         highlighted = ideas.highlighted
         ideas.clear_options()
         ideas.add_options(
-            [
-                Selection(
-                    f"{idea.text}  ✓ today" if idea.id in done else idea.text,
-                    idea.id,
-                    idea.id in done or idea.id in ticked,
-                    disabled=idea.id in done,
-                )
-                for idea in self.closer.library.affection
-            ]
+            Option(
+                idea_prompt(idea.text, idea.id in done or idea.id in self.ticked, idea.id in done),
+                id=idea.id,
+                disabled=idea.id in done,
+            )
+            for idea in self.closer.library.affection
         )
-        ideas.highlighted = highlighted if highlighted is not None else 0
+        if highlighted is not None:
+            ideas.highlighted = highlighted
+        else:
+            ideas.action_first()
+
+    def action_tick(self) -> None:
+        option = self.ideas.highlighted_option
+        if option is not None and option.id is not None and not option.disabled:
+            self._toggle(option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self._toggle(event.option.id)
+
+    def _toggle(self, idea_id: str) -> None:
+        self.ticked ^= {idea_id}
+        text = next(idea.text for idea in self.closer.library.affection if idea.id == idea_id)
+        self.ideas.replace_option_prompt(
+            idea_id, idea_prompt(text, idea_id in self.ticked, today=False)
+        )
 
     def _on_history_changed(self, history: list[SessionRecord]) -> None:
         self._fill()
@@ -119,7 +158,7 @@ class TouchIdeasActivity(Activity):
         )
 
     def _new_ticks(self) -> list[str]:
-        chosen = set(self.ideas.selected) - self._done_today()
+        chosen = self.ticked - self._done_today()
         return [idea.id for idea in self.closer.library.affection if idea.id in chosen]
 
     def pending(self) -> tuple[Outcome, datetime] | None:
@@ -137,7 +176,7 @@ class TouchIdeasActivity(Activity):
 
     def forget(self) -> None:
         for idea in self._new_ticks():
-            self.ideas.deselect(idea)
+            self._toggle(idea)
 
     def action_save(self) -> None:
         pending = self.pending()

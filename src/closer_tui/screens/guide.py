@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Collapsible, Header, Markdown, Static
 from closer_tui.core.content import Guide, Library, StarterWhen, Why
 from closer_tui.screens.activity import ActivityScreen, bullet_list
 from closer_tui.widgets.footer import CalmFooter
+from closer_tui.widgets.tick_box import TickBox
 from closer_tui.widgets.why import why_markdown
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class StarterPlanScreen(ReadingScreen):
                 continue
             yield Static(title, classes="when")
             for step in steps:
-                yield Checkbox(step.text, step.id in ticked, id=f"step-{step.id}")
+                yield TickBox(step.text, step.id in ticked, id=f"step-{step.id}")
                 yield Static(step.why, classes="step-why")
 
     def focus_first(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -31,6 +32,14 @@ When something is timed, the first partner presses **f** and the second
 """
 
 
+def keys_table(keys: Sequence[tuple[str, str]]) -> str:
+    """The keys of the screen underneath, all of them: a short footer shows only some."""
+    if not keys:
+        return ""
+    rows = "\n".join(f"| {key} | {what} |" for key, what in keys)
+    return f"## Keys on this screen\n\n| key | what it does |\n|---|---|\n{rows}"
+
+
 class HelpScreen(ModalScreen[None]):
     """Closes with escape, ``?`` or ``q``."""
 
@@ -44,15 +53,17 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, screen_help: str = "") -> None:
+    def __init__(self, screen_help: str = "", keys: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
         self.screen_help = screen_help
+        self.keys = keys
 
     def compose(self) -> ComposeResult:
         safety = cast("CloserApp", self.app).library.safety
         parts = [
             "# Help",
             self.screen_help,
+            keys_table(self.keys),
             EVERYWHERE,
             "## When closer is not enough",
             safety.not_therapy,

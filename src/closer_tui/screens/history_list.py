@@ -24,6 +24,7 @@ from closer_tui.core.insights import recorded_seconds
 from closer_tui.core.models import SessionRecord
 from closer_tui.core.words import duration_words, steps_words
 from closer_tui.screens.history_detail import when_words
+from closer_tui.widgets.option_list import HIGHLIGHT_MARK
 
 NARROW = 70
 """Below this width a row drops the weekday."""
@@ -160,6 +161,8 @@ class SessionList(ScrollView, can_focus=True):
         strip = Strip(segments).adjust_cell_length(width, base)
         if index == self.cursor:
             cursor = self.get_component_rich_style("session-list--cursor")
+            # The row's leading space holds the mark: the cursor reads without colour too.
+            strip = Strip.join([Strip([Segment(HIGHLIGHT_MARK, base)]), strip.crop(1)])
             strip = Strip(Segment.apply_style(strip, post_style=cursor), width)
         return strip
 

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from closer_tui.screens.catalog import Group, Place, places
 from closer_tui.widgets.footer import CalmFooter
-from closer_tui.widgets.option_list import CalmOptionList
+from closer_tui.widgets.option_list import CalmOptionList, Hanging
 from closer_tui.widgets.partner import named_together
 
 if TYPE_CHECKING:
@@ -60,7 +60,9 @@ class HomeScreen(Screen[None]):
 
     DEFAULT_CSS = """
     HomeScreen #tonight { padding: 1 2 0 2; height: auto; }
-    HomeScreen OptionList { height: 1fr; margin: 1 2; border: round $primary 40%; }
+    HomeScreen OptionList {
+        height: 1fr; margin: 1 2; padding: 0 0 0 1; border: round $primary 40%;
+    }
     HomeScreen OptionList:focus { border: round $primary; }
     """
 
@@ -83,6 +85,10 @@ class HomeScreen(Screen[None]):
         self.watch(self.closer, "couple", self._refresh_tonight, init=False)
         self.watch(self.closer, "history", self._refresh_tonight, init=False)
         self.watch(self.closer, "catalog", self._refresh_places, init=False)
+
+    def on_screen_resume(self) -> None:
+        # Back from a practice: the highlighted row, where the next enter goes, is in sight.
+        self.query_one(OptionList).scroll_to_highlight()
 
     def _refresh_tonight(self) -> None:
         self.query_one("#tonight", Static).update(self._tonight())
@@ -133,11 +139,12 @@ class HomeScreen(Screen[None]):
             options.append(Option(self._label(place), id=place.id))
         return options
 
-    def _label(self, place: Place) -> Text:
-        key = f"{place.key} " if place.key else "  "
-        if self.narrow:
-            return Text.assemble((key, "bold"), place.title)
-        return Text.assemble((key, "bold"), place.title, ("  " + place.summary, "dim"))
+    def _label(self, place: Place) -> Hanging:
+        """The key, then the title; a summary that wraps hangs under the title, not the key."""
+        text = Text(place.title)
+        if not self.narrow:
+            text.append("  " + place.summary, style="dim")
+        return Hanging(place.key or "", text, lead_width=2)
 
     @property
     def narrow(self) -> bool:

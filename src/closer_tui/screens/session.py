@@ -114,16 +114,22 @@ SESSION_KEYS = Text.assemble(
 
 
 class StepList(Static):
-    """Done, current and coming steps, with their minutes."""
+    """Done, current and coming steps, with their minutes.
+
+    A long title wraps under itself rather than losing its end: "What each of us ne…"
+    told a couple nothing. Below 70 columns the list gives its room to the step.
+    """
 
     DEFAULT_CSS = """
-    StepList { width: 28; height: auto; padding: 0 1; border: round $primary 40%; }
+    StepList {
+        width: 28; height: auto; padding: 0 1; margin: 0 1 0 0; border: round $primary 40%;
+    }
     """
 
     def show(self, run: GuidedRun) -> None:
-        table = Table.grid(expand=True)
-        table.add_column(width=2)
-        table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        table = Table.grid(expand=True, padding=(0, 1))  # a space between the columns
+        table.add_column(width=1)
+        table.add_column(ratio=1, overflow="fold")
         table.add_column(justify="right", style="dim")
         for view in run.steps():
             table.add_row(

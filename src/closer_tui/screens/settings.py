@@ -22,6 +22,11 @@ terminal bell or flashes softly, and the light or dark look. **ctrl+s** saves.
 """
 
 
+def on_or_off(value: bool) -> str:
+    """A switch's state in a word: its slider says it only in colour."""
+    return "On" if value else "Off"
+
+
 class SettingsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -32,6 +37,8 @@ class SettingsScreen(Screen[None]):
     SettingsScreen VerticalScroll { padding: 1 2; }
     SettingsScreen .switch-row { height: auto; }
     SettingsScreen .switch-row Label { padding: 1 1; }
+    SettingsScreen .switch-row .switch-state { width: 5; padding: 1 0 1 1; text-style: bold; }
+    SettingsScreen .switch-row .switch-label { width: 1fr; }
     SettingsScreen #settings-buttons { height: auto; margin: 1 0; }
     SettingsScreen #settings-buttons Button { margin: 0 1 0 0; }
     """
@@ -55,7 +62,8 @@ class SettingsScreen(Screen[None]):
             ):
                 with Horizontal(classes="switch-row"):
                     yield Switch(value=value, id=switch_id)
-                    yield Label(label)
+                    yield Label(on_or_off(value), id=f"{switch_id}-state", classes="switch-state")
+                    yield Label(label, classes="switch-label")
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -63,6 +71,9 @@ class SettingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        self.query_one(f"#{event.switch.id}-state", Label).update(on_or_off(event.value))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

@@ -63,7 +63,7 @@ class CountdownPanel(Widget, can_focus=True):
 
     BINDINGS = [
         Binding("p", "pause", "Pause"),
-        Binding("plus,equals_sign", "extend", "+1 min", key_display="+"),
+        Binding("plus,equals_sign", "extend", "1 min", key_display="+"),
         Binding("e", "end", "End early"),
     ]
 

@@ -28,7 +28,7 @@ class CoupleForm(Vertical):
     CoupleForm .partner-fields { height: auto; }
     CoupleForm .partner-row Label { width: 100%; color: $text-muted; }
     CoupleForm Input { width: 1fr; }
-    CoupleForm Select { width: 18; }
+    CoupleForm Select { width: 22; }  /* the longest colour, "vermilion", on one line */
     CoupleForm #form-error { color: $error; height: auto; }
     """
 

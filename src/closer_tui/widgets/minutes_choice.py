@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 
 class MinutesChoice(Static):
-    """A row of minute options, the chosen one lit; the host activity binds the keys."""
+    """A row of minute options, the chosen one lit and in brackets; the host binds the keys."""
 
     DEFAULT_CSS = """
     MinutesChoice { width: 1fr; height: auto; text-align: center; margin: 1 0 0 0; }
@@ -42,10 +42,11 @@ class MinutesChoice(Static):
             self.chosen = minutes
 
     def render(self) -> Text:
+        # The chosen one in brackets as well as lit: it reads without colour too.
         text = Text("How long?  ")
         for minutes in self.options:
             if minutes == self.chosen:
-                text.append(f" {minutes} min ", style="bold reverse")
+                text.append(f"[{minutes} min]", style="bold reverse")
             else:
                 text.append(f" {minutes} min ", style="dim")
             text.append(" ")

@@ -1,18 +1,127 @@
-"""OptionList, made safe for page keys in a terminal too small to draw it."""
+"""OptionList, with the highlighted row marked in text, and safe for page keys when tiny."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Self
+
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    ConsoleRenderable,
+    RenderableType,
+    RenderResult,
+    RichCast,
+)
+from rich.table import Table
+from rich.text import Text
 from textual import _widget_navigation
+from textual.visual import VisualType
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+HIGHLIGHT_MARK = "▸"
+"""Where the highlight is, in text: colour alone is lost on a monochrome terminal, with
+NO_COLOR set, or to a colour-blind partner."""
+
+
+@dataclass(frozen=True)
+class Hanging:
+    """A short lead (a mark, a key, a tick) and words that wrap under themselves, not
+    under the lead. ``str()`` is the words alone, as a plain prompt's would be."""
+
+    lead: str
+    body: RenderableType
+    lead_width: int
+    gap_right: int = 0
+    """Cells kept empty at the right: the words stay off a scrollbar."""
+
+    def grid(self) -> Table:
+        grid = Table.grid(expand=True, padding=(0, self.gap_right, 0, 0))
+        grid.add_column(width=self.lead_width, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(self.lead, style="bold"), self.body)
+        return grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.grid()
+
+    def __str__(self) -> str:
+        return str(self.body)
+
+
+def with_mark(prompt: VisualType, marked: bool) -> Hanging:
+    """``prompt`` behind the mark (or room for it): nothing moves when the highlight does."""
+    body = prompt if isinstance(prompt, ConsoleRenderable | RichCast | str) else str(prompt)
+    return Hanging(HIGHLIGHT_MARK if marked else " ", body, lead_width=2, gap_right=1)
 
 
 class CalmOptionList(OptionList):
-    """An OptionList whose page up and page down wait until it has been laid out.
+    """An OptionList whose highlighted option carries ``▸``, and whose page keys wait
+    until it has been laid out.
 
-    Textual 8.2.8 reads the line of the highlighted option before a list with
-    no room to draw has any lines, and raises KeyError (found at 30x10 by
+    Textual 8.2.8 reads the line of the highlighted option before a list with no room
+    to draw has any lines, and raises KeyError on page up or down (found at 30x10 by
     tests/ui/test_small_terminals.py).
     """
+
+    def __init__(self, *content: Option | VisualType | None, **kwargs: object) -> None:
+        self._plain: dict[Option, VisualType] = {}
+        """Each option's prompt as given, before the mark's column was put in front."""
+        self._marked: Option | None = None
+        super().__init__(*content, **kwargs)  # type: ignore[arg-type]
+
+    def add_options(self, new_options: Iterable[Option | VisualType | None]) -> Self:
+        return super().add_options(self._with_room(option) for option in new_options)
+
+    def clear_options(self) -> Self:
+        self._plain.clear()
+        self._marked = None
+        return super().clear_options()
+
+    def replace_option_prompt(self, option_id: str, prompt: VisualType) -> Self:
+        return self.replace_option_prompt_at_index(self.get_option_index(option_id), prompt)
+
+    def replace_option_prompt_at_index(self, index: int, prompt: VisualType) -> Self:
+        option = self.get_option_at_index(index)
+        self._plain[option] = prompt
+        return super().replace_option_prompt_at_index(
+            index, with_mark(prompt, option is self._marked)
+        )
+
+    def _with_room(self, option: Option | VisualType | None) -> Option | None:
+        if option is None:
+            return None
+        if not isinstance(option, Option):
+            option = Option(option)
+        roomy = Option(with_mark(option.prompt, False), id=option.id, disabled=option.disabled)
+        self._plain[roomy] = option.prompt
+        return roomy
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self._mark(highlighted)
+
+    def _mark(self, highlighted: int | None) -> None:
+        previous, self._marked = self._marked, None
+        if previous is not None:
+            self._set_mark(previous, False)
+        if highlighted is None:
+            return
+        try:
+            option = self.get_option_at_index(highlighted)
+        except OptionDoesNotExist:
+            return
+        if not option.disabled:
+            self._marked = option
+            self._set_mark(option, True)
+
+    def _set_mark(self, option: Option, marked: bool) -> None:
+        if option not in self._plain or option not in self.options:
+            return  # no longer in the list
+        index = self.options.index(option)
+        super().replace_option_prompt_at_index(index, with_mark(self._plain[option], marked))
 
     def _move_page(self, direction: _widget_navigation.Direction) -> None:
         if (self.highlighted or 0) in self._index_to_line and self._lines:
