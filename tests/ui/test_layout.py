@@ -95,6 +95,9 @@ async def test_the_i_statement_and_its_saved_line_stay_in_sight(
         assert any("I feel tired when the dishes wait" in line for line in screen_lines(app))
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert any("'s turn. ctrl+s saves" in line for line in screen_lines(app))
+        await pilot.press(*"calm", "enter", *"we cook", "enter", *"more of it", "ctrl+s")
+        await pilot.pause()
         assert any("Saved." in line for line in screen_lines(app))
 
 
