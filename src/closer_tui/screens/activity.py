@@ -16,6 +16,7 @@ from closer_tui.screens.focused import draw_only_what_changes
 from closer_tui.screens.leave import LeaveChoice, LeaveScreen
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.footer import CalmFooter
+from closer_tui.widgets.tab_keys import TAB_KEYS, TAB_KEYS_HELP, step_tab
 from closer_tui.widgets.why import WhyPanel
 
 if TYPE_CHECKING:
@@ -35,8 +36,7 @@ class ActivityScreen(Screen[None]):
 
     BINDINGS: ClassVar = [
         Binding("escape", "back", "Back"),
-        Binding("left_square_bracket", "step_tab(-1)", "Previous tab", show=False),
-        Binding("right_square_bracket", "step_tab(1)", "Tabs", key_display="]"),
+        *TAB_KEYS,
     ]
 
     DEFAULT_CSS = """
@@ -62,7 +62,7 @@ class ActivityScreen(Screen[None]):
         self.why = why
         self.why_extra = why_extra
         self.reading = reading or []
-        self.help_text = help_text
+        self.help_text = f"{help_text}\n\n{TAB_KEYS_HELP}" if help_text else TAB_KEYS_HELP
 
     @property
     def closer(self) -> CloserApp:
@@ -99,10 +99,7 @@ class ActivityScreen(Screen[None]):
         self.call_after_refresh(self._focus_active)
 
     def action_step_tab(self, step: int) -> None:
-        tabs = self.query_one(TabbedContent)
-        ids = [pane.id for pane in tabs.query(TabPane) if pane.id]
-        if tabs.active in ids:
-            tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
+        step_tab(self.query_one(TabbedContent), step)
 
     def on_activity_done(self, event: Activity.Done) -> None:
         event.stop()

@@ -40,6 +40,7 @@ from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.partner import named
+from closer_tui.widgets.tab_keys import TAB_KEYS, TAB_KEYS_HELP, step_tab
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -76,9 +77,9 @@ DEFAULT_EXPORT = "~/closer-history.md"
 HELP = """\
 **History.** Every session, newest first. **enter** opens one; **d** deletes
 the one under the cursor for good (after asking); **f** chooses which kind to
-show; **i** switches between the list and what it adds up to; **x** exports
-everything you wrote as a Markdown file. Nothing here is a score: it is
-simply what you made time for.
+show; **x** exports everything you wrote as a Markdown file. *Together* shows
+what it adds up to. Nothing here is a score: it is simply what you made time
+for.
 """
 
 
@@ -254,8 +255,8 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("f", "choose_kind", "Filter"),
         Binding("d,delete", "delete", "Delete", key_display="d"),
-        Binding("i", "switch_tab", "Insights"),
         Binding("x", "export", "Export"),
+        *TAB_KEYS,
     ]
 
     DEFAULT_CSS = """
@@ -270,7 +271,7 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #insights Static { margin: 0 0 1 0; height: auto; }
     """
 
-    help_text = HELP
+    help_text = f"{HELP}\n{TAB_KEYS_HELP}"
 
     def __init__(self) -> None:
         super().__init__()
@@ -457,6 +458,15 @@ class HistoryScreen(Screen[None]):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "insights-tab" and self._insights_stale:
             self._work_out_insights()
+        focused = self.focused
+        if focused is None or event.pane not in focused.ancestors:
+            # The keys act on what the tab shows (the filter may be open already).
+            if event.pane.id == "insights-tab":
+                self.query_one("#insights").focus()
+            elif self.query_one(SessionList).display:
+                self.query_one(SessionList).focus()
+            else:
+                self.query_one("#kind").focus()
 
     def _work_out_insights(self) -> None:
         if not self.closer.history_loaded:
@@ -469,13 +479,8 @@ class HistoryScreen(Screen[None]):
         self.query_one("#checkin", Static).update(checkin_words(history, couple))
         self.query_one("#connection", Static).update(connection_words(history, couple))
 
-    def action_switch_tab(self) -> None:
-        tabs = self.query_one(TabbedContent)
-        tabs.active = "insights-tab" if tabs.active == "list-tab" else "list-tab"
-        if tabs.active == "list-tab":
-            self.query_one(SessionList).focus()
-        else:
-            self.query_one("#insights").focus()
+    def action_step_tab(self, step: int) -> None:
+        step_tab(self.query_one(TabbedContent), step)
 
     # -- export ----------------------------------------------------------------------
 
