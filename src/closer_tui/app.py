@@ -47,9 +47,10 @@ class CloserApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("closer.tcss")
     TITLE = "closer"
-    COMMANDS: ClassVar = App.COMMANDS | {PlacesProvider}
+    COMMANDS: ClassVar = {PlacesProvider}  # places only: none of Textual's developer commands
     BINDINGS: ClassVar = [
         Binding("ctrl+l", "privacy", "Hide", priority=True),
+        Binding("ctrl+p", "command_palette", "Find", show=False, priority=True),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
