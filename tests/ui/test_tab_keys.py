@@ -30,7 +30,12 @@ async def open_place(pilot: Pilot[None], place_id: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("forward", "back"), [("ctrl+pagedown", "ctrl+pageup"), ("alt+right", "alt+left")]
+    ("forward", "back"),
+    [
+        ("ctrl+right_square_bracket", "ctrl+pageup"),
+        ("ctrl+pagedown", "ctrl+pageup"),
+        ("alt+right", "alt+left"),
+    ],
 )
 async def test_tab_keys_pass_through_the_i_statement_box_without_typing_in_it(
     forward: str, back: str, store_with_couple: Store, make_app: AppFactory
@@ -40,7 +45,7 @@ async def test_tab_keys_pass_through_the_i_statement_box_without_typing_in_it(
         await open_place(pilot, "inner-world")
         tabs = app.screen.query_one(TabbedContent)
         assert tabs.active == "try-0"
-        assert "^PgDn Next tab" in screen_text(app)
+        assert "^] Tab" in screen_text(app)
 
         await pilot.press(forward)
         await pilot.pause()
@@ -72,7 +77,7 @@ async def test_history_moves_between_its_tabs_with_the_same_keys(
         assert isinstance(screen, HistoryScreen)
         tabs = screen.query_one(TabbedContent)
         footer = screen_text(app).splitlines()[-1]
-        assert "^PgDn Next tab" in footer and "Insights" not in footer
+        assert "^] Tab" in footer and "Insights" not in footer
 
         await pilot.press("ctrl+pagedown")
         await pilot.pause()

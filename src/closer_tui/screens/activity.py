@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -25,6 +26,23 @@ if TYPE_CHECKING:
 
 def bullet_list(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
+
+
+class ShownTabPane(TabPane):
+    """A tab that a late focus inside it, once it is hidden, does not bring back.
+
+    An activity focuses its box when it is shown; if a tab key has moved on
+    meanwhile, Textual 8.2.8 makes the tab holding the newly focused box the
+    active one again, undoing the key. Here the key wins: the focus goes back
+    into the tab that is shown.
+    """
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        tabs = self.query_ancestor(TabbedContent)
+        screen = self.screen
+        if tabs.active != self.id and isinstance(screen, ActivityScreen):
+            event.prevent_default()  # TabPane's own handler would make this tab active
+            screen.call_later(screen.focus_active)
 
 
 class ActivityScreen(Screen[None]):
@@ -72,7 +90,7 @@ class ActivityScreen(Screen[None]):
         yield Header()
         with TabbedContent():
             for index, (label, widget) in enumerate(self.tries):
-                with TabPane(label, id=f"try-{index}"):
+                with ShownTabPane(label, id=f"try-{index}"):
                     yield VerticalScroll(widget, can_focus=False)
             if self.why is not None:
                 with TabPane("Why", id="why"):
@@ -83,9 +101,10 @@ class ActivityScreen(Screen[None]):
         yield CalmFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._focus_active)
+        self.call_after_refresh(self.focus_active)
 
-    def _focus_active(self) -> None:
+    def focus_active(self) -> None:
+        """Put the focus on the first thing to use in the tab that is shown."""
         if not self.is_attached:
             return  # called after a refresh, and the screen was closed meanwhile
         pane = self.query_one(TabbedContent).active_pane
@@ -96,7 +115,7 @@ class ActivityScreen(Screen[None]):
             focusable[0].focus()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.call_after_refresh(self._focus_active)
+        self.call_after_refresh(self.focus_active)
 
     def action_step_tab(self, step: int) -> None:
         step_tab(self.query_one(TabbedContent), step)
