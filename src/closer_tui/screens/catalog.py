@@ -29,7 +29,7 @@ class Place:
     open: Opener
     key: str | None = None
     kind: str = ""
-    """What it is, beside its title in the palette: "guided session · 30 min", "exercise"."""
+    """What it is, beside its title in the palette: "guided session", "practice 2"."""
 
     @property
     def words(self) -> str:
@@ -162,7 +162,7 @@ def places(app: CloserApp) -> list[Place]:
             f"{plan.minutes} min · {plan.summary}",
             "tonight",
             _plan(plan.id),
-            kind=f"guided session, {plan.minutes} min",
+            kind="guided session",
         )
         for plan in catalog.plans
     ]
