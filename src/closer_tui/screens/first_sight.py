@@ -9,13 +9,16 @@ reach was there to see. The keys that work everywhere (hide the screen,
 quit) are never dropped.
 
 Written for Textual 8.2.8, with its public API only: the app's
-``screen_change_signal``, ``call_after_refresh``, and each event's ``time``.
+``screen_change_signal``, each screen's ``screen_layout_refresh_signal``
+(published as soon as it has painted its layout), ``call_after_refresh`` (in
+case a screen shown again is not laid out anew), and each event's ``time``.
 """
 
 from __future__ import annotations
 
 from math import inf
 from typing import Any
+from weakref import WeakSet
 
 from textual import events
 from textual.app import App
@@ -43,6 +46,7 @@ class FirstSight(App[None]):
 
     def _on_mount(self, event: events.Mount) -> None:
         self._everywhere = keys_that_work_everywhere(self)
+        self._watched: WeakSet[Screen[Any]] = WeakSet()
         # Immediate: the moment the screen changes, before any waiting key is read.
         self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self._screen_changed(self.screen)
@@ -50,10 +54,13 @@ class FirstSight(App[None]):
     def _screen_changed(self, screen: Screen[Any]) -> None:
         self._screen_in_sight = screen
         self._drawn_at = inf
+        if screen not in self._watched:
+            self._watched.add(screen)
+            screen.screen_layout_refresh_signal.subscribe(self, self._drawn, immediate=True)
         screen.call_after_refresh(self._drawn, screen)
 
     def _drawn(self, screen: Screen[Any]) -> None:
-        if screen is self._screen_in_sight:
+        if screen is self._screen_in_sight and self._drawn_at == inf:
             self._drawn_at = Message().time  # the clock Textual stamps each key with
 
     def typed_unseen(self, key: events.Key) -> bool:
