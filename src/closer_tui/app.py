@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
 from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog, utc_now
+from closer_tui.screens.first_sight import FirstSight
 
 if TYPE_CHECKING:
     from closer_tui.core.clock import Clock
@@ -42,14 +42,15 @@ OWN_CONTENT_FILE = "my-content.toml"
 """``content.OWN_CONTENT_FILE``, repeated so this module need not import the content models."""
 
 
-class CloserApp(App[None]):
+class CloserApp(FirstSight):
     """closer. ``clock`` (monotonic) and ``now`` (wall time) are injectable for tests."""
 
     CSS_PATH = Path(__file__).with_name("closer.tcss")
     TITLE = "closer"
-    COMMANDS: ClassVar = App.COMMANDS | {PlacesProvider}
+    COMMANDS: ClassVar = {PlacesProvider}  # places only: none of Textual's developer commands
     BINDINGS: ClassVar = [
         Binding("ctrl+l", "privacy", "Hide", priority=True),
+        Binding("ctrl+p", "command_palette", "Find", show=False, priority=True),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from closer_tui.widgets.palette import PLACEHOLDER
+
 TMUX = shutil.which("tmux")
 
 
@@ -101,7 +103,7 @@ def open_by_palette(terminal: Terminal, words: str, title: str) -> None:
     leave it at "No matches found" for a query that matches (seen with Textual 8.2.8):
     then the last letter is typed again, as a person would."""
     terminal.keys("C-p")
-    terminal.wait_for("Search")
+    terminal.wait_for(PLACEHOLDER)
     terminal.type(words)
     for _attempt in range(3):
         deadline = time.monotonic() + 5

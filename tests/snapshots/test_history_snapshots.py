@@ -176,7 +176,7 @@ def test_history_detail(snap_compare: SnapCompare, app: CloserApp) -> None:
 def test_history_insights(snap_compare: SnapCompare, app: CloserApp) -> None:
     async def show_insights(pilot: Pilot[Any]) -> None:
         await open_history(pilot)
-        await pilot.press("i")
+        await pilot.press("ctrl+pagedown")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=show_insights)

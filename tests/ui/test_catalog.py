@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.command import CommandPalette
+import pytest
+from textual.command import CommandInput, CommandList, CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from closer_tui.app import CloserApp
@@ -27,11 +29,81 @@ async def test_home_lists_every_place_and_the_palette_finds_each(
         assert {place.id for place in everywhere} <= on_home
 
         provider = PlacesProvider(app.screen)
-        found = [hit.text async for hit in provider.discover()]
+        found = [str(hit.prompt) async for hit in provider.discover()]
         assert len(found) == len(everywhere)
+        assert len(set(found)) == len(found), "two entries read alike"
         for place in everywhere:
-            hits = [hit async for hit in provider.search(place.title)]
-            assert hits, f"the palette cannot find {place.title!r}"
+            hits = sorted([hit async for hit in provider.search(place.title)], reverse=True)
+            assert hits and hits[0].text == place.title, f"{place.title!r} is not found first"
+
+
+PALETTE_FIRST = [
+    # (what a couple types, the place the palette offers first)
+    ("daily temp", "temperature-reading"),
+    ("temperature", "temperature-reading"),
+    ("dtr", "temperature-reading"),
+    ("eye", "eye-gazing"),
+    ("hug", "hug"),
+    ("20 second", "hug"),
+    ("love", "love-maps"),
+    ("questions", "questions"),
+    ("quick", "plan-quick-reconnect"),
+    ("tonight", "plan-tonight-30"),
+    ("therapist", "therapy"),
+    ("i-statement", "inner-world"),
+    ("phones", "digital"),
+    ("touch", "affection"),
+    ("names", "settings"),
+    ("history", "history"),
+]
+
+
+async def open_palette_and_type(pilot: Pilot[None], query: str) -> CommandList:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*query)
+    await pilot.app.workers.wait_for_complete()  # the palette searches in a worker
+    await pilot.pause()
+    await pilot.pause()
+    return pilot.app.screen.query_one(CommandList)
+
+
+@pytest.mark.parametrize(("query", "first"), PALETTE_FIRST)
+async def test_the_palette_offers_first_the_place_a_couple_means(
+    query: str, first: str, make_app: Callable[[Store], CloserApp], store_with_couple: Store
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        opened: list[str] = []
+        app.open_place = opened.append  # type: ignore[method-assign]
+        results = await open_palette_and_type(pilot, query)
+        assert results.option_count
+        await pilot.press("enter")
+        await pilot.pause()
+        assert opened == [first]
+
+
+async def test_the_empty_palette_lists_places_only_each_saying_what_it_is(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        results = await open_palette_and_type(pilot, "")
+        prompts = (results.get_option_at_index(i).prompt for i in range(results.option_count))
+        titles = [str(prompt).splitlines()[0] for prompt in prompts]  # the help follows
+        assert titles == [f"{p.title}  · {p.kind}" if p.kind else p.title for p in places(app)]
+        text = "\n".join(titles)
+        for developer_command in ("Keys", "Maximize", "Quit", "Theme", "Screenshot"):
+            assert developer_command not in text
+        assert "Weekly check-in  · guided session" in text
+        assert "Weekly check-in  · exercise" in text
+        assert "A 20-second hug  · exercise" in text
+        assert "Finding a couples therapist  · guide" in text
+        box = app.screen.query_one(CommandInput)
+        assert box.placeholder == "Where to? Try hug, questions, history…"
 
 
 async def test_the_palette_opens_a_practice_by_name(
@@ -73,8 +145,6 @@ async def test_a_search_still_running_as_the_palette_closes_does_not_crash(
     make_app: Callable[[Store], CloserApp], store_with_couple: Store
 ) -> None:
     """Textual 8.2.8 looked up the palette's result list after it was gone (NoMatches)."""
-    from textual.command import CommandList
-
     from closer_tui.widgets.palette import CalmCommandPalette
 
     app = make_app(store_with_couple)
@@ -88,3 +158,21 @@ async def test_a_search_still_running_as_the_palette_closes_does_not_crash(
         worker = palette._gather_commands("love")
         await worker.wait()
         assert worker.error is None
+
+
+async def test_the_hug_has_its_own_place_under_its_own_name(
+    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+) -> None:
+    from closer_tui.activities.hug import HugActivity
+    from closer_tui.screens.catalog import HUG
+
+    app = make_app(store_with_couple)
+    assert HUG[0] == app.library.hug.title
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_palette_and_type(pilot, "hug")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.title == HUG[0]
+        assert app.screen.query_one(HugActivity)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -31,9 +32,42 @@ def test_every_catalog_guide_has_a_screen() -> None:
         "connection-check",
         "rebuilding",
         "barriers",
+        "therapy",
         "evidence",
         "faq",
     }
+
+
+def test_every_guide_keeps_one_name_and_every_guide_the_faq_names_is_there(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)
+    titles = {title for _, title, _ in GUIDES}
+    for guide in app.library.guides:
+        assert (guide.id, guide.title) in {(g, title) for g, title, _ in GUIDES}
+    named = {
+        name
+        for faq in app.library.faq
+        for name in re.findall(r'[Tt]he guide "([^"]+)"', faq.answer)
+    }
+    assert named and named <= titles
+
+
+async def test_help_shows_the_example_the_faq_promises(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    from closer_tui.core.content import OWN_CONTENT_EXAMPLE
+    from closer_tui.screens.help import HelpScreen
+
+    app = make_app(store_with_couple)
+    assert any("the help page shows an example" in faq.answer for faq in app.library.faq)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one(Markdown).source)
+        assert OWN_CONTENT_EXAMPLE in text and str(store_with_couple.root) in text
 
 
 @pytest.mark.parametrize("guide_id", GUIDE_IDS)
@@ -61,7 +95,7 @@ async def test_each_guide_opens_reads_at_60x20_and_escape_goes_back(
         assert app.screen is home
 
 
-async def test_barriers_names_where_to_find_help(
+async def test_barriers_lead_to_the_therapist_guide_which_names_where_to_find_help(
     store_with_couple: Store, make_app: AppFactory
 ) -> None:
     app = make_app(store_with_couple)
@@ -70,10 +104,20 @@ async def test_barriers_names_where_to_find_help(
         app.open_place("barriers")
         await pilot.pause()
         text = str(app.screen.query_one(Markdown).source)
-        safety = app.library.safety
-        assert safety.find_therapist in text and safety.helplines in text
         for claim in app.library.guide("barriers").claims:
             assert claim.sources[0].cite in text and claim.strength in text
+        assert '"Finding a couples therapist"' in text
+        await pilot.press("escape")
+        await pilot.pause()
+
+        app.open_place("therapy")
+        await pilot.pause()
+        assert app.screen.title == "Finding a couples therapist"
+        text = str(app.screen.query_one(Markdown).source)
+        safety = app.library.safety
+        assert safety.find_therapist in text and safety.helplines in text
+        for claim in app.library.guide("therapy").claims:
+            assert claim.sources[0].cite in text
 
 
 async def test_starter_plan_ticks_are_kept_across_a_restart(

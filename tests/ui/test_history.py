@@ -299,7 +299,7 @@ async def test_insights_speak_in_counts_and_trends(make_app: AppFactory, store: 
     app = make_app(store)
     async with app.run_test(size=(80, 30)) as pilot:
         await open_history(pilot)
-        await pilot.press("i")
+        await pilot.press("ctrl+pagedown")
         await pilot.pause()
         text = screen_text(app)
         # Ten days: on the eleventh evening back, a 21-second hug was cut short and nothing
@@ -311,7 +311,7 @@ async def test_insights_speak_in_counts_and_trends(make_app: AppFactory, store: 
         assert "Weekly check-in: how connected each of you felt" in text
         assert "Alex ▁" in text or any(f"Alex {c}" in text for c in "▁▂▃▄▅▆▇█")
         assert "After a few connection checks" in text
-        await pilot.press("i")
+        await pilot.press("ctrl+pagedown")
         await pilot.pause()
         assert app.screen.focused is app.screen.query_one(SessionList)
 
@@ -323,7 +323,7 @@ async def test_insights_wait_gently_for_enough_check_ins(
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 30)) as pilot:
         await open_history(pilot)
-        await pilot.press("i")
+        await pilot.press("ctrl+pagedown")
         await pilot.pause()
         text = screen_text(app)
         assert "After a few check-ins you'll see a trend here." in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,6 +18,7 @@ from closer_tui.screens.focused import draw_only_what_changes
 from closer_tui.screens.leave import LeaveChoice, LeaveScreen
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.footer import CalmFooter
+from closer_tui.widgets.tab_keys import TAB_KEYS, TAB_KEYS_HELP, step_tab
 from closer_tui.widgets.why import WhyPanel
 
 if TYPE_CHECKING:
@@ -25,6 +27,23 @@ if TYPE_CHECKING:
 
 def bullet_list(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
+
+
+class ShownTabPane(TabPane):
+    """A tab that a late focus inside it, once it is hidden, does not bring back.
+
+    An activity focuses its box when it is shown; if a tab key has moved on
+    meanwhile, Textual 8.2.8 makes the tab holding the newly focused box the
+    active one again, undoing the key. Here the key wins: the focus goes back
+    into the tab that is shown.
+    """
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        tabs = self.query_ancestor(TabbedContent)
+        screen = self.screen
+        if tabs.active != self.id and isinstance(screen, ActivityScreen):
+            event.prevent_default()  # TabPane's own handler would make this tab active
+            screen.call_later(screen.focus_active)
 
 
 class ActivityScreen(Screen[None]):
@@ -36,8 +55,7 @@ class ActivityScreen(Screen[None]):
 
     BINDINGS: ClassVar = [
         Binding("escape", "back", "Back"),
-        Binding("left_square_bracket", "step_tab(-1)", "Previous tab", show=False),
-        Binding("right_square_bracket", "step_tab(1)", "Tabs", key_display="]"),
+        *TAB_KEYS,
     ]
 
     DEFAULT_CSS = """
@@ -61,7 +79,7 @@ class ActivityScreen(Screen[None]):
         self.tries = tries
         self.why = why
         self.reading = reading or []
-        self.help_text = help_text
+        self.help_text = f"{help_text}\n\n{TAB_KEYS_HELP}" if help_text else TAB_KEYS_HELP
 
     @property
     def closer(self) -> CloserApp:
@@ -71,7 +89,7 @@ class ActivityScreen(Screen[None]):
         yield Header()
         with TabbedContent():
             for index, (label, widget) in enumerate(self.tries):
-                with TabPane(label, id=f"try-{index}"):
+                with ShownTabPane(label, id=f"try-{index}"):
                     yield VerticalScroll(widget, can_focus=False)
             if self.why is not None:
                 with TabPane("Why", id="why"):
@@ -82,9 +100,10 @@ class ActivityScreen(Screen[None]):
         yield CalmFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._focus_active)
+        self.call_after_refresh(self.focus_active)
 
-    def _focus_active(self) -> None:
+    def focus_active(self) -> None:
+        """Put the focus on the first thing to use in the tab that is shown."""
         if not self.is_attached:
             return  # called after a refresh, and the screen was closed meanwhile
         pane = self.query_one(TabbedContent).active_pane
@@ -95,13 +114,10 @@ class ActivityScreen(Screen[None]):
             focusable[0].focus()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.call_after_refresh(self._focus_active)
+        self.call_after_refresh(self.focus_active)
 
     def action_step_tab(self, step: int) -> None:
-        tabs = self.query_one(TabbedContent)
-        ids = [pane.id for pane in tabs.query(TabPane) if pane.id]
-        if tabs.active in ids:
-            tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
+        step_tab(self.query_one(TabbedContent), step)
 
     def on_activity_done(self, event: Activity.Done) -> None:
         event.stop()

@@ -28,6 +28,13 @@ class Place:
     group: Group
     open: Opener
     key: str | None = None
+    kind: str = ""
+    """What it is, beside its title in the palette: "guided session", "practice 2"."""
+
+    @property
+    def words(self) -> str:
+        """Other words a couple might type to find it (its tabs, everyday names)."""
+        return SEARCH_WORDS.get(self.id, "")
 
 
 def _practice(practice_id: str) -> Opener:
@@ -87,16 +94,56 @@ def _help(app: CloserApp) -> Screen[None]:
     return HelpScreen()
 
 
+def _hug(app: CloserApp) -> Screen[None]:
+    from closer_tui.screens.hug import hug_screen
+
+    return hug_screen(app)
+
+
+HUG = ("A 20-second hug", "Both press your key, then hold each other.")
+"""The hug's title (as in hug.toml) and summary: it is also practice 2's first tab."""
+
+
 GUIDES: list[tuple[str, str, str]] = [
     # (guide id, title, summary): the guide screens know how to show each one.
+    # A guide from guides.toml has its title here too, word for word, so the
+    # FAQ and help can name it and a couple finds it under that name.
     ("starter-plan", "A starter plan", "Tonight, tomorrow, this week, this month."),
     ("attachment", "Attachment styles", "How each of you reaches for closeness."),
     ("connection-check", "Connection check", "How close do you feel lately? Privately."),
-    ("rebuilding", "After a rough patch", "Rebuilding closeness with care."),
-    ("barriers", "When it feels stuck", "Common barriers, and when to see a therapist."),
+    ("rebuilding", "Rebuilding after a rough patch", "Finding your way back, with care."),
+    ("barriers", "When closeness feels out of reach", "What often gets in the way."),
+    ("therapy", "Finding a couples therapist", "When to look for one, and how."),
     ("evidence", "How sure are we?", "What the research does and doesn't show."),
     ("faq", "Questions couples ask", "Short answers."),
 ]
+
+SEARCH_WORDS: dict[str, str] = {
+    # Words a couple might type for a place, beyond its title: what its tabs
+    # hold, and everyday names. The palette ranks them below a title's words.
+    "plan-tonight-30": "evening session",
+    "plan-quick-reconnect": "short evening session",
+    "daily-connection": "talk stress days conversation listen",
+    "affection": "touch ideas cuddle hug",
+    "questions": "question deck cards",
+    "safety": "self-check four patterns criticism contempt defensiveness stonewalling repair",
+    "inner-world": "I-statement prompt cards feelings just listen",
+    "digital": "phones away unplugged evening phone-free zones screens",
+    "appreciation": "appreciations thank you notice the good tally",
+    "hug": "cuddle hold",
+    "eye-gazing": "eye contact look",
+    "appreciation-ritual": "thank you bedtime",
+    "temperature-reading": "DTR complaints wishes",
+    "love-maps": "game guess know each other",
+    "weekly-checkin": "rating",
+    "attachment": "quiz pursue withdraw",
+    "barriers": "stuck",
+    "therapy": "therapist counselling counseling support",
+    "faq": "FAQ",
+    "history": "past sessions together insights export",
+    "settings": "names colours colors bell sound theme light dark",
+    "help": "keys support safety helplines",
+}
 
 
 def places(app: CloserApp) -> list[Place]:
@@ -115,17 +162,30 @@ def places(app: CloserApp) -> list[Place]:
             f"{plan.minutes} min · {plan.summary}",
             "tonight",
             _plan(plan.id),
+            kind="guided session",
         )
         for plan in catalog.plans
     ]
     found += [
-        Place(p.id, p.title, p.tagline, "practice", _practice(p.id), key=str(p.number))
+        Place(
+            p.id,
+            p.title,
+            p.tagline,
+            "practice",
+            _practice(p.id),
+            key=str(p.number),
+            kind=f"practice {p.number}",
+        )
         for p in sorted(catalog.practices, key=lambda p: p.number)
     ]
+    found.append(Place("hug", *HUG, "exercise", _hug, kind="exercise"))
     found += [
-        Place(e.id, e.title, e.tagline, "exercise", _exercise(e.id)) for e in catalog.exercises
+        Place(e.id, e.title, e.tagline, "exercise", _exercise(e.id), kind="exercise")
+        for e in catalog.exercises
     ]
-    found += [Place(g, title, summary, "guide", _guide(g)) for g, title, summary in GUIDES]
+    found += [
+        Place(g, title, summary, "guide", _guide(g), kind="guide") for g, title, summary in GUIDES
+    ]
     found += [
         Place(
             "history",

@@ -211,16 +211,21 @@ def connection_check_screen(app: CloserApp) -> ActivityScreen:
 
 
 def barriers_markdown(library: Library) -> str:
-    therapy = library.guide("therapy")
-    parts = [
-        guide_markdown(library.guide("barriers")),
-        f"## {therapy.title}\n\n{guide_markdown(therapy)}",
-    ]
+    """The barriers, and the way on to the guide about finding a therapist."""
+    therapy = library.guide("therapy").title
+    return (
+        f"{guide_markdown(library.guide('barriers'))}\n\n"
+        f'*The guide "{therapy}" says when to look for one and how (ctrl+p finds it).*'
+    )
+
+
+def therapy_markdown(library: Library) -> str:
+    """Finding a therapist, then where to find help, and help when it is not safe."""
     safety = library.safety
-    parts.append(
+    return (
+        f"{guide_markdown(library.guide('therapy'))}\n\n"
         f"## Where to find help\n\n{safety.find_therapist}\n\n{safety.unsafe}\n\n{safety.helplines}"
     )
-    return "\n\n".join(parts)
 
 
 def guide_screen(app: CloserApp, guide_id: str) -> Screen[None]:
@@ -236,6 +241,8 @@ def guide_screen(app: CloserApp, guide_id: str) -> Screen[None]:
         return FaqScreen(library)
     if guide_id == "barriers":
         return ReadingScreen(library.guide("barriers").title, barriers_markdown(library))
+    if guide_id == "therapy":
+        return ReadingScreen(library.guide("therapy").title, therapy_markdown(library))
     if guide_id in {"rebuilding", "evidence"}:
         guide = library.guide(guide_id)
         markdown = guide_markdown(guide)

@@ -40,6 +40,21 @@ def keys_table(keys: Sequence[tuple[str, str]]) -> str:
     return f"## Keys on this screen\n\n| key | what it does |\n|---|---|\n{rows}"
 
 
+def own_content_help(app: CloserApp) -> str:
+    """How to add your own cards and plans: the FAQ and the example point here."""
+    from closer_tui.core.content import ACTIVITY_KINDS, OWN_CONTENT_EXAMPLE, OWN_CONTENT_FILE
+
+    kinds = ", ".join(f"`{kind}`" for kind in ACTIVITY_KINDS)
+    return (
+        "## Your own cards and plans\n\n"
+        f"Write them in `{app.data_dir / OWN_CONTENT_FILE}`. closer reads the file "
+        "when it starts and says, line by line, if something needs fixing. "
+        "For example:\n\n"
+        f"```toml\n{OWN_CONTENT_EXAMPLE}```\n\n"
+        f"A plan's steps can be any of these: {kinds}."
+    )
+
+
 class HelpScreen(ModalScreen[None]):
     """Closes with escape, ``?`` or ``q``."""
 
@@ -59,7 +74,8 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        safety = cast("CloserApp", self.app).library.safety
+        closer = cast("CloserApp", self.app)
+        safety = closer.library.safety
         parts = [
             "# Help",
             self.screen_help,
@@ -70,6 +86,7 @@ class HelpScreen(ModalScreen[None]):
             f"**{safety.unsafe}**",
             safety.find_therapist,
             safety.helplines,
+            own_content_help(closer),
         ]
         with VerticalScroll():
             yield Markdown("\n\n".join(part for part in parts if part))

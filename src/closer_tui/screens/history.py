@@ -42,6 +42,7 @@ from closer_tui.screens.history_list import SessionList, header_row
 from closer_tui.screens.save_failed import plain_words
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.partner import named
+from closer_tui.widgets.tab_keys import TAB_KEYS, TAB_KEYS_HELP, step_tab
 from closer_tui.widgets.text_box import LineBox
 
 if TYPE_CHECKING:
@@ -79,9 +80,9 @@ DEFAULT_EXPORT = "~/closer-history.md"
 HELP = """\
 **History.** Every session, newest first. **enter** opens one; **d** deletes
 the one under the cursor for good (after asking); **f** chooses which kind to
-show; **i** switches between the list and what it adds up to; **x** exports
-everything you wrote as a Markdown file. Nothing here is a score: it is
-simply what you made time for.
+show; **x** exports everything you wrote as a Markdown file. *Together* shows
+what it adds up to. Nothing here is a score: it is simply what you made time
+for.
 """
 
 
@@ -257,8 +258,8 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("f", "choose_kind", "Filter"),
         Binding("d,delete", "delete", "Delete", key_display="d"),
-        Binding("i", "switch_tab", "Insights"),
         Binding("x", "export", "Export"),
+        *TAB_KEYS,
     ]
 
     DEFAULT_CSS = """
@@ -273,7 +274,7 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #insights Static { margin: 0 0 1 0; height: auto; }
     """
 
-    help_text = HELP
+    help_text = f"{HELP}\n{TAB_KEYS_HELP}"
 
     def __init__(self) -> None:
         super().__init__()
@@ -460,6 +461,15 @@ class HistoryScreen(Screen[None]):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "insights-tab" and self._insights_stale:
             self._work_out_insights()
+        focused = self.focused
+        if focused is None or event.pane not in focused.ancestors:
+            # The keys act on what the tab shows (the filter may be open already).
+            if event.pane.id == "insights-tab":
+                self.query_one("#insights").focus()
+            elif self.query_one(SessionList).display:
+                self.query_one(SessionList).focus()
+            else:
+                self.query_one("#kind").focus()
 
     def _work_out_insights(self) -> None:
         if not self.closer.history_loaded:
@@ -472,13 +482,8 @@ class HistoryScreen(Screen[None]):
         self.query_one("#checkin", Static).update(checkin_words(history, couple))
         self.query_one("#connection", Static).update(connection_words(history, couple))
 
-    def action_switch_tab(self) -> None:
-        tabs = self.query_one(TabbedContent)
-        tabs.active = "insights-tab" if tabs.active == "list-tab" else "list-tab"
-        if tabs.active == "list-tab":
-            self.query_one(SessionList).focus()
-        else:
-            self.query_one("#insights").focus()
+    def action_step_tab(self, step: int) -> None:
+        step_tab(self.query_one(TabbedContent), step)
 
     # -- export ----------------------------------------------------------------------
 

@@ -15,10 +15,13 @@ from closer_tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
+    from closer_tui.core.models import Couple
 
 HELP = """\
 **Settings.** Change your names and colours, whether a timer's end rings the
-terminal bell or flashes softly, and the light or dark look. **ctrl+s** saves.
+terminal bell or flashes softly, and the light or dark look. **ctrl+s** saves,
+and so does going back with **escape**: a change is never lost on the way out.
+**Cancel** leaves everything as it was.
 """
 
 
@@ -29,7 +32,7 @@ def on_or_off(value: bool) -> str:
 
 class SettingsScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "back", "Back"),
         Binding("ctrl+s", "save", "Save"),
     ]
 
@@ -81,10 +84,29 @@ class SettingsScreen(Screen[None]):
         else:
             self.app.pop_screen()
 
+    def action_back(self) -> None:
+        """Escape keeps what was changed (or stays to say what to fix), never drops it."""
+        chosen = self.chosen()
+        if chosen == self.closer.couple:
+            self.app.pop_screen()
+        elif chosen is not None:
+            self.keep(chosen)
+
     def action_save(self) -> None:
+        chosen = self.chosen()
+        if chosen is not None:
+            self.keep(chosen)
+
+    def keep(self, couple: Couple) -> None:
+        if self.closer.save_couple(couple):
+            self.notify("Saved.")
+            self.app.pop_screen()
+
+    def chosen(self) -> Couple | None:
+        """The couple as the form has it now, or None (with the reason shown) if it can't be."""
         partners = self.query_one(CoupleForm).partners()
         if partners is None:
-            return
+            return None
         first, second = partners
         couple = self.closer.couple
         prefs = couple.preferences.model_copy(
@@ -96,7 +118,4 @@ class SettingsScreen(Screen[None]):
                 else "textual-dark",
             }
         )
-        changed = couple.model_copy(update={"first": first, "second": second, "preferences": prefs})
-        if self.closer.save_couple(changed):
-            self.notify("Saved.")
-            self.app.pop_screen()
+        return couple.model_copy(update={"first": first, "second": second, "preferences": prefs})
