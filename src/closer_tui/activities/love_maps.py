@@ -100,7 +100,7 @@ class LoveMapsActivity(Activity):
 
     def _draw(self) -> LoveMapQuestion:
         memory = DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
-        card = draw(self.closer.library.love_maps, memory, self.closer.rng)
+        card = draw(self.closer.library.guessable_love_maps(), memory, self.closer.rng)
         self.closer.remember("decks", DECK, memory.to_keepsake())
         return card
 

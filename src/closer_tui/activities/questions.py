@@ -81,7 +81,7 @@ class QuestionActivity(Activity):
         self.focus()
 
     def _cards(self, depth: str) -> list[Question]:
-        return [q for q in self.closer.library.questions if q.depth == depth]
+        return self.closer.library.session_questions(depth)
 
     def _show(self, card: Question) -> None:
         self.card = card
