@@ -20,9 +20,10 @@ def source_markdown(source: Source) -> str:
     """One source as a reference a reader can look up, with what it measured, in whom."""
     look_up = f" DOI {source.doi}." if source.doi else ""
     look_up += f" ISBN {source.isbn}." if source.isbn else ""
+    title = source.title if source.title.endswith(("?", "!", ".")) else f"{source.title}."
     return (
-        f"- {source.cite}. *{source.title}.* {source.venue}.{look_up}  \n"
-        f"  {source.measured} {source.sample}"
+        f"- {source.cite}. *{title}* {source.venue}.{look_up}  \n"
+        f"  What it looked at: {source.measured} In whom: {source.sample}"
     )
 
 
