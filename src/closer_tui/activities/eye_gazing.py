@@ -37,6 +37,10 @@ class EyeGazingActivity(TimedActivity):
     """Options: ``minutes`` (clamped to the content's range); ``lines`` 0 hides the calm line."""
 
     KIND = "eye_gazing"
+    RUNNING = "gazing"
+    TITLE = "Eye gazing"
+    COMPACT = True
+    """A big ticking timer would pull the eyes away from each other."""
 
     DEFAULT_CSS = """
     EyeGazingActivity { padding: 0 2; }
@@ -58,11 +62,6 @@ class EyeGazingActivity(TimedActivity):
         Binding("space", "stop('')", "Stop", key_display="f/j/space"),
         Binding("a", "again", "Again"),
     ]
-
-    RUNNING = "gazing"
-    TITLE = "Eye gazing"
-    COMPACT = True
-    """A big ticking timer would pull the eyes away from each other."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

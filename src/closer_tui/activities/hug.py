@@ -24,6 +24,9 @@ class HugActivity(TimedActivity):
     """Hug for as long as the countdown says (20 seconds unless a plan says otherwise)."""
 
     KIND = "hug"
+    RUNNING = "hugging"
+    KEEPS_A_PART = False
+    """Twenty seconds cut short are not worth a question on the way out."""
 
     DEFAULT_CSS = """
     HugActivity #hug-invitation { width: 1fr; text-align: center; margin: 1 2 0 2; }
@@ -34,10 +37,6 @@ class HugActivity(TimedActivity):
     """
 
     BINDINGS = [Binding("a", "again", "Another hug")]
-
-    RUNNING = "hugging"
-    KEEPS_A_PART = False
-    """Twenty seconds cut short are not worth a question on the way out."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -426,6 +426,10 @@ class JustListenActivity(TimedActivity):
     """
 
     KIND = "just_listen"
+    RUNNING = "listening"
+    TITLE = "Just listen"
+    KEEPS_A_PART = False
+    """A round left before its end is not offered for keeping, as with the hug."""
 
     DEFAULT_CSS = """
     JustListenActivity { padding: 0 1; }
@@ -441,11 +445,6 @@ class JustListenActivity(TimedActivity):
         Binding("tab", "swap", "Swap", key_display="tab"),
         Binding("a", "again", "Again, swapped"),
     ]
-
-    RUNNING = "listening"
-    TITLE = "Just listen"
-    KEEPS_A_PART = False
-    """A round left before its end is not offered for keeping, as with the hug."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -57,6 +57,7 @@ class StressTalkActivity(TimedActivity):
 
     KIND = "stress_talk"
     TITLE = "Stress-reducing conversation"
+    RUNNING = "talking"
 
     DEFAULT_CSS = """
     StressTalkActivity { padding: 0 2; }
@@ -84,8 +85,6 @@ class StressTalkActivity(TimedActivity):
         Binding("o", "opener", "New opener"),
         Binding("a", "again", "Another talk"),
     ]
-
-    RUNNING = "talking"
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -97,14 +97,13 @@ class PhonesAwayActivity(TimedActivity):
 
     KIND = "phones_away"
     TITLE = "Settle in, phones away"
+    RUNNING = "settling"
 
     DEFAULT_CSS = """
     PhonesAwayActivity #settle-intro { width: 1fr; text-align: center; margin: 1 2 0 2; }
     PhonesAwayActivity #settle-stage { height: auto; width: 1fr; }
     PhonesAwayActivity #settle-line { width: 1fr; text-align: center; color: $text-muted; }
     """
-
-    RUNNING = "settling"
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -152,6 +151,7 @@ class UnpluggedActivity(TimedActivity):
 
     KIND = "unplugged"
     TITLE = "An unplugged evening"
+    RUNNING = "unplugged"
 
     DEFAULT_CSS = """
     UnpluggedActivity { padding: 0 2; }
@@ -174,8 +174,6 @@ class UnpluggedActivity(TimedActivity):
         Binding("i", "idea", "Idea"),
         Binding("a", "again", "Another evening"),
     ]
-
-    RUNNING = "unplugged"
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
