@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from closer_tui.core.clock import Countdown, ManualClock, Phase, format_mmss
+from closer_tui.core.clock import Countdown, ManualClock, Phase, format_mmss, until_next_second
 
 
 @pytest.fixture
@@ -133,3 +133,12 @@ def test_rejects_nonsense() -> None:
 )
 def test_format_rounds_up_so_zero_means_done(seconds: float, shown: str) -> None:
     assert format_mmss(seconds) == shown
+
+
+@pytest.mark.parametrize(("seconds", "wait"), [(83.2, 0.2), (83.0, 1.0), (0.5, 0.5), (1.0, 1.0)])
+def test_the_shown_second_changes_when_the_time_crosses_the_whole_second_below(
+    seconds: float, wait: float
+) -> None:
+    assert until_next_second(seconds) == pytest.approx(wait)
+    assert format_mmss(seconds - wait + 1e-6) == format_mmss(seconds)
+    assert format_mmss(seconds - wait - 1e-6) != format_mmss(seconds)

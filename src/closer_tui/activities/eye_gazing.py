@@ -11,22 +11,21 @@ other timed practice.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 from closer_tui.core.clock import Countdown
 from closer_tui.core.models import Outcome, PartnerKey
-from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice, clamp_seconds
+from closer_tui.widgets.timed_activity import TimedActivity
 
 LINE_SECONDS = 40.0
 """A calm line stays long enough that it never feels like a slideshow."""
@@ -34,10 +33,14 @@ LINE_SECONDS = 40.0
 Stopper = PartnerKey | None
 
 
-class EyeGazingActivity(Activity):
+class EyeGazingActivity(TimedActivity):
     """Options: ``minutes`` (clamped to the content's range); ``lines`` 0 hides the calm line."""
 
     KIND = "eye_gazing"
+    RUNNING = "gazing"
+    TITLE = "Eye gazing"
+    COMPACT = True
+    """A big ticking timer would pull the eyes away from each other."""
 
     DEFAULT_CSS = """
     EyeGazingActivity { padding: 0 2; }
@@ -60,13 +63,8 @@ class EyeGazingActivity(Activity):
         Binding("a", "again", "Again"),
     ]
 
-    stage: reactive[str] = reactive("ready", init=False, bindings=True)
-    """``ready`` (choose, both ready), ``gazing`` or ``after``."""
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._started_at: datetime | None = None
-        self._ready: list[PartnerKey] = []
         self._stopped_by: Stopper = None
         self._line_offset = 0
         self._line = ""
@@ -101,9 +99,9 @@ class EyeGazingActivity(Activity):
     def on_mount(self) -> None:
         if self.planned_seconds:
             self.query_one(MinutesChoice).display = False
-        self.call_after_refresh(self._show_gate)
+        self.call_after_refresh(self.show_gate)
 
-    async def _show_gate(self) -> None:
+    async def show_gate(self) -> None:
         self.query_one("#eye-setup").display = True
         self.query_one("#eye-calm").display = False
         await self.query_one("#eye-time").remove_children()
@@ -126,9 +124,7 @@ class EyeGazingActivity(Activity):
 
     # -- gazing ---------------------------------------------------------------------------
 
-    async def on_both_ready_started(self, event: BothReady.Started) -> None:
-        event.stop()
-        self._ready = event.ready
+    async def make_room(self) -> Widget:
         self._stopped_by = None
         stage = self.query_one("#eye-stage")
         await stage.remove_children()
@@ -137,10 +133,10 @@ class EyeGazingActivity(Activity):
         self.query_one("#eye-calm").display = True
         self.query_one("#eye-line").display = True
         self._line_offset = self.closer.rng.randrange(len(self.closer.library.eye_gazing.lines))
-        self._started_at = self.closer.now()
-        self.stage = "gazing"
         # The panel takes the keys: its own p, + and e, while f, j and space bubble up to us.
-        panel = await self.start_countdown(self.query_one("#eye-time"), self.seconds, compact=True)
+        return self.query_one("#eye-time")
+
+    async def show_running(self, panel: CountdownPanel) -> None:
         # The calm line follows the panel's ticks: it changes on time and needs
         # no timer of its own.
         self.watch(panel, "shown", self._show_line)
@@ -163,15 +159,10 @@ class EyeGazingActivity(Activity):
         self._stopped_by = "first" if who == "first" else "second" if who == "second" else None
         self.query_one(CountdownPanel).action_end()
 
-    def _outcome(self, countdown: Countdown) -> Outcome:
-        data = {"stopped_by": self._stopped_by} if countdown.ended_early else {}
-        return self.timed_outcome(countdown, "Eye gazing", self._ready, data=data)
+    def round_data(self, countdown: Countdown) -> dict[str, Any]:
+        return {"stopped_by": self._stopped_by} if countdown.ended_early else {}
 
-    def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
-        event.stop()
-        assert self._started_at is not None
-        self.report(self._outcome(event.countdown), self._started_at)
-        self._started_at = None
+    async def show_after(self, outcome: Outcome) -> None:
         # The small time stays, so its end pulse shows; the calm line gives way to the close.
         self.query_one("#eye-line").display = False
         self.query_one("#eye-after", Static).update(
@@ -179,29 +170,10 @@ class EyeGazingActivity(Activity):
                 self.closer.library.eye_gazing.after, ("\n\nPress a to gaze again.", "dim")
             )
         )
-        self.stage = "after"
-
-    async def action_again(self) -> None:
-        if self.stage == "after":
-            await self._show_gate()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("minutes", "pick"):
             return self.stage == "ready" and not self.planned_seconds
         if action == "stop":
             return self.stage == "gazing"
-        if action == "again":
-            return self.stage == "after"
-        return True
-
-    def pending(self) -> tuple[Outcome, datetime] | None:
-        if self.stage != "gazing" or self._started_at is None:
-            return None
-        return self._outcome(self.query_one(CountdownPanel).countdown), self._started_at
-
-    def forget(self) -> None:
-        self._started_at = None
-        if self.stage == "gazing":
-            self.query_one("#eye-time").remove_children()  # a dropped round never ends
-            self.stage = "after"
-            self.call_later(self._show_gate)
+        return super().check_action(action, parameters)

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center
-from textual.reactive import reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
 from closer_tui.core.counts import day_and_week, kept_as, really_done, times_done
-from closer_tui.core.models import Outcome, PartnerKey, SessionRecord
-from closer_tui.widgets.activity import Activity
+from closer_tui.core.models import Outcome, SessionRecord
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
+from closer_tui.widgets.timed_activity import TimedActivity
 
 LINE_SECONDS = 6.0
 
 
-class HugActivity(Activity):
+class HugActivity(TimedActivity):
     """Hug for as long as the countdown says (20 seconds unless a plan says otherwise)."""
 
     KIND = "hug"
+    RUNNING = "hugging"
+    KEEPS_A_PART = False
+    """Twenty seconds cut short are not worth a question on the way out."""
 
     DEFAULT_CSS = """
     HugActivity #hug-invitation { width: 1fr; text-align: center; margin: 1 2 0 2; }
@@ -35,19 +38,18 @@ class HugActivity(Activity):
 
     BINDINGS = [Binding("a", "again", "Another hug")]
 
-    stage: reactive[str] = reactive("ready", init=False, bindings=True)
-    """``ready`` (the gate is up), ``hugging`` or ``after``."""
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._started_at: datetime | None = None
-        self._ready: list[PartnerKey] = []
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self._line_timer: Timer | None = None
         self._line = 0
 
     @property
     def seconds(self) -> float:
         return float(self.closer.library.hug.seconds)
+
+    @property
+    def title(self) -> str:
+        return self.closer.library.hug.title
 
     def compose(self) -> ComposeResult:
         hug = self.closer.library.hug
@@ -57,15 +59,15 @@ class HugActivity(Activity):
         yield Static("", id="hug-after")
         yield Static(self._count_text(), id="hug-count")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.watch(self.closer, "history", self._on_history_changed, init=False)
-        self._show_gate()
+        await self.show_gate()
 
-    def _show_gate(self) -> None:
+    async def show_gate(self) -> None:
         stage = self.query_one("#hug-stage")
-        stage.remove_children()
+        await stage.remove_children()
         gate = BothReady(self.closer.couple, prompt="Close together? Then each press your key")
-        stage.mount(gate)
+        await stage.mount(gate)
         # The last hug's words go with it: the gate waits for a new one.
         self.query_one("#hug-line", Static).update("")
         self.query_one("#hug-invitation").display = True
@@ -74,17 +76,15 @@ class HugActivity(Activity):
             gate.focus()  # "again": the keys go straight back to the gate
         self.stage = "ready"
 
-    async def on_both_ready_started(self, event: BothReady.Started) -> None:
-        event.stop()
-        self._ready = event.ready
-        self._started_at = self.closer.now()
-        await self.start_countdown(self.query_one("#hug-stage"), self.seconds)
+    async def make_room(self) -> Widget:
+        return self.query_one("#hug-stage")
+
+    async def show_running(self, panel: CountdownPanel) -> None:
         # Read before the keys; while they hold on, the calm lines take its place.
         self.query_one("#hug-invitation").display = False
         self._line = 0
         self._show_line()
         self._line_timer = self.set_interval(LINE_SECONDS, self._next_line)
-        self.stage = "hugging"
 
     def _show_line(self) -> None:
         lines = self.closer.library.hug.during
@@ -95,18 +95,15 @@ class HugActivity(Activity):
         self._line += 1
         self._show_line()
 
-    def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
-        event.stop()
+    def stop_running(self) -> None:
         if self._line_timer is not None:
             self._line_timer.stop()
-        outcome = self.timed_outcome(event.countdown, self.closer.library.hug.title, self._ready)
-        assert self._started_at is not None
-        self.report(outcome, self._started_at)
+
+    async def show_after(self, outcome: Outcome) -> None:
         self.query_one("#hug-line", Static).update(self.closer.library.hug.after)
         after = self.query_one("#hug-after", Static)
         after.update(self._after_text(outcome))
         after.display = True
-        self.stage = "after"
 
     def _after_text(self, outcome: Outcome) -> str:
         """What comes next; for a hug cut short, also why the count below did not move."""
@@ -117,15 +114,6 @@ class HugActivity(Activity):
             f"A hug is counted once it has run its {self.seconds:g} seconds.\n"
             "Press a for another hug."
         )
-
-    def action_again(self) -> None:
-        if self.stage == "after":
-            self._show_gate()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "again":
-            return self.stage == "after"
-        return True
 
     def _on_history_changed(self, history: list[SessionRecord]) -> None:
         self.query_one("#hug-count", Static).update(self._count_text())

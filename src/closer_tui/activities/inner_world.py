@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import get_args
+from typing import Any, get_args
 
 from rich.text import Text
 from textual import on
@@ -16,8 +16,10 @@ from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.reactive import reactive
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from closer_tui.core.clock import Countdown
 from closer_tui.core.content import InnerPrompt, InnerTheme
 from closer_tui.core.deck import DeckMemory, draw, love
 from closer_tui.core.models import Entry, Outcome, PartnerKey
@@ -25,9 +27,9 @@ from closer_tui.core.sessions import done_with
 from closer_tui.core.words import sentence
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
-from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.partner import named, named_together
 from closer_tui.widgets.text_box import LineBox
+from closer_tui.widgets.timed_activity import TimedActivity
 from closer_tui.widgets.turn_banner import TurnBanner
 
 THEMES: tuple[str, ...] = ("any", *get_args(InnerTheme))
@@ -417,13 +419,17 @@ class IStatementActivity(Activity):
         self.query_one("#is-said", Static).update(text)
 
 
-class JustListenActivity(Activity):
+class JustListenActivity(TimedActivity):
     """One shares, the other only listens, for a few minutes; then a thank-you.
 
     ``planned_seconds`` sets the timer; otherwise the couple picks (3 minutes first).
     """
 
     KIND = "just_listen"
+    RUNNING = "listening"
+    TITLE = "Just listen"
+    KEEPS_A_PART = False
+    """A round left before its end is not offered for keeping, as with the hug."""
 
     DEFAULT_CSS = """
     JustListenActivity { padding: 0 1; }
@@ -440,14 +446,9 @@ class JustListenActivity(Activity):
         Binding("a", "again", "Again, swapped"),
     ]
 
-    stage: reactive[str] = reactive("ready", init=False)
-    """``ready`` (the gate is up), ``listening`` or ``after``."""
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self._choice = 0
-        self._started_at: datetime | None = None
-        self._ready: list[PartnerKey] = []
         self._rounds = 0
 
     @property
@@ -466,11 +467,11 @@ class JustListenActivity(Activity):
         yield Center(id="jl-stage")
         yield Static("", id="jl-after")
 
-    def on_show(self) -> None:
+    async def on_show(self) -> None:
         # The gate focuses itself when mounted, so it is mounted only once this
         # activity is on screen; mounted in a hidden tab, it would switch to it.
         if self.stage == "ready" and not self.query(BothReady):
-            self._show_gate()
+            await self.show_gate()
 
     @property
     def banner(self) -> TurnBanner:
@@ -491,7 +492,10 @@ class JustListenActivity(Activity):
         hint = "" if self.planned_seconds else "  (m to change)"
         self.query_one("#jl-minutes", Static).update(shown + hint)
 
-    def _show_gate(self) -> None:
+    async def show_gate(self) -> None:
+        if self.stage == "after":
+            self.banner.swap()  # again: the other one shares this time
+        # Not awaited: the gate is in place at once, so a second show mounts no other.
         stage = self.query_one("#jl-stage")
         stage.remove_children()
         gate = BothReady(self.closer.couple, prompt="When the sharer is ready to begin")
@@ -513,44 +517,25 @@ class JustListenActivity(Activity):
             self.banner.swap()
             self._show_roles()
 
-    async def on_both_ready_started(self, event: BothReady.Started) -> None:
-        event.stop()
-        self._ready = event.ready
+    async def make_room(self) -> Widget:
         self.query_one("#jl-minutes").display = False
-        self._started_at = self.closer.now()
-        await self.start_countdown(self.query_one("#jl-stage"), self.seconds)
-        self.stage = "listening"
+        return self.query_one("#jl-stage")
 
-    def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
-        event.stop()
-        sharer, listener = self.banner.speaker, self.banner.listener
-        outcome = self.timed_outcome(
-            event.countdown,
-            "Just listen",
-            self._ready,
-            data={"sharer": sharer, "listener": listener},
-        )
-        assert self._started_at is not None
-        self.report(outcome, self._started_at)
-        text = thank_you_line(self, listener, self._rounds)
+    def round_data(self, countdown: Countdown) -> dict[str, Any]:
+        return {"sharer": self.banner.speaker, "listener": self.banner.listener}
+
+    async def show_after(self, outcome: Outcome) -> None:
+        text = thank_you_line(self, self.banner.listener, self._rounds)
         text.append("\n\nPress a to swap and let the other one share.")
         after = self.query_one("#jl-after", Static)
         after.update(text)
         after.display = True
         self._rounds += 1
-        self.stage = "after"
         self.focus()
 
-    def action_again(self) -> None:
-        if self.stage == "after":
-            self.banner.swap()
-            self._show_gate()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "again":
-            return self.stage == "after"
         if action == "minutes":
             return self.stage == "ready" and not self.planned_seconds
         if action == "swap":
             return self.stage == "ready"
-        return True
+        return super().check_action(action, parameters)

@@ -16,26 +16,24 @@ minute to the one speaking now, so both move on by the same minute.
 
 from __future__ import annotations
 
-import math
-from datetime import datetime
 from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.reactive import reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
-from closer_tui.core.clock import Phase, format_mmss
-from closer_tui.core.models import PARTNER_KEYS, Outcome, PartnerKey
-from closer_tui.widgets.activity import Activity
+from closer_tui.core.clock import Countdown, Phase, format_mmss, until_next_second
+from closer_tui.core.models import PARTNER_KEYS, Outcome
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import PULSE_SECONDS, CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
 from closer_tui.widgets.partner import named
 from closer_tui.widgets.phones_check import PhonesCheck
+from closer_tui.widgets.timed_activity import TimedActivity
 from closer_tui.widgets.turn_banner import TurnBanner
 
 CUE_SECONDS = 20.0
@@ -54,11 +52,12 @@ def turn_label(turn_minutes: int) -> str:
     return "two halves" if turn_minutes == 0 else f"{turn_minutes}-minute turns, alternating"
 
 
-class StressTalkActivity(Activity):
+class StressTalkActivity(TimedActivity):
     """Options: ``turn_minutes`` (0 = halves), ``phones_check`` (0 skips the check)."""
 
     KIND = "stress_talk"
     TITLE = "Stress-reducing conversation"
+    RUNNING = "talking"
 
     DEFAULT_CSS = """
     StressTalkActivity { padding: 0 2; }
@@ -87,15 +86,10 @@ class StressTalkActivity(Activity):
         Binding("a", "again", "Another talk"),
     ]
 
-    stage: reactive[str] = reactive("phones", init=False, bindings=True)
-    """``phones`` (the check), ``ready`` (choose, both ready), ``talking`` or ``after``."""
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._started_at: datetime | None = None
-        self._ready: list[PartnerKey] = []
+        self.set_reactive(StressTalkActivity.stage, "phones")
         self._phones_away = False
-        self._planned = 0.0
         self._turn_minutes = 0
         self._turns: list[dict[str, Any]] = []
         self._turn_began = 0.0  # countdown elapsed when the current turn began
@@ -127,9 +121,9 @@ class StressTalkActivity(Activity):
 
     def on_mount(self) -> None:
         self._turn_minutes = self.turn_minutes
-        self.call_after_refresh(self._begin)
+        self.call_after_refresh(self.show_gate)
 
-    async def _begin(self) -> None:
+    async def show_gate(self) -> None:
         if self.options.get("phones_check", 1) == 0:
             self._phones_away = True
             await self._show_ready()
@@ -192,18 +186,16 @@ class StressTalkActivity(Activity):
 
     # -- talking --------------------------------------------------------------------------
 
-    async def on_both_ready_started(self, event: BothReady.Started) -> None:
-        event.stop()
-        self._ready = event.ready
-        self._planned = self.seconds
-        half = self._planned / 2
+    async def make_room(self) -> Widget:
+        planned = self.seconds
+        half = planned / 2
         self._turn_length = (
             half if self._turn_minutes == 0 else min(self._turn_minutes * 60.0, half)
         )
         self._turns = []
         self._turn_began = 0.0
         self._turn_extra = 0.0
-        self._talk_seconds = self._planned
+        self._talk_seconds = planned
         rng = self.closer.rng
         self._cue_offset = rng.randrange(len(self.closer.library.phrases.listening_cues))
         self._opener = rng.randrange(len(self.closer.library.stress_talk.speaker_prompts))
@@ -214,9 +206,9 @@ class StressTalkActivity(Activity):
             Static("", id="talk-turn-time"),
             Static("", id="talk-cue"),
         )
-        self._started_at = self.closer.now()
-        self.stage = "talking"
-        panel = await self.start_countdown(self.query_one("#talk-timer"), self._planned)
+        return self.query_one("#talk-timer")
+
+    async def show_running(self, panel: CountdownPanel) -> None:
         panel.caption = TALK_CAPTION
         self.watch(panel, "paused", self._on_paused, init=False)
         self.watch(panel, "shown", self._on_shown, init=False)
@@ -301,7 +293,7 @@ class StressTalkActivity(Activity):
         if self._swaps_at_turn_end():
             left = self._turn_end() - elapsed
             # The turn's time shows whole seconds rounded up, like the countdown.
-            delays.append(left - (math.ceil(left) - 1) if left > 0 else 0.0)
+            delays.append(until_next_second(left) if left > 0 else 0.0)
         self._timer = self.set_timer(max(min(delays), 0.001), self.sync, name="turns")
 
     def _stop_timer(self) -> None:
@@ -352,8 +344,7 @@ class StressTalkActivity(Activity):
 
     # -- the end -------------------------------------------------------------------------
 
-    def _outcome(self) -> Outcome:
-        countdown = self.panel.countdown
+    def round_data(self, countdown: Countdown) -> dict[str, Any]:
         turns = list(self._turns)
         turns.append(
             {
@@ -361,30 +352,24 @@ class StressTalkActivity(Activity):
                 "seconds": round(max(countdown.elapsed - self._turn_began, 0.0), 3),
             }
         )
-        return self.timed_outcome(
-            countdown,
-            self.TITLE,
-            self._ready,
-            data={
-                "turns": turns,
-                "phones_away": self._phones_away,
-                "turn_minutes": self._turn_minutes,
-            },
-        )
+        return {
+            "turns": turns,
+            "phones_away": self._phones_away,
+            "turn_minutes": self._turn_minutes,
+        }
 
-    async def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
-        event.stop()
+    def stop_running(self) -> None:
         self._stop_timer()
-        self._catch_up()
-        outcome = self._outcome()
-        assert self._started_at is not None
-        self.report(outcome, self._started_at)
-        self._started_at = None
+        if self.stage == "talking":
+            # Turns whose time was up are closed first (a sleeping laptop can miss a
+            # swap), so the round keeps its turns as they ran.
+            self._catch_up()
+
+    async def show_after(self, outcome: Outcome) -> None:
         await self._restage(
             Static(self.closer.library.stress_talk.after, id="talk-after"),
             Static(self._summary(outcome), id="talk-summary"),
         )
-        self.stage = "after"
         # Nothing inside is left to hold the focus, and "a" must still reach us.
         self.can_focus = True
         self.focus()
@@ -405,10 +390,6 @@ class StressTalkActivity(Activity):
         text.append("\n\nPress a to start another talk.")
         return text
 
-    async def action_again(self) -> None:
-        if self.stage == "after":
-            await self._begin()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "minutes":
             return self.stage == "ready" and not self.planned_seconds
@@ -416,18 +397,4 @@ class StressTalkActivity(Activity):
             return self.stage == "ready"
         if action in ("swap", "opener"):
             return self.stage == "talking"
-        if action == "again":
-            return self.stage == "after"
-        return True
-
-    def pending(self) -> tuple[Outcome, datetime] | None:
-        if self.stage != "talking" or self._started_at is None:
-            return None
-        return self._outcome(), self._started_at
-
-    def forget(self) -> None:
-        self._stop_timer()
-        self._started_at = None
-        if self.stage == "talking":
-            self.stage = "after"
-            self.call_later(self._begin)
+        return super().check_action(action, parameters)

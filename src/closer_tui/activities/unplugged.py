@@ -15,20 +15,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closer_tui.core.clock import Countdown
 from closer_tui.core.counts import kept_as, really_done, times_done
-from closer_tui.core.models import Outcome, PartnerKey, SessionRecord
-from closer_tui.widgets.activity import Activity
+from closer_tui.core.models import Outcome, SessionRecord
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
 from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.phones_check import PhonesCheck
 from closer_tui.widgets.text_box import LineBox
+from closer_tui.widgets.timed_activity import TimedActivity
 
 SETTLE_SECONDS = 120.0
 UNPLUGGED_MINUTES = (30, 60, 90, 120)
@@ -92,11 +92,12 @@ def clean_zones(value: Any) -> list[str]:
 # -- settle in, phones away ---------------------------------------------------------------------
 
 
-class PhonesAwayActivity(Activity):
+class PhonesAwayActivity(TimedActivity):
     """A couple of minutes to put the phones away and arrive (the first step of an evening)."""
 
     KIND = "phones_away"
     TITLE = "Settle in, phones away"
+    RUNNING = "settling"
 
     DEFAULT_CSS = """
     PhonesAwayActivity #settle-intro { width: 1fr; text-align: center; margin: 1 2 0 2; }
@@ -106,10 +107,8 @@ class PhonesAwayActivity(Activity):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._started_at: datetime | None = None
         self._away = False
-        self._confirmed: list[PartnerKey] = []
-        self.stage = "check"
+        self.set_reactive(PhonesAwayActivity.stage, "phones")
 
     @property
     def seconds(self) -> float:
@@ -124,47 +123,35 @@ class PhonesAwayActivity(Activity):
     async def on_phones_check_answered(self, event: PhonesCheck.Answered) -> None:
         event.stop()
         self._away = event.away
-        self._confirmed = event.confirmed
-        self._started_at = self.closer.now()
-        await self.start_countdown(self.query_one("#settle-stage"), self.seconds)
-        self.stage = "settling"
+        await self.begin_round(event.confirmed)
+
+    async def show_gate(self) -> None:
+        """Settling in comes once an evening: after a dropped round there is no gate to put up."""
+
+    async def make_room(self) -> Widget:
+        return self.query_one("#settle-stage")
+
+    async def show_running(self, panel: CountdownPanel) -> None:
         self.query_one("#settle-line", Static).update(
             "Sit back. Breathe out slowly. Let the day settle; you're here now."
         )
 
-    def _outcome(self, countdown: Countdown) -> Outcome:
-        return self.timed_outcome(
-            countdown, self.TITLE, self._confirmed, data={"phones_away": self._away}
-        )
+    def round_data(self, countdown: Countdown) -> dict[str, Any]:
+        return {"phones_away": self._away}
 
-    def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
-        event.stop()
-        assert self._started_at is not None
-        self.report(self._outcome(event.countdown), self._started_at)
-        self._started_at = None
-        self.stage = "after"
+    async def show_after(self, outcome: Outcome) -> None:
         self.query_one("#settle-line", Static).update("You're here. Carry on when you're ready.")
-
-    def pending(self) -> tuple[Outcome, datetime] | None:
-        if self.stage != "settling" or self._started_at is None:
-            return None
-        return self._outcome(self.query_one(CountdownPanel).countdown), self._started_at
-
-    def forget(self) -> None:
-        self._started_at = None
-        self.stage = "after"
-        for panel in self.query(CountdownPanel):
-            panel.remove()
 
 
 # -- the unplugged evening ------------------------------------------------------------------------
 
 
-class UnpluggedActivity(Activity):
+class UnpluggedActivity(TimedActivity):
     """Practice 6: a phones-away timer, the couple's phone-free zones, and this week's evenings."""
 
     KIND = "unplugged"
     TITLE = "An unplugged evening"
+    RUNNING = "unplugged"
 
     DEFAULT_CSS = """
     UnpluggedActivity { padding: 0 2; }
@@ -188,13 +175,8 @@ class UnpluggedActivity(Activity):
         Binding("a", "again", "Another evening"),
     ]
 
-    stage: reactive[str] = reactive("ready", init=False)
-    """``ready`` (choose and start), ``unplugged`` (the timer runs) or ``after``."""
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._started_at: datetime | None = None
-        self._ready: list[PartnerKey] = []
         self._idea = 0
 
     # -- building ---------------------------------------------------------------------
@@ -229,7 +211,7 @@ class UnpluggedActivity(Activity):
         self._show_zones()
         self._show_week()
         self._show_idea()
-        self.call_after_refresh(self._show_gate)
+        self.call_after_refresh(self.show_gate)
 
     @property
     def seconds(self) -> float:
@@ -239,7 +221,7 @@ class UnpluggedActivity(Activity):
 
     # -- the timer --------------------------------------------------------------------
 
-    async def _show_gate(self) -> None:
+    async def show_gate(self) -> None:
         stage = self.query_one("#unplug-stage")
         await stage.remove_children()
         gate = BothReady(self.closer.couple, prompt="Phones away, and when you're both ready")
@@ -253,48 +235,24 @@ class UnpluggedActivity(Activity):
     def action_minutes(self, by: int) -> None:
         self.query_one(MinutesChoice).step(by)
 
-    async def on_both_ready_started(self, event: BothReady.Started) -> None:
-        event.stop()
-        self._ready = event.ready
-        self._started_at = self.closer.now()
-        await self.start_countdown(self.query_one("#unplug-stage"), self.seconds)
+    async def make_room(self) -> Widget:
+        return self.query_one("#unplug-stage")
+
+    async def show_running(self, panel: CountdownPanel) -> None:
         self.query_one(MinutesChoice).display = False
-        self.stage = "unplugged"
 
-    def _outcome(self, countdown: Countdown) -> Outcome:
-        return self.timed_outcome(countdown, self.TITLE, self._ready, data={"phones_away": True})
+    def round_data(self, countdown: Countdown) -> dict[str, Any]:
+        return {"phones_away": True}
 
-    def on_countdown_panel_ended(self, event: CountdownPanel.Ended) -> None:
-        event.stop()
-        assert self._started_at is not None
-        outcome = self._outcome(event.countdown)
-        self.report(outcome, self._started_at)
-        self._started_at = None
-        self.stage = "after"
+    async def show_after(self, outcome: Outcome) -> None:
         self.query_one("#unplug-after", Static).update(after_text(outcome))
 
-    def pending(self) -> tuple[Outcome, datetime] | None:
-        if self.stage != "unplugged" or self._started_at is None:
-            return None
-        return self._outcome(self.query_one(CountdownPanel).countdown), self._started_at
-
-    def forget(self) -> None:
-        self._started_at = None
-        if self.stage == "unplugged":
-            self.call_later(self._show_gate)
-
-    async def action_again(self) -> None:
-        if self.stage == "after":
-            await self._show_gate()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "again":
-            return self.stage == "after"
         if action == "minutes":
             return self.stage != "unplugged" and not self.planned_seconds
         if action == "remove_zone":
             return self.app.focused is self.query_one("#zones")
-        return True
+        return super().check_action(action, parameters)
 
     # -- ideas and the tracker --------------------------------------------------------
 

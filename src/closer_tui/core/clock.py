@@ -7,6 +7,7 @@ advance a fake clock instead of sleeping.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from enum import Enum
@@ -150,9 +151,19 @@ class Countdown:
 
 def format_mmss(seconds: float) -> str:
     """``83.2`` → ``"1:24"``: whole seconds, rounded up so 0:00 means done."""
-    whole = int(-(-seconds // 1))
+    whole = math.ceil(seconds)
     minutes, secs = divmod(max(whole, 0), 60)
     return f"{minutes}:{secs:02d}"
+
+
+def until_next_second(seconds: float) -> float:
+    """How long until ``seconds``, counting down, shows one whole second less.
+
+    Time is shown in whole seconds rounded up (:func:`format_mmss`), so the
+    shown second changes when ``seconds`` crosses the integer below it:
+    ``83.2`` → ``0.2``, ``83.0`` → ``1.0``.
+    """
+    return seconds - (math.ceil(seconds) - 1)
 
 
 class Stopwatch:

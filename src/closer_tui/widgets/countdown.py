@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from typing import ClassVar, NamedTuple, Self
 
@@ -17,7 +16,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 
-from closer_tui.core.clock import Clock, Countdown, Phase, format_mmss
+from closer_tui.core.clock import Clock, Countdown, Phase, format_mmss, until_next_second
 from closer_tui.widgets.time_bar import bar_segments, filled_cells
 
 EXTEND_SECONDS = 60
@@ -191,7 +190,7 @@ class CountdownPanel(Widget, can_focus=True):
         remaining = self.countdown.remaining
         # Whole seconds are shown rounded up: the display next changes when
         # ``remaining`` crosses the integer below it.
-        delay = max(remaining - (math.ceil(remaining) - 1), 0.001)
+        delay = max(until_next_second(remaining), 0.001)
         self._timer = self.set_timer(delay, self._on_boundary, name="countdown")
 
     def _on_boundary(self) -> None:
