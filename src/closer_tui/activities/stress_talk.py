@@ -131,11 +131,14 @@ class StressTalkActivity(TimedActivity):
             await self._show_phones()
 
     async def _restage(self, *widgets: Any) -> None:
-        if not self.is_attached:
-            return  # a late callback after the screen was closed
+        stages = self.query("#talk-stage")
+        if not self.is_attached or not stages:
+            # A late callback: the screen closed, or the step is being taken down
+            # (skipped just as it began), its children already gone.
+            return
         self._stop_timer()
         self.can_focus = False
-        stage = self.query_one("#talk-stage")
+        stage = stages.first()
         await stage.remove_children()
         await stage.mount_all(widgets)
         # On a small terminal the keys' widget may sit below the fold: bring it in.
