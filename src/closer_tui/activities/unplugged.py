@@ -22,13 +22,13 @@ from textual.widgets.option_list import Option
 from closer_tui.core.clock import Countdown
 from closer_tui.core.counts import kept_as, really_done, times_done
 from closer_tui.core.models import Outcome, PartnerKey, SessionRecord
+from closer_tui.mends.text_box import LineBox
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
 from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.phones_check import PhonesCheck
-from closer_tui.widgets.text_box import LineBox
 
 SETTLE_SECONDS = 120.0
 UNPLUGGED_MINUTES = (30, 60, 90, 120)
