@@ -23,6 +23,8 @@ Written for Textual 8.2.8. Two gaps, found by tests/ui/test_fuzz.py:
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
@@ -53,7 +55,8 @@ class SteadyCommandPalette(CommandPalette):
         if not in_force():
             return super()._gather_commands(search_value)
         return self.run_worker(
-            self._gather_steadily(search_value),
+            # A callable, not a coroutine: a search cancelled before it starts is never awaited.
+            partial(self._gather_steadily, search_value),
             exclusive=True,
             group=CommandPalette._GATHER_COMMANDS_GROUP,
         )
