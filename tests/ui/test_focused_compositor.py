@@ -1,8 +1,9 @@
 """The focused compositor sends the terminal exactly what Textual's own would.
 
 On real screens of closer, for many partial updates (each widget's region,
-pieces of them, and pairs of them), both compositors render the update and
-every line they send is compared, character and style.
+pieces of them, and pairs of them) and a full one (the whole screen, as Textual
+8.2.8 passes it), both compositors render the update and every line they send is
+compared, character and style. On any other Textual, the screen keeps Textual's own.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widgets._toast import Toast
 
+from closer_tui import mends
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
-from closer_tui.screens.focused import FocusedCompositor
+from closer_tui.mends.compositor import FocusedCompositor
 from closer_tui.widgets.countdown import CountdownPanel
 
 AppFactory = Callable[[Store], CloserApp]
@@ -46,7 +49,7 @@ def sent(compositor: Compositor, regions: list[Region], *, textuals_own: bool) -
 
 
 def updates(screen: Screen[object], rng: random.Random) -> list[list[Region]]:
-    """Each visible widget's region, a random piece of it, and random pairs."""
+    """Each visible widget's region, a random piece of it, random pairs, and the whole."""
     area = screen._compositor.size.region
     regions = [region for region, _ in screen._compositor.visible_widgets.values()]
     pieces = []
@@ -59,7 +62,7 @@ def updates(screen: Screen[object], rng: random.Random) -> list[list[Region]]:
         [a.intersection(area), b.intersection(area)]
         for a, b in zip(pieces, reversed(regions), strict=True)
     ]
-    return [update for update in singles + pairs if all(update)]
+    return [update for update in [*singles, *pairs, [area]] if all(update)]
 
 
 def assert_same_as_textuals(screen: Screen[object]) -> None:
@@ -121,3 +124,37 @@ async def test_a_practice_with_text_boxes(
         await pilot.press(*"we cooked on thursday")
         await pilot.pause()
         assert_same_as_textuals(app.screen)
+
+
+async def test_a_hug_with_a_toast_showing(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    """A notification floats over the screen in a layer of its own: drawn the same."""
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "space")
+        await tick(pilot, clock, 3)
+        app.notify("Saved. Well done, you two.", timeout=60)
+        await pilot.pause()
+        await pilot.pause()
+        toasts = [w for w in app.screen._compositor.visible_widgets if isinstance(w, Toast)]
+        assert toasts, "the toast is not on screen"
+        assert_same_as_textuals(app.screen)
+
+
+async def test_any_other_textual_keeps_its_own_compositor(
+    store_with_couple: Store,
+    make_app: AppFactory,
+    clock: ManualClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(mends, "running_textual", lambda: "8.3.0")
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "space")
+        await tick(pilot, clock, 3)
+        assert type(app.screen._compositor) is Compositor
+        screen = "".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "Pause" in screen, "the hug is not counting down"

@@ -129,10 +129,6 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, char)
 
 
-def palette_open(app: CloserApp) -> bool:
-    return any(isinstance(screen, CommandPalette) for screen in app.screen_stack)
-
-
 async def settle(pilot: Pilot[None]) -> None:
     """Let the app finish with a key before the next one, at a fast typist's pace.
 
@@ -155,13 +151,7 @@ async def hit(pilot: Pilot[None], keys: tuple[str, ...]) -> None:
     assert isinstance(app, CloserApp)
     for key in keys:
         app.post_message(key_event(key))
-        if key == "ctrl+p" or palette_open(app):
-            # Textual's palette can crash on a key that lands before its list is laid out
-            # (ctrl+p then pagedown in one read: KeyError in OptionList._move_page). It is
-            # a race, so it has no strict xfail here; give the palette a frame instead.
-            await pilot.pause()
-        else:
-            await settle(pilot)
+        await settle(pilot)
 
 
 # -- the screens -----------------------------------------------------------------------------

@@ -18,8 +18,8 @@ import closer_tui
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
+from closer_tui.mends.text_box import LineBox, WritingBox, types_text
 from closer_tui.widgets.private_round import PrivateRound
-from closer_tui.widgets.text_box import LineBox, WritingBox, types_text
 
 AppFactory = Callable[[Store], CloserApp]
 

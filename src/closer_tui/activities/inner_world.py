@@ -25,10 +25,10 @@ from closer_tui.core.deck import DeckMemory, draw, love
 from closer_tui.core.models import Entry, Outcome, PartnerKey
 from closer_tui.core.sessions import done_with
 from closer_tui.core.words import sentence
+from closer_tui.mends.text_box import LineBox
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.partner import named, named_together
-from closer_tui.widgets.text_box import LineBox
 from closer_tui.widgets.timed_activity import TimedActivity
 from closer_tui.widgets.turn_banner import TurnBanner
 

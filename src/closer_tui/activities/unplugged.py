@@ -22,12 +22,12 @@ from textual.widgets.option_list import Option
 from closer_tui.core.clock import Countdown
 from closer_tui.core.counts import kept_as, really_done, times_done
 from closer_tui.core.models import Outcome, SessionRecord
+from closer_tui.mends.text_box import LineBox
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
 from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.phones_check import PhonesCheck
-from closer_tui.widgets.text_box import LineBox
 from closer_tui.widgets.timed_activity import TimedActivity
 
 SETTLE_SECONDS = 120.0

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Markdown, TabbedContent, TabPane
 
 from closer_tui.core.content import Why
-from closer_tui.screens.focused import draw_only_what_changes
+from closer_tui.mends.compositor import draw_only_what_changes
 from closer_tui.screens.leave import LeaveChoice, LeaveScreen
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.footer import CalmFooter

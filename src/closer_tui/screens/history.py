@@ -36,6 +36,7 @@ from closer_tui.core.insights import (
 from closer_tui.core.models import PARTNER_KEYS, Couple, SessionRecord
 from closer_tui.core.store import StoreError, plain_reason, write_atomic
 from closer_tui.core.words import duration_words
+from closer_tui.mends.text_box import LineBox
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
@@ -43,7 +44,6 @@ from closer_tui.screens.save_failed import plain_words
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.partner import named
 from closer_tui.widgets.tab_keys import TAB_KEYS, TAB_KEYS_HELP, step_tab
-from closer_tui.widgets.text_box import LineBox
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp

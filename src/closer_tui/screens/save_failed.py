@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from closer_tui.core.store import StoreError, file_bytes, plain_reason, write_atomic
 from closer_tui.core.words import sentence
-from closer_tui.widgets.text_box import LineBox
+from closer_tui.mends.text_box import LineBox
 
 SaveOutcome = Literal["saved", "copied", "let go"]
 

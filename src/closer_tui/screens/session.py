@@ -22,8 +22,8 @@ from closer_tui.core.content import Plan
 from closer_tui.core.models import Outcome, SessionRecord
 from closer_tui.core.plans import GuidedRun, StepWork
 from closer_tui.core.store import StoreError
+from closer_tui.mends.compositor import draw_only_what_changes
 from closer_tui.screens.confirm import ConfirmScreen
-from closer_tui.screens.focused import draw_only_what_changes
 from closer_tui.screens.leave import LeaveChoice, LeaveScreen
 from closer_tui.screens.save_failed import (
     SaveFailedScreen,

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select
 
 from closer_tui.core.models import PALETTE, PARTNER_KEYS, ColourName, Couple, Partner, PartnerKey
-from closer_tui.widgets.text_box import LineBox
+from closer_tui.mends.text_box import LineBox
 
 DEFAULT_COLOURS: dict[PartnerKey, ColourName] = {"first": "orange", "second": "sky"}
 

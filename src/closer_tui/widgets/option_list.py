@@ -1,4 +1,4 @@
-"""OptionList, with the highlighted row marked in text, and safe for page keys when tiny."""
+"""OptionList, with the highlighted row marked in text."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from rich.console import (
 )
 from rich.table import Table
 from rich.text import Text
-from textual import _widget_navigation
 from textual.visual import VisualType
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from closer_tui.mends.option_list import PageSafeOptionList
 
 HIGHLIGHT_MARK = "▸"
 """Where the highlight is, in text: colour alone is lost on a monochrome terminal, with
@@ -57,14 +57,9 @@ def with_mark(prompt: VisualType, marked: bool) -> Hanging:
     return Hanging(HIGHLIGHT_MARK if marked else " ", body, lead_width=2, gap_right=1)
 
 
-class CalmOptionList(OptionList):
-    """An OptionList whose highlighted option carries ``▸``, and whose page keys wait
-    until it has been laid out.
-
-    Textual 8.2.8 reads the line of the highlighted option before a list with no room
-    to draw has any lines, and raises KeyError on page up or down (found at 30x10 by
-    tests/ui/test_small_terminals.py).
-    """
+class CalmOptionList(PageSafeOptionList):
+    """An OptionList whose highlighted option carries ``▸`` (and whose page keys wait for
+    room to draw: :mod:`closer_tui.mends.option_list`)."""
 
     def __init__(self, *content: Option | VisualType | None, **kwargs: object) -> None:
         self._plain: dict[Option, VisualType] = {}
@@ -122,7 +117,3 @@ class CalmOptionList(OptionList):
             return  # no longer in the list
         index = self.options.index(option)
         super().replace_option_prompt_at_index(index, with_mark(self._plain[option], marked))
-
-    def _move_page(self, direction: _widget_navigation.Direction) -> None:
-        if (self.highlighted or 0) in self._index_to_line and self._lines:
-            super()._move_page(direction)

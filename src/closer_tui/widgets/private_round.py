@@ -29,9 +29,9 @@ from textual.widgets.option_list import Option
 
 from closer_tui.core.clock import Clock
 from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey
+from closer_tui.mends.text_box import LineBox
 from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.partner import badge, named
-from closer_tui.widgets.text_box import LineBox
 
 Answer = str | int | None
 """Typed text, a 1-based point on a scale, or None for a pass."""

@@ -18,9 +18,9 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey
+from closer_tui.mends.text_box import WritingBox
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import named
-from closer_tui.widgets.text_box import WritingBox
 from closer_tui.widgets.turn_banner import TurnBanner
 
 

@@ -1,0 +1,58 @@
+"""Mend: Textual's compositor draws, in a partial update, only what that update shows.
+
+Written for Textual 8.2.8 (private API: ``Compositor._get_renders`` and
+``Screen._compositor``; applies only on that version, see :func:`in_force`).
+
+When one widget changes, Textual repaints the screen region it covers. Its
+compositor then asks every widget whose *container* overlaps that region for
+all of its visible lines, and keeps the lines inside the region. A countdown's
+digits changing once a second thus redraws the header, the footer, the tabs and
+every line of text beside the digits, for nothing: on the hug's screen, that
+was most of the CPU a running timer used.
+
+This one asks only the widgets that show inside the region, and only for the
+rows it spans. Textual 8.2.8 always passes a region: a full repaint passes the
+whole screen, which this serves the same way. What reaches the terminal is the
+same, row for row (``tests/ui/test_focused_compositor.py`` checks it against
+Textual's own, partial and full, on real screens and under a toast).
+
+Offered upstream: in ``Compositor._get_renders``, intersect each widget's
+visible region with the crop's rows before ``render_lines``, instead of
+rendering the whole visible region of every widget whose clip overlaps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textual._compositor import Compositor
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.strip import Strip
+
+from closer_tui.mends import in_force
+
+
+class FocusedCompositor(Compositor):
+    """A compositor that renders, for an update, only the rows of it each widget shows."""
+
+    def _get_renders(
+        self, crop: Region | None = None
+    ) -> Iterable[tuple[Region, Region, list[Strip]]]:
+        # Textual reads no region as the whole screen (8.2.8 itself always passes one).
+        rows = self.size.region if crop is None else crop
+        for widget, (region, clip) in self.visible_widgets.items():
+            shown = region.intersection(clip)
+            # The rows of the update, across the widget's whole visible width:
+            # the update's lines are sent whole, cut into the same pieces.
+            shown = shown.intersection(Region(shown.x, rows.y, shown.width, rows.height))
+            if shown:
+                local = shown.translate(-region.offset)
+                yield region, shown, widget.render_lines(local)
+
+
+def draw_only_what_changes(screen: Screen[Any]) -> None:
+    """Give ``screen`` the focused compositor (on Textual 8.2.8); call from its ``__init__``."""
+    if in_force():
+        screen._compositor = FocusedCompositor()
