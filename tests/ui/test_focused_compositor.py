@@ -8,23 +8,20 @@ every line they send is compared, character and style.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from types import MethodType
 
 import pytest
+from helpers import AppFactory
 from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.strip import Strip
 
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.screens.focused import FocusedCompositor
 from closer_tui.widgets.countdown import CountdownPanel
-
-AppFactory = Callable[[Store], CloserApp]
 
 
 def sent(compositor: Compositor, regions: list[Region], *, textuals_own: bool) -> list[Strip]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from helpers import AppFactory
 from textual.pilot import Pilot
 
 from closer_tui.app import CloserApp
@@ -42,7 +41,7 @@ async def start(pilot: Pilot[None], plan_id: str) -> SessionScreen:
 @pytest.mark.parametrize("plan_id", PLAN_IDS)
 async def test_a_whole_plan_runs_through_and_saves_once(
     plan_id: str,
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     clock: ManualClock,
 ) -> None:
@@ -72,7 +71,7 @@ async def test_a_whole_plan_runs_through_and_saves_once(
 
 
 async def test_pause_skip_extend_and_done_early(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -102,7 +101,7 @@ async def test_pause_skip_extend_and_done_early(
 
 
 async def test_the_step_cue_comes_once_and_moving_on_stays_their_choice(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -117,7 +116,7 @@ async def test_the_step_cue_comes_once_and_moving_on_stays_their_choice(
 
 
 async def test_an_interrupted_session_is_offered_back_with_what_was_written(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -155,7 +154,7 @@ async def test_an_interrupted_session_is_offered_back_with_what_was_written(
 
 
 async def test_a_running_session_is_never_offered_back_to_itself(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     """A plan asked for while closer was still opening starts before the look for drafts."""
     app = make_app(store_with_couple)
@@ -169,7 +168,7 @@ async def test_a_running_session_is_never_offered_back_to_itself(
 
 
 async def test_dont_save_this_one_leaves_nothing_behind(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -185,7 +184,7 @@ async def test_dont_save_this_one_leaves_nothing_behind(
 
 
 async def test_the_session_fits_a_small_terminal(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import AppFactory, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, TextArea
 
@@ -49,11 +49,6 @@ async def press(pilot: Pilot[None], button: str) -> None:
     await pilot.pause()
 
 
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
-
-
 def box(screen: SessionScreen) -> TextArea:
     return screen.query_one("#te-text", TextArea)
 
@@ -78,7 +73,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch, store: Store) -> None:
 
 @pytest.mark.parametrize("how", ["ctrl+q", "sigint"])
 async def test_quitting_keeps_the_words_of_the_current_step(
-    how: str, make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    how: str, make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -96,7 +91,7 @@ async def test_quitting_keeps_the_words_of_the_current_step(
 
 
 async def test_closing_after_the_step_is_gone_never_writes_a_draft_that_knows_less(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -114,7 +109,7 @@ async def test_closing_after_the_step_is_gone_never_writes_a_draft_that_knows_le
 
 
 async def test_a_said_turn_is_on_disk_before_the_next_key_and_picked_up_after(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -153,7 +148,7 @@ async def test_a_said_turn_is_on_disk_before_the_next_key_and_picked_up_after(
 
 
 async def test_save_what_we_did_keeps_the_half_typed_words(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -176,7 +171,7 @@ async def test_save_what_we_did_keeps_the_half_typed_words(
 
 
 async def test_a_full_disk_is_told_truthfully_and_every_way_out_asks(
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -209,7 +204,7 @@ async def test_a_full_disk_is_told_truthfully_and_every_way_out_asks(
 @pytest.mark.parametrize("how", ["ctrl+q", "sigint", "escape"])
 async def test_with_the_session_only_in_memory_leaving_asks_first(
     how: str,
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -237,7 +232,7 @@ async def test_with_the_session_only_in_memory_leaving_asks_first(
 
 
 async def test_a_practice_round_only_in_memory_asks_on_quit(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -259,7 +254,7 @@ async def test_a_practice_round_only_in_memory_asks_on_quit(
 
 
 async def test_an_unfinished_session_that_cannot_be_removed_is_told_plainly(
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -282,7 +277,7 @@ async def test_an_unfinished_session_that_cannot_be_removed_is_told_plainly(
 
 
 async def test_escape_asks_and_carrying_on_is_what_enter_does(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -302,7 +297,7 @@ async def test_escape_asks_and_carrying_on_is_what_enter_does(
 
 
 async def test_q_on_home_quits_keeping_the_draft(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -324,7 +319,7 @@ async def test_q_on_home_quits_keeping_the_draft(
 
 
 async def test_while_held_the_steps_own_timer_cannot_be_carried_on_by_p(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -347,7 +342,7 @@ async def test_while_held_the_steps_own_timer_cannot_be_carried_on_by_p(
 
 
 async def test_one_more_minute_shows_the_same_everywhere(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -366,7 +361,7 @@ async def test_one_more_minute_shows_the_same_everywhere(
 
 
 async def test_a_temperature_reading_is_picked_up_at_its_step_and_turn(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -401,7 +396,7 @@ async def test_a_temperature_reading_is_picked_up_at_its_step_and_turn(
 
 
 async def test_done_on_a_full_disk_then_saved_shows_the_summary(
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -421,7 +416,7 @@ async def test_done_on_a_full_disk_then_saved_shows_the_summary(
 
 
 async def test_a_finished_round_is_on_disk_at_once_and_counted_once(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -435,7 +430,7 @@ async def test_a_finished_round_is_on_disk_at_once_and_counted_once(
 
 
 async def test_on_a_full_disk_a_copy_elsewhere_keeps_the_evening_and_reads_back(
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
