@@ -39,6 +39,7 @@ from closer_tui.screens.privacy import PrivacyScreen
 from closer_tui.screens.setup import SetupScreen
 from closer_tui.widgets.countdown import CountdownPanel
 
+pytestmark = pytest.mark.sweep  # every screen, many times: `scripts/check --fast` skips it
 KEYS_PER_SCREEN = 80
 CHUNK = 25
 """Keys pressed between checks that the app is alive and still on the screen under test."""

@@ -24,6 +24,7 @@ from closer_tui.screens.catalog import places
 from closer_tui.screens.privacy import PrivacyScreen
 from closer_tui.screens.setup import SetupScreen
 
+pytestmark = pytest.mark.sweep  # every screen, many times: `scripts/check --fast` skips it
 PLACE_IDS = [place.id for place in places(type("Stub", (), {"library": library()})())]  # type: ignore[arg-type]
 SCREENS = [*PLACE_IDS, "home", "setup", "privacy"]
 
