@@ -21,6 +21,7 @@ from closer_tui.widgets.private_round import HANDOVER_SECONDS
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
+    from closer_tui.screens.session import SessionScreen
 
 AppFactory = Callable[[Store], "CloserApp"]
 """The ``make_app`` fixture: the real app around a store, on the fake clocks."""
@@ -71,6 +72,17 @@ async def open_activity(pilot: Pilot[Any], place_id: str, kind: type[W]) -> W:
     """Open a place from the catalog and return its activity of ``kind``."""
     await open_place(pilot, place_id)
     return pilot.app.screen.query_one(kind)
+
+
+async def start_plan(pilot: Pilot[Any], plan_id: str) -> SessionScreen:
+    """Start a guided session, as home's plan list would, and return its screen."""
+    from closer_tui.screens.session import SessionScreen
+
+    await pilot.pause()
+    pilot.app.start_plan(plan_id)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SessionScreen)
+    return pilot.app.screen
 
 
 async def hand_over(pilot: Pilot[Any], clock: ManualClock) -> None:

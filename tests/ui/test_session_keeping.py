@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import AppFactory, screen_text
+from helpers import AppFactory, screen_text, start_plan
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, TextArea
 
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock, Phase
 from closer_tui.core.store import Store, StoreError
 from closer_tui.screens.activity import ActivityScreen
@@ -25,16 +24,6 @@ from closer_tui.widgets.turn_entry import TurnEntry
 DISK_FULL = (
     "Could not save the session in progress: the disk is full. Nothing saved before was changed."
 )
-
-
-async def start(pilot: Pilot[None], plan_id: str) -> SessionScreen:
-    app = pilot.app
-    assert isinstance(app, CloserApp)
-    await pilot.pause()
-    app.start_plan(plan_id)
-    await pilot.pause()
-    assert isinstance(app.screen, SessionScreen)
-    return app.screen
 
 
 async def reach_step(pilot: Pilot[None], screen: SessionScreen, index: int) -> None:
@@ -77,7 +66,7 @@ async def test_quitting_keeps_the_words_of_the_current_step(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         await reach_step(pilot, screen, 2)  # one appreciation each
         await pilot.press(*"Soup on Tuesday")
         if how == "ctrl+q":
@@ -95,7 +84,7 @@ async def test_closing_after_the_step_is_gone_never_writes_a_draft_that_knows_le
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup on Tuesday")
         screen._tick()  # the autosave every few seconds
@@ -113,7 +102,7 @@ async def test_a_said_turn_is_on_disk_before_the_next_key_and_picked_up_after(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         await reach_step(pilot, screen, 6)  # what each of us needs
         await pilot.press(*"An early night")
         await pilot.press("ctrl+s")  # said it: the other's turn
@@ -152,7 +141,7 @@ async def test_save_what_we_did_keeps_the_half_typed_words(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup", "ctrl+s", *"Tea in be")
         screen._tick()
@@ -177,7 +166,7 @@ async def test_a_full_disk_is_told_truthfully_and_every_way_out_asks(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         full_disk(monkeypatch, store_with_couple)
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup on Tuesday")
@@ -210,7 +199,7 @@ async def test_with_the_session_only_in_memory_leaving_asks_first(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         full_disk(monkeypatch, store_with_couple)
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup")
@@ -263,7 +252,7 @@ async def test_an_unfinished_session_that_cannot_be_removed_is_told_plainly(
 
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot, "quick-reconnect")
+        await start_plan(pilot, "quick-reconnect")
         monkeypatch.setattr(store_with_couple, "discard_draft", refuse)
         await pilot.press("ctrl+x")
         await pilot.pause()
@@ -281,7 +270,7 @@ async def test_escape_asks_and_carrying_on_is_what_enter_does(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         clock.advance(90)
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -301,7 +290,7 @@ async def test_q_on_home_quits_keeping_the_draft(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         clock.advance(90)
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -323,7 +312,7 @@ async def test_while_held_the_steps_own_timer_cannot_be_carried_on_by_p(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         await pilot.press("space")  # settle in: the phones-away timer starts
         await pilot.pause()
         panel = screen.query_one(CountdownPanel)
@@ -346,7 +335,7 @@ async def test_one_more_minute_shows_the_same_everywhere(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")  # settle in: 2 minutes
+        screen = await start_plan(pilot, "tonight-30")  # settle in: 2 minutes
         await pilot.press("space")
         await pilot.pause()
         panel = screen.query_one(CountdownPanel)
@@ -365,7 +354,7 @@ async def test_a_temperature_reading_is_picked_up_at_its_step_and_turn(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "weekly-checkin")
+        screen = await start_plan(pilot, "weekly-checkin")
         await reach_step(pilot, screen, 1)  # the Daily Temperature Reading
         await pilot.press("ctrl+o", "ctrl+o", "ctrl+n")  # appreciations: both pass
         await pilot.press(*"a new job", "ctrl+s", *"a tri")  # new information
@@ -402,7 +391,7 @@ async def test_done_on_a_full_disk_then_saved_shows_the_summary(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         full_disk(monkeypatch, store_with_couple)
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup", "ctrl+d")
@@ -420,7 +409,7 @@ async def test_a_finished_round_is_on_disk_at_once_and_counted_once(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         await reach_step(pilot, screen, 6)
         await pilot.press(*"Sleep", "ctrl+s", *"Tea", "ctrl+s")  # both said: the step's round
         (draft,) = store_with_couple.load_drafts()  # no tick ran
@@ -437,7 +426,7 @@ async def test_on_a_full_disk_a_copy_elsewhere_keeps_the_evening_and_reads_back(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         full_disk(monkeypatch, store_with_couple)
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup", "ctrl+q")
