@@ -1,19 +1,21 @@
-"""Shared fixtures: a fake clock, a fixed evening, a private data dir, the app factory."""
+"""Shared fixtures: a fake clock, a fixed evening, a private data dir, the app factory, UTC.
+
+Plain helpers a test imports (reading the screen, moving the clock on) are in tests/helpers.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
+import os
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import EVENING, AppFactory
 
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.models import Couple, Partner
 from closer_tui.core.store import Store
-
-EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
-"""A Tuesday evening: every test lives in it unless it moves the clock itself."""
 
 
 class WallClock:
@@ -25,8 +27,6 @@ class WallClock:
         self.start = start
 
     def __call__(self) -> datetime:
-        from datetime import timedelta
-
         return self.start + timedelta(seconds=self.clock() - self.origin)
 
 
@@ -64,7 +64,7 @@ def store_with_couple(data_dir: Path, couple: Couple) -> Store:
 
 
 @pytest.fixture
-def make_app(clock: ManualClock, now: WallClock) -> Callable[[Store], object]:
+def make_app(clock: ManualClock, now: WallClock) -> AppFactory:
     """Build the real app around a store, with the fake clocks."""
     from closer_tui.app import CloserApp
 
@@ -72,3 +72,18 @@ def make_app(clock: ManualClock, now: WallClock) -> Callable[[Store], object]:
         return CloserApp(store, clock=clock, now=now)
 
     return factory
+
+
+@pytest.fixture
+def utc() -> Iterator[None]:
+    """Local time is UTC, so the shared evening shows as 19:30 and dates read the same on every
+    machine. Ask for it with ``pytestmark = pytest.mark.usefixtures("utc")``."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

@@ -10,7 +10,6 @@ import tomllib
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import get_args
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +19,6 @@ from pydantic import BaseModel, ValidationError
 from closer_tui.core import content
 from closer_tui.core.content import (
     OWN_CONTENT_EXAMPLE,
-    ActivityKind,
     Claim,
     Library,
     Plan,
@@ -89,29 +87,19 @@ def test_a_section_defined_twice_fails_loudly(monkeypatch: pytest.MonkeyPatch) -
 # --- enough for months ---------------------------------------------------------------
 
 
-def test_counts_are_enough_for_months() -> None:
-    assert len(LIB.questions) >= 120
+def test_each_depth_and_theme_is_enough_for_months() -> None:
+    # The totals are the models' own minimums (Field(min_length=…)); what they cannot say is
+    # that every depth and every theme has enough of its own, and every starter week is there.
     for depth in ("light", "deeper", "deep"):
         assert len(LIB.questions_at(depth)) >= 35, depth
-    assert len(LIB.love_maps) >= 60
-    assert len(LIB.inner_world) >= 40
     for theme in ("hopes", "fears", "memories", "gratitude", "struggles", "needs"):
         assert sum(p.theme == theme for p in LIB.inner_world) >= 6, theme
-    assert len(LIB.affection) >= 30
-    assert len(LIB.phrases.validation) >= 12
-    assert len(LIB.phrases.repair) >= 12
-    assert len(LIB.phrases.listening_cues) >= 8
-    assert len(LIB.safety_check.items) >= 6 and len(LIB.safety_check.scale) == 5
-    assert len(LIB.connection_check.strong) >= 6 and len(LIB.connection_check.low) >= 6
-    assert len(LIB.attachment.quiz) >= 12 and len(LIB.attachment.styles) == 4
-    assert len(LIB.starter_plan) >= 8
     assert {step.when for step in LIB.starter_plan} == {
         "tonight",
         "tomorrow",
         "this-week",
         "this-month",
     }
-    assert len(LIB.faq) >= 8
 
 
 def test_questions_escalate_light_to_deep_in_file_order() -> None:
@@ -130,7 +118,6 @@ def test_seven_practices_in_order() -> None:
         "digital",
         "appreciation",
     ]
-    assert [p.number for p in LIB.practices] == [1, 2, 3, 4, 5, 6, 7]
 
 
 def test_five_exercises() -> None:
@@ -209,14 +196,6 @@ def test_built_in_plans_are_as_specified_and_add_up() -> None:
     assert LIB.plan("tonight-30").steps[4].options == {"depth": "deeper"}
     assert LIB.plan("quick-reconnect").steps[1].options == {"depth": "light"}
     assert LIB.plan("quick-reconnect").steps[2].options == {"count": 1}
-
-
-def test_plans_only_use_known_activities() -> None:
-    kinds = set(get_args(ActivityKind))
-    assert len(kinds) == 19
-    for plan in LIB.plans:
-        for step in plan.steps:
-            assert step.activity in kinds
 
 
 def test_a_plan_whose_minutes_do_not_add_up_is_refused() -> None:

@@ -19,12 +19,31 @@ from pathlib import Path
 import pytest
 from _tmux import TMUX, Terminal  # tests/e2e is on sys.path: pytest puts conftest dirs there
 
+from closer_tui.core.models import Couple, Partner
+from closer_tui.core.store import Store
+
 REPO = Path(os.environ.get("CLOSER_E2E_SOURCE") or Path(__file__).resolve().parents[2])
 """What to install: this checkout, or another copy of it (say ``git archive HEAD``
 unpacked elsewhere, to test what is committed while the working tree is mid-change)."""
 INSTALL_TIMEOUT = 420.0
 
 MakeTerminal = Callable[..., Terminal]
+
+
+def open_closer(
+    closer_command: Path, terminal: MakeTerminal, private_env: dict[str, str]
+) -> Terminal:
+    """A couple who set closer up on an earlier evening (first run has its own test), at home
+    in an 80x24 terminal."""
+    Store.open(Path(private_env["CLOSER_DATA_DIR"])).save_couple(
+        Couple(
+            first=Partner(name="Alex", colour="orange"), second=Partner(name="Sam", colour="sky")
+        )
+    )
+    term = terminal(80, 24)
+    term.start([str(closer_command)], private_env)
+    term.wait_for("Alex and Sam")
+    return term
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 from _tmux import Terminal, open_by_palette  # tests/e2e is on the path (rootdir import mode)
-from conftest import MakeTerminal
+from conftest import MakeTerminal, open_closer
 
 from closer_tui.core.content import library
-from closer_tui.core.models import Couple, Partner
-from closer_tui.core.store import Store
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
@@ -27,15 +25,7 @@ def test_both_partners_write_a_temperature_reading(
     closer_command: Path, terminal: MakeTerminal, private_env: dict[str, str]
 ) -> None:
     data = Path(private_env["CLOSER_DATA_DIR"])
-    # A couple who set closer up on an earlier evening (first run has its own test).
-    Store.open(data).save_couple(
-        Couple(
-            first=Partner(name="Alex", colour="orange"), second=Partner(name="Sam", colour="sky")
-        )
-    )
-    term = terminal(80, 24)
-    term.start([str(closer_command)], private_env)
-    term.wait_for("Alex and Sam")
+    term = open_closer(closer_command, terminal, private_env)
 
     # The exercise's own line: the guided plans that hold a DTR mention its title too.
     exercise = library().exercise("temperature-reading")

@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 from _tmux import Terminal  # tests/e2e is on the path (rootdir import mode)
-from conftest import MakeTerminal
+from conftest import MakeTerminal, open_closer
 
-from closer_tui.core.models import Couple, Partner
-from closer_tui.core.store import Store
 from closer_tui.widgets.palette import PLACEHOLDER
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
@@ -43,14 +41,7 @@ def ask(term: Terminal, words: str) -> None:
 def test_the_palette_offers_first_what_a_couple_means(
     closer_command: Path, terminal: MakeTerminal, private_env: dict[str, str]
 ) -> None:
-    Store.open(Path(private_env["CLOSER_DATA_DIR"])).save_couple(
-        Couple(
-            first=Partner(name="Alex", colour="orange"), second=Partner(name="Sam", colour="sky")
-        )
-    )
-    term = terminal(80, 24)
-    term.start([str(closer_command)], private_env)
-    term.wait_for("Alex and Sam")
+    term = open_closer(closer_command, terminal, private_env)
 
     term.keys("C-p")
     empty = term.wait_for(PLACEHOLDER)

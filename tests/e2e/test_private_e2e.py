@@ -9,31 +9,14 @@ from pathlib import Path
 
 import pytest
 from _tmux import Terminal  # tests/e2e is on the path (rootdir import mode)
-from conftest import MakeTerminal
+from conftest import MakeTerminal, open_closer
 
-from closer_tui.core.models import Couple, Partner
-from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import HANDOVER_SECONDS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 PERSIAN = "می\u200cخواهم"  # "I want", joined by a zero width non-joiner
 FRENCH = "oui\u202f!\u00a010\u00a0h"  # narrow and plain no-break spaces
-
-
-def open_closer(
-    closer_command: Path, terminal: MakeTerminal, private_env: dict[str, str]
-) -> Terminal:
-    # A couple who set closer up on an earlier evening (first run has its own test).
-    Store.open(Path(private_env["CLOSER_DATA_DIR"])).save_couple(
-        Couple(
-            first=Partner(name="Alex", colour="orange"), second=Partner(name="Sam", colour="sky")
-        )
-    )
-    term = terminal(80, 24)
-    term.start([str(closer_command)], private_env)
-    term.wait_for("Alex and Sam")
-    return term
 
 
 def hand_over(term: Terminal, shown: str) -> None:

@@ -14,10 +14,7 @@ from typing import Any
 
 import pytest
 from _tmux import Terminal, open_by_palette
-from conftest import MakeTerminal
-
-from closer_tui.core.models import Couple, Partner
-from closer_tui.core.store import Store
+from conftest import MakeTerminal, open_closer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
@@ -85,16 +82,7 @@ def test_killed_mid_session_it_resumes_with_nothing_lost(
     closer_command: Path, terminal: MakeTerminal, private_env: dict[str, str]
 ) -> None:
     data = Path(private_env["CLOSER_DATA_DIR"])
-    # A couple who set closer up on an earlier evening (first run has its own test).
-    Store.open(data).save_couple(
-        Couple(
-            first=Partner(name="Alex", colour="orange"), second=Partner(name="Sam", colour="sky")
-        )
-    )
-
-    first = terminal(80, 24)
-    first.start([str(closer_command)], private_env)
-    first.wait_for("Alex and Sam")
+    first = open_closer(closer_command, terminal, private_env)
     open_by_palette(first, PLAN_WORDS, "Weekly check-in")
     first.wait_for("Step 1 of 3")
     first.keys("C-n")

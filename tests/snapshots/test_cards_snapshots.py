@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Awaitable, Callable
 
+from helpers import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
@@ -14,7 +15,6 @@ from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import HANDOVER_SECONDS
 
-AppFactory = Callable[[Store], CloserApp]
 Snap = Callable[..., bool]
 HAND_OVER = "hand-over"
 """Enter on a look-away screen, pressed once it has been on screen for a moment."""

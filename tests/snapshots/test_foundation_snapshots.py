@@ -7,37 +7,23 @@ each picture before accepting it.
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import AppFactory
 from textual.pilot import Pilot
 
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.countdown import CountdownPanel
 
+pytestmark = pytest.mark.usefixtures("utc")
+
+
 SIZE = (80, 24)
-AppFactory = Callable[[Store], CloserApp]
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def utc() -> Iterator[None]:
-    """The shared fake evening is 19:30 UTC: show it as 19:30 on every machine."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def test_setup_welcome(snap_compare: SnapCompare, data_dir: Path, make_app: AppFactory) -> None:

@@ -7,36 +7,23 @@ each picture before accepting it.
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from helpers import EVENING, AppFactory
 from textual.pilot import Pilot
 
 from closer_tui.app import CloserApp
 from closer_tui.core.models import Entry, Outcome, SessionRecord, Tally
 from closer_tui.core.store import Store
 
+pytestmark = pytest.mark.usefixtures("utc")
+
+
 SIZE = (80, 24)
-EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
-AppFactory = Callable[[Store], CloserApp]
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def utc() -> Iterator[None]:
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def _step(kind: str, title: str, seconds: float, **extra: Any) -> Outcome:

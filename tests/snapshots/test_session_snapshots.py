@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from helpers import AppFactory
 from textual.pilot import Pilot
 
 from closer_tui.app import CloserApp
@@ -14,16 +14,10 @@ from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.countdown import CountdownPanel
 
+pytestmark = pytest.mark.usefixtures("utc")
+
+
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Pictures must not depend on the machine's time zone."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    time.tzset()
 
 
 def second_step_of_tonight(clock: ManualClock) -> Callable[[Pilot[Any]], Any]:
@@ -52,7 +46,7 @@ def test_a_hug_inside_tonights_30(
     size: tuple[int, int],
     snap_compare: SnapCompare,
     store_with_couple: Store,
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     clock: ManualClock,
 ) -> None:
     app = make_app(store_with_couple)

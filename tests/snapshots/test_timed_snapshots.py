@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Awaitable, Callable
 
+from helpers import AppFactory
 from textual.pilot import Pilot
 
 from closer_tui.activities.stress_talk import StressTalkActivity
@@ -14,7 +15,6 @@ from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.countdown import CountdownPanel
 
-AppFactory = Callable[[Store], CloserApp]
 SIZE = (80, 24)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from helpers import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -13,7 +14,6 @@ from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import HANDOVER_SECONDS
 
-AppFactory = Callable[[Store], CloserApp]
 SIZE = (80, 24)
 HAND_OVER = "hand-over"
 """Enter on a look-away screen, pressed once it has been on screen for a moment."""

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from helpers import AppFactory, open_activity, screen_text
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from closer_tui.activities.appreciations import AppreciationsActivity
-from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
-
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 async def open_ritual(pilot: Pilot[None]) -> AppreciationsActivity:
-    await pilot.pause()
-    app = pilot.app
-    assert isinstance(app, CloserApp)
-    app.open_place("appreciation-ritual")
-    await pilot.pause()
-    return app.screen.query_one(AppreciationsActivity)
+    return await open_activity(pilot, "appreciation-ritual", AppreciationsActivity)
 
 
 async def say(pilot: Pilot[None], text: str) -> None:

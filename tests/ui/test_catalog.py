@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from helpers import AppFactory
 from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from closer_tui.app import CloserApp
 from closer_tui.commands import PlacesProvider
 from closer_tui.core.store import Store
 from closer_tui.screens.catalog import places
@@ -17,7 +15,7 @@ from closer_tui.screens.home import HomeScreen
 
 
 async def test_home_lists_every_place_and_the_palette_finds_each(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -71,7 +69,7 @@ async def open_palette_and_type(pilot: Pilot[None], query: str) -> CommandList:
 
 @pytest.mark.parametrize(("query", "first"), PALETTE_FIRST)
 async def test_the_palette_offers_first_the_place_a_couple_means(
-    query: str, first: str, make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    query: str, first: str, make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -86,7 +84,7 @@ async def test_the_palette_offers_first_the_place_a_couple_means(
 
 
 async def test_the_empty_palette_lists_places_only_each_saying_what_it_is(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -107,7 +105,7 @@ async def test_the_empty_palette_lists_places_only_each_saying_what_it_is(
 
 
 async def test_the_palette_opens_a_practice_by_name(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -128,7 +126,7 @@ async def test_the_palette_opens_a_practice_by_name(
 
 
 async def test_home_says_how_the_week_went_once_the_history_is_in(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -142,7 +140,7 @@ async def test_home_says_how_the_week_went_once_the_history_is_in(
 
 
 async def test_a_search_still_running_as_the_palette_closes_does_not_crash(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     """Textual 8.2.8 looked up the palette's result list after it was gone (NoMatches)."""
     from closer_tui.widgets.palette import CalmCommandPalette
@@ -161,7 +159,7 @@ async def test_a_search_still_running_as_the_palette_closes_does_not_crash(
 
 
 async def test_the_hug_has_its_own_place_under_its_own_name(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     from closer_tui.activities.hug import HugActivity
     from closer_tui.screens.catalog import HUG

@@ -3,33 +3,18 @@ complaint kept without its request."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from helpers import AppFactory, open_activity, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
 from closer_tui.activities.dtr import TemperatureReadingActivity
-from closer_tui.app import CloserApp
-from closer_tui.core.models import SessionRecord
 from closer_tui.core.store import Store
 from closer_tui.screens.leave import LeaveScreen
 from closer_tui.widgets.turn_entry import TurnEntry
 
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
-
 
 async def open_dtr(pilot: Pilot[None]) -> TemperatureReadingActivity:
-    await pilot.pause()
-    app = pilot.app
-    assert isinstance(app, CloserApp)
-    app.open_place("temperature-reading")
-    await pilot.pause()
-    return app.screen.query_one(TemperatureReadingActivity)
+    return await open_activity(pilot, "temperature-reading", TemperatureReadingActivity)
 
 
 async def write(pilot: Pilot[None], text: str) -> None:
@@ -47,10 +32,6 @@ async def paste(pilot: Pilot[None], text: str) -> None:
 
 def box(dtr: TemperatureReadingActivity, which: str) -> TextArea:
     return dtr.query_one(f"#te-{which}", TextArea)
-
-
-def saved(store: Store) -> list[SessionRecord]:
-    return store.load_history().sessions
 
 
 async def test_five_steps_in_order_with_turns_attributed_to_whoever_wrote(

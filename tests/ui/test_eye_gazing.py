@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
+from helpers import AppFactory, advance, saved, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.eye_gazing import LINE_SECONDS, EyeGazingActivity
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
-from closer_tui.core.models import SessionRecord
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
-
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 async def open_gazing(pilot: Pilot[None], **kwargs: Any) -> EyeGazingActivity:
@@ -38,17 +30,6 @@ async def open_gazing(pilot: Pilot[None], **kwargs: Any) -> EyeGazingActivity:
     await pilot.pause()
     assert isinstance(app.screen, ActivityScreen)
     return app.screen.query_one(EyeGazingActivity)
-
-
-async def advance(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
-    clock.advance(seconds)
-    for panel in pilot.app.screen.query(CountdownPanel):
-        panel.sync()
-    await pilot.pause()
-
-
-def saved(store: Store) -> list[SessionRecord]:
-    return store.load_history().sessions
 
 
 def chosen(gazing: EyeGazingActivity) -> int:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from helpers import AppFactory
 from textual import events
 from textual.widgets import TextArea
 
-from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.screens.home import HomeScreen
 from closer_tui.screens.privacy import PrivacyScreen
-
-AppFactory = Callable[[Store], CloserApp]
 
 
 def key(name: str) -> events.Key:

@@ -9,10 +9,10 @@ compared, character and style. On any other Textual, the screen keeps Textual's 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from types import MethodType
 
 import pytest
+from helpers import AppFactory
 from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -21,13 +21,10 @@ from textual.strip import Strip
 from textual.widgets._toast import Toast
 
 from closer_tui import mends
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.mends.compositor import FocusedCompositor
 from closer_tui.widgets.countdown import CountdownPanel
-
-AppFactory = Callable[[Store], CloserApp]
 
 
 def sent(compositor: Compositor, regions: list[Region], *, textuals_own: bool) -> list[Strip]:

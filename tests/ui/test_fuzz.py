@@ -22,6 +22,7 @@ from pathlib import Path
 from time import process_time
 
 import pytest
+from helpers import AppFactory
 from textual import events
 from textual.command import CommandPalette
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
@@ -38,6 +39,7 @@ from closer_tui.screens.privacy import PrivacyScreen
 from closer_tui.screens.setup import SetupScreen
 from closer_tui.widgets.countdown import CountdownPanel
 
+pytestmark = pytest.mark.sweep  # every screen, many times: `scripts/check --fast` skips it
 KEYS_PER_SCREEN = 80
 CHUNK = 25
 """Keys pressed between checks that the app is alive and still on the screen under test."""
@@ -269,7 +271,7 @@ async def storm_on(
 @pytest.mark.parametrize("name", list(SCREENS))
 async def test_a_storm_of_keys_and_pastes_raises_nothing(
     name: str,
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     data_dir: Path,
     store_with_couple: Store,
     clock: ManualClock,
@@ -299,7 +301,7 @@ async def test_a_storm_of_keys_and_pastes_raises_nothing(
 
 
 async def press_on(
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store: Store,
     place: str | None,
     *keys: str,
@@ -319,14 +321,14 @@ async def press_on(
 
 @pytest.mark.parametrize("key", ["n", "s", "l"])
 async def test_the_question_deck_after_done(
-    key: str, make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    key: str, make_app: AppFactory, store_with_couple: Store
 ) -> None:
     """Found by the storm: n/s/l after "d" (saved) once read an empty deck (IndexError)."""
     await press_on(make_app, store_with_couple, "questions", "d", key)
 
 
 async def test_a_second_palette_over_the_privacy_screen(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     """Found by the storm: ctrl+p, ctrl+l, ctrl+p opened a second palette (DuplicateIds)."""
     await press_on(make_app, store_with_couple, None, "ctrl+p", "ctrl+l", "ctrl+p")

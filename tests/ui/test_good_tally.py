@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from helpers import AppFactory, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.good_tally import GoodTallyActivity
@@ -12,14 +12,7 @@ from closer_tui.app import CloserApp
 from closer_tui.core.models import Tally
 from closer_tui.core.store import Store
 
-AppFactory = Callable[[Store], CloserApp]
-
 VERDICT_WORDS = re.compile(r"\b(fail\w*|bad|score\w*|grade\w*|poor|good job|well done|warning)\b")
-
-
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 async def open_tally(pilot: Pilot[None]) -> GoodTallyActivity:

@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
+from helpers import AppFactory, screen_text
 from textual.widgets import Checkbox, Collapsible, Markdown
 
-from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.screens.catalog import GUIDES
 from closer_tui.screens.guide import FaqScreen, ReadingScreen, StarterPlanScreen, guide_screen
 
-AppFactory = Callable[[Store], CloserApp]
-
 GUIDE_IDS = [guide_id for guide_id, _, _ in GUIDES]
-
-
-def screen_text(app: CloserApp) -> str:
-    """What the terminal shows right now, as plain text with runs of spaces as one."""
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 def test_every_catalog_guide_has_a_screen() -> None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import threading
-import time
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from helpers import EVENING, AppFactory, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -24,10 +22,9 @@ from closer_tui.screens.history_detail import HistoryDetailScreen
 from closer_tui.screens.history_list import SessionList
 from closer_tui.screens.home import HomeScreen
 
-AppFactory = Callable[[Store], CloserApp]
+pytestmark = pytest.mark.usefixtures("utc")
 
-EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
-"""The shared fake evening of tests/conftest.py."""
+
 COUNT = 300
 ALEX = "#e69f00"
 SAM = "#56b4e9"
@@ -92,20 +89,6 @@ def record(i: int) -> SessionRecord:
     )
 
 
-@pytest.fixture(autouse=True)
-def utc() -> Iterator[None]:
-    """Local time is UTC here, so the dates on screen are the same on every machine."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
-
-
 @pytest.fixture(scope="module")
 def saved_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Three hundred sessions written once by the real store, copied for each test."""
@@ -132,11 +115,6 @@ async def open_history(pilot: Pilot[None]) -> HistoryScreen:
     await pilot.pause()
     assert isinstance(app.screen, HistoryScreen)
     return app.screen
-
-
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 async def test_every_session_is_listed_newest_first(make_app: AppFactory, store: Store) -> None:

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
+from helpers import EVENING, AppFactory
 from textual.widgets import Input
 
-from closer_tui.app import CloserApp
 from closer_tui.core.models import Entry, SessionRecord
 from closer_tui.core.store import Store
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.history import ExportScreen, HistoryScreen
 
-EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
-
 
 async def test_export_over_an_existing_file_asks_first(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, tmp_path: Path
+    make_app: AppFactory, store_with_couple: Store, tmp_path: Path
 ) -> None:
     store_with_couple.save_session(
         SessionRecord(

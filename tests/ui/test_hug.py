@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import Callable
 from pathlib import Path
 
+from helpers import AppFactory, advance, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from closer_tui.activities.hug import HugActivity
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock, format_mmss
-from closer_tui.core.models import SessionRecord
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
-
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    """Everything the terminal shows right now, as plain text with runs of spaces as one."""
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 async def open_hug(pilot: Pilot[None]) -> HugActivity:
@@ -35,14 +26,6 @@ async def open_hug(pilot: Pilot[None]) -> HugActivity:
     return pilot.app.screen.query_one(HugActivity)
 
 
-async def advance(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
-    """Move time on, and let every countdown on screen notice it, as its timer would."""
-    clock.advance(seconds)
-    for panel in pilot.app.screen.query(CountdownPanel):
-        panel.sync()
-    await pilot.pause()
-
-
 def shown_time(app: CloserApp) -> str:
     """The time the countdown panel shows (as m:ss, whole seconds rounded up)."""
     return format_mmss(app.screen.query_one(CountdownPanel).countdown.remaining)
@@ -50,10 +33,6 @@ def shown_time(app: CloserApp) -> str:
 
 def count_line(hug: HugActivity) -> str:
     return str(hug.query_one("#hug-count", Static).render())
-
-
-def saved(store: Store) -> list[SessionRecord]:
-    return store.load_history().sessions
 
 
 async def test_f_lights_the_first_partner_and_j_the_second(

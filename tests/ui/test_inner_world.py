@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 
+from helpers import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
@@ -14,19 +14,10 @@ from closer_tui.activities.inner_world import (
     JustListenActivity,
     assemble,
 )
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.turn_banner import TurnBanner
-
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    """What the terminal shows right now, as plain text with runs of spaces as one."""
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 def shown(activity: object, selector: str) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import AppFactory, screen_lines
 from textual.widgets import TabbedContent
 
 from closer_tui.app import CloserApp
@@ -16,13 +16,6 @@ from closer_tui.screens.session import StepList
 from closer_tui.widgets.option_list import HIGHLIGHT_MARK, CalmOptionList
 
 SIZES = [(80, 24), (60, 20)]
-
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_lines(app: CloserApp) -> list[str]:
-    """Every row the terminal shows right now, as plain text."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def region_text(app: CloserApp, widget: StepList) -> str:

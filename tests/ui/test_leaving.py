@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from textual.pilot import Pilot
+from helpers import AppFactory, open_place
 
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.sessions import STAYED_SECONDS
 from closer_tui.core.store import Store
@@ -15,16 +12,7 @@ from closer_tui.screens.home import HomeScreen
 from closer_tui.screens.leave import LeaveScreen
 from closer_tui.screens.session import SessionScreen
 
-AppFactory = Callable[[Store], CloserApp]
-
 DECKS = ["questions", "love-maps", "inner-world"]
-
-
-async def open_place(pilot: Pilot[None], place: str) -> None:
-    await pilot.pause()
-    pilot.app.open_place(place)  # type: ignore[attr-defined]
-    await pilot.pause()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("place", DECKS)

@@ -4,36 +4,22 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
 
-from _private_round import hand_over
+from helpers import AppFactory, hand_over, open_activity, screen_text
 from textual import events
 from textual.pilot import Pilot
 
 from closer_tui.activities.love_maps import LoveMapsActivity
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import PrivateRound
 from closer_tui.widgets.turn_banner import TurnBanner
 
-AppFactory = Callable[[Store], CloserApp]
-
 SCORE_WORDS = re.compile(r"\b(score[ds]?|points?|right|wrong|correct|wins?)\b", re.IGNORECASE)
 
 
-def screen_text(app: CloserApp) -> str:
-    """What the terminal shows right now, as plain text with runs of spaces as one."""
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
-
-
 async def open_love_maps(pilot: Pilot[None]) -> LoveMapsActivity:
-    await pilot.pause()
-    pilot.app.open_place("love-maps")  # type: ignore[attr-defined]
-    await pilot.pause()
-    await pilot.pause()
-    return pilot.app.screen.query_one(LoveMapsActivity)
+    return await open_activity(pilot, "love-maps", LoveMapsActivity)
 
 
 async def play_round(pilot: Pilot[None], clock: ManualClock, answer: str, guess: str) -> None:

@@ -3,10 +3,10 @@ and to a colour-blind partner, nothing is told by colour alone."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
+from helpers import EVENING, AppFactory, screen_text
 from textual.widgets import TabbedContent
 
 from closer_tui.app import CloserApp
@@ -14,19 +14,10 @@ from closer_tui.core.models import Outcome
 from closer_tui.core.sessions import record_of
 from closer_tui.core.store import Store
 
-AppFactory = Callable[[Store], CloserApp]
-EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
-
 
 @pytest.fixture(autouse=True)
 def no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-
-
-def screen_text(app: CloserApp) -> str:
-    """Everything the terminal shows right now, as plain text with runs of spaces as one."""
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 async def open_tab(app: CloserApp, pilot: object, place: str, tab: str) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import stat
-from collections.abc import Callable
 from pathlib import Path
 
+from helpers import AppFactory, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Select
 
@@ -14,14 +14,6 @@ from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.screens.home import HomeScreen
 from closer_tui.screens.setup import SetupScreen
-
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    """Everything the terminal shows right now, as plain text with runs of spaces as one."""
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 async def to_names(pilot: Pilot[None]) -> None:

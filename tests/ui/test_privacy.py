@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from helpers import AppFactory, screen_text
 from textual.pilot import Pilot
 
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
@@ -14,14 +12,6 @@ from closer_tui.screens.home import HomeScreen
 from closer_tui.screens.privacy import PrivacyScreen
 from closer_tui.screens.settings import SettingsScreen
 from closer_tui.widgets.countdown import CountdownPanel
-
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    """Everything the terminal shows right now, as plain text with runs of spaces as one."""
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 async def hide_and_come_back(pilot: Pilot[None], must_vanish: list[str]) -> None:

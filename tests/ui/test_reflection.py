@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from _private_round import answer_privately, hand_over
-from textual.pilot import Pilot
+from helpers import AppFactory, answer_privately, hand_over, open_place
 from textual.widgets import Static
 
 from closer_tui.activities.reflection import AttachmentQuizActivity, ConnectionCheckActivity
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
-
-AppFactory = Callable[[Store], CloserApp]
 
 
 def shown(activity: object, selector: str) -> str:
     """The plain text of one Static, unwrapped."""
     return str(activity.query_one(selector, Static).render())  # type: ignore[attr-defined]
-
-
-async def open_place(pilot: Pilot[None], place: str) -> None:
-    await pilot.pause()
-    pilot.app.open_place(place)  # type: ignore[attr-defined]
-    await pilot.pause()
-    await pilot.pause()
 
 
 async def test_connection_check_is_private_then_saved_with_a_trend_rating(

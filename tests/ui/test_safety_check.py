@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from _private_round import answer_privately, choose, hand_over
+from helpers import AppFactory, answer_privately, choose, hand_over, open_activity, screen_flat
 from textual import events
 from textual.pilot import Pilot
 
 from closer_tui.activities.safety_check import SafetyCheckActivity, rounded_average
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import PrivateRound
 
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    # One line: wrapping must not decide whether a sentence counts as shown.
-    return " ".join(" ".join(lines).split())
-
 
 async def open_check(pilot: Pilot[None]) -> SafetyCheckActivity:
-    await pilot.pause()
-    app = pilot.app
-    assert isinstance(app, CloserApp)
-    app.open_place("safety")
-    await pilot.pause()
-    return app.screen.query_one(SafetyCheckActivity)
+    return await open_activity(pilot, "safety", SafetyCheckActivity)
 
 
 ALEX = ["4", "5", "3", "2", "1", "5", "4", "4"]
@@ -43,31 +27,31 @@ async def test_private_until_revealed_then_saved_with_each_partners_answers(
     async with app.run_test(size=(80, 24)) as pilot:
         check = await open_check(pilot)
         labels = app.library.safety_check.scale
-        shown = screen_text(app)
+        shown = screen_flat(app)
         assert "Sam, please look away" in shown
         assert "not therapy" in shown, "the safety note, once, before anyone answers"
         await answer_privately(pilot, clock, ALEX)
-        shown = screen_text(app)
+        shown = screen_flat(app)
         assert "Alex's answers are locked away" in shown
         assert not any(label in shown for label in labels), "nothing Alex chose is on screen"
         assert "not therapy" not in shown
         assert check.pending() is None, "nothing exists to save before the reveal"
         await answer_privately(pilot, clock, SAM)
-        assert "not therapy" not in screen_text(app), "not on every question"
+        assert "not therapy" not in screen_flat(app), "not on every question"
         await pilot.press("down", "down", "down", "down", "down", "down", "enter")  # Pass
         await pilot.pause()
-        shown = screen_text(app)
+        shown = screen_flat(app)
         assert "Both answers are in" in shown
         assert not any(label in shown for label in labels)
         assert check.pending() is None
         await hand_over(pilot, clock)
-        shown = screen_text(app)
+        shown = screen_flat(app)
         assert "Differences are information, not a verdict" in shown
         assert "not therapy" not in shown, "not again on the reveal"
         assert "4 · Mostly" in shown and "3 · Sometimes" in shown
         await pilot.press("d")
         await pilot.pause()
-        assert "Saved" in screen_text(app)
+        assert "Saved" in screen_flat(app)
 
     [record] = store_with_couple.load_history().sessions
     assert record.kind == "safety_check"
@@ -92,7 +76,7 @@ async def test_dont_save_keeps_nothing(
         assert check.pending() is not None
         await pilot.press("x")
         await pilot.pause()
-        assert "Not saved" in screen_text(app)
+        assert "Not saved" in screen_flat(app)
         assert check.pending() is None
         await pilot.press("r")
         await pilot.pause()
@@ -113,13 +97,13 @@ async def test_usable_at_60x20(
     async with app.run_test(size=(60, 20)) as pilot:
         await open_check(pilot)
         await hand_over(pilot, clock)
-        shown = screen_text(app)
+        shown = screen_flat(app)
         assert "1 of 8" in shown
         assert "Very much" in shown and "Pass" in shown
         assert "enter to lock it in. Pass is always fine" in shown, "not below the fold"
         await pilot.press("3")
         await pilot.pause()
-        shown = screen_text(app)
+        shown = screen_flat(app)
         assert "Chosen: 3 · Sometimes" in shown and "1 of 8" in shown
 
 
@@ -132,11 +116,11 @@ async def test_a_number_only_chooses_and_enter_locks_it_in(
         private = check.query_one(PrivateRound)
         await hand_over(pilot, clock)
         await pilot.press("2")
-        assert "1 of 8" in screen_text(app), "a number alone locks nothing"
+        assert "1 of 8" in screen_flat(app), "a number alone locks nothing"
         await pilot.press("5", "up")  # changed twice: 4 is chosen
-        assert "1 of 8" in screen_text(app)
+        assert "1 of 8" in screen_flat(app)
         await pilot.press("enter")
-        assert "2 of 8" in screen_text(app)
+        assert "2 of 8" in screen_flat(app)
         await choose(pilot, *ALEX[1:])
         assert private.answers["first"]["item-1"] == 4
 
@@ -156,7 +140,7 @@ async def test_enter_pressed_with_the_last_answer_does_not_pass_the_hand_over(
         clock.advance(0.3)
         await pilot.press("enter")
         assert private.stage == "curtain"
-        assert "Alex, please look away" in screen_text(app)
+        assert "Alex, please look away" in screen_flat(app)
         clock.advance(0.2)
         await pilot.press("enter")  # now Sam presses it, on a screen they have seen
         assert private.stage == "answer"
@@ -181,4 +165,4 @@ async def test_enter_pressed_twice_at_once_does_not_answer_the_next_question(
         await pilot.pause()
         await pilot.pause()
         assert private.answers["first"] == {"item-1": 3}
-        assert "2 of 8" in screen_text(app)
+        assert "2 of 8" in screen_flat(app)

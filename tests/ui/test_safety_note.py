@@ -3,10 +3,8 @@ the activities where private answers come up, and not again on every Why tab or 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from _private_round import answer_privately, hand_over
+from helpers import AppFactory, answer_privately, hand_over
 from textual.widgets import Markdown
 
 from closer_tui.app import CloserApp
@@ -15,8 +13,6 @@ from closer_tui.core.content import library
 from closer_tui.core.store import Store
 from closer_tui.screens.help import HelpScreen
 from closer_tui.widgets.private_round import PrivateRound
-
-AppFactory = Callable[[Store], CloserApp]
 
 SHORT = library().safety.short
 

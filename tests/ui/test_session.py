@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from textual.pilot import Pilot
+from helpers import AppFactory, advance, start_plan
 
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.content import library
 from closer_tui.core.models import Entry, Outcome
@@ -16,44 +13,25 @@ from closer_tui.screens.resume import ResumeScreen
 from closer_tui.screens.session import SessionScreen, time_words
 from closer_tui.screens.summary import SummaryScreen
 from closer_tui.widgets.activity import Activity
-from closer_tui.widgets.countdown import CountdownPanel
 
 PLAN_IDS = [plan.id for plan in library().plans]
-
-
-async def settle(pilot: Pilot[None], clock: ManualClock, seconds: float = 0.0) -> None:
-    """Move the fake clock, let every countdown re-read it, and let the app catch up."""
-    clock.advance(seconds)
-    for panel in pilot.app.screen.query(CountdownPanel):
-        panel.sync()
-    await pilot.pause()
-
-
-async def start(pilot: Pilot[None], plan_id: str) -> SessionScreen:
-    app = pilot.app
-    assert isinstance(app, CloserApp)
-    await pilot.pause()
-    app.start_plan(plan_id)
-    await pilot.pause()
-    assert isinstance(app.screen, SessionScreen)
-    return app.screen
 
 
 @pytest.mark.parametrize("plan_id", PLAN_IDS)
 async def test_a_whole_plan_runs_through_and_saves_once(
     plan_id: str,
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     clock: ManualClock,
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, plan_id)
+        screen = await start_plan(pilot, plan_id)
         plan = screen.plan
         for index, step in enumerate(plan.steps):
             assert screen.run.index == index
             assert isinstance(screen.activity, Activity)
-            await settle(pilot, clock, step.minutes * 60)
+            await advance(pilot, clock, step.minutes * 60)
             # A step with parts (the DTR's five) asks each partner to speak or
             # pass (ctrl+o) before "next" moves on; elsewhere ctrl+o does nothing.
             for _ in range(8):
@@ -72,25 +50,25 @@ async def test_a_whole_plan_runs_through_and_saves_once(
 
 
 async def test_pause_skip_extend_and_done_early(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
-        await settle(pilot, clock, 30)
+        screen = await start_plan(pilot, "tonight-30")
+        await advance(pilot, clock, 30)
         await pilot.press("ctrl+t")  # hold
-        await settle(pilot, clock, 600)
+        await advance(pilot, clock, 600)
         assert screen.paused
         assert screen.run.together_seconds == pytest.approx(30)
         await pilot.press("ctrl+t")
-        await settle(pilot, clock, 10)
+        await advance(pilot, clock, 10)
         assert screen.run.together_seconds == pytest.approx(40)
         await pilot.press("ctrl+e")
         assert screen.run.step_seconds == screen.plan.steps[0].minutes * 60 + 60
         await pilot.press("ctrl+k")  # skip the first step
         await pilot.pause()
         assert screen.run.index == 1
-        await settle(pilot, clock, 20)
+        await advance(pilot, clock, 20)
         await pilot.press("ctrl+d")  # we're done for tonight
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -102,12 +80,12 @@ async def test_pause_skip_extend_and_done_early(
 
 
 async def test_the_step_cue_comes_once_and_moving_on_stays_their_choice(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
-        await settle(pilot, clock, screen.plan.steps[0].minutes * 60 + 5)
+        screen = await start_plan(pilot, "quick-reconnect")
+        await advance(pilot, clock, screen.plan.steps[0].minutes * 60 + 5)
         screen._tick()
         screen._tick()
         await pilot.pause()
@@ -117,12 +95,12 @@ async def test_the_step_cue_comes_once_and_moving_on_stays_their_choice(
 
 
 async def test_an_interrupted_session_is_offered_back_with_what_was_written(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
-        await settle(pilot, clock, 90)
+        screen = await start_plan(pilot, "tonight-30")
+        await advance(pilot, clock, 90)
         await pilot.press("ctrl+n")
         await pilot.pause()
         screen.run.add_round(
@@ -155,13 +133,13 @@ async def test_an_interrupted_session_is_offered_back_with_what_was_written(
 
 
 async def test_a_running_session_is_never_offered_back_to_itself(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     """A plan asked for while closer was still opening starts before the look for drafts."""
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
-        await settle(pilot, clock, 10)
+        screen = await start_plan(pilot, "quick-reconnect")
+        await advance(pilot, clock, 10)
         assert len(store_with_couple.load_drafts()) == 1  # its own autosave
         app.offer_resume()
         await pilot.pause()
@@ -169,12 +147,12 @@ async def test_a_running_session_is_never_offered_back_to_itself(
 
 
 async def test_dont_save_this_one_leaves_nothing_behind(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot, "weekly-checkin")
-        await settle(pilot, clock, 120)
+        await start_plan(pilot, "weekly-checkin")
+        await advance(pilot, clock, 120)
         await pilot.press("ctrl+x")
         await pilot.pause()
         await pilot.click("#yes")
@@ -185,11 +163,11 @@ async def test_dont_save_this_one_leaves_nothing_behind(
 
 
 async def test_the_session_fits_a_small_terminal(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         await pilot.pause()
         assert screen.has_class("-narrow")
         assert screen.query_one("#session-time").region.bottom <= 20

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import AppFactory, screen_text, start_plan
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, TextArea
 
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock, Phase
 from closer_tui.core.store import Store, StoreError
 from closer_tui.screens.activity import ActivityScreen
@@ -27,16 +26,6 @@ DISK_FULL = (
 )
 
 
-async def start(pilot: Pilot[None], plan_id: str) -> SessionScreen:
-    app = pilot.app
-    assert isinstance(app, CloserApp)
-    await pilot.pause()
-    app.start_plan(plan_id)
-    await pilot.pause()
-    assert isinstance(app.screen, SessionScreen)
-    return app.screen
-
-
 async def reach_step(pilot: Pilot[None], screen: SessionScreen, index: int) -> None:
     while screen.run.index < index:
         await pilot.press("ctrl+k")
@@ -47,11 +36,6 @@ async def press(pilot: Pilot[None], button: str) -> None:
     """Press a dialog's button (a click could land on a notification over it)."""
     pilot.app.screen.query_one(button, Button).press()
     await pilot.pause()
-
-
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 def box(screen: SessionScreen) -> TextArea:
@@ -78,11 +62,11 @@ def full_disk(monkeypatch: pytest.MonkeyPatch, store: Store) -> None:
 
 @pytest.mark.parametrize("how", ["ctrl+q", "sigint"])
 async def test_quitting_keeps_the_words_of_the_current_step(
-    how: str, make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    how: str, make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         await reach_step(pilot, screen, 2)  # one appreciation each
         await pilot.press(*"Soup on Tuesday")
         if how == "ctrl+q":
@@ -96,11 +80,11 @@ async def test_quitting_keeps_the_words_of_the_current_step(
 
 
 async def test_closing_after_the_step_is_gone_never_writes_a_draft_that_knows_less(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup on Tuesday")
         screen._tick()  # the autosave every few seconds
@@ -114,11 +98,11 @@ async def test_closing_after_the_step_is_gone_never_writes_a_draft_that_knows_le
 
 
 async def test_a_said_turn_is_on_disk_before_the_next_key_and_picked_up_after(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         await reach_step(pilot, screen, 6)  # what each of us needs
         await pilot.press(*"An early night")
         await pilot.press("ctrl+s")  # said it: the other's turn
@@ -153,11 +137,11 @@ async def test_a_said_turn_is_on_disk_before_the_next_key_and_picked_up_after(
 
 
 async def test_save_what_we_did_keeps_the_half_typed_words(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup", "ctrl+s", *"Tea in be")
         screen._tick()
@@ -176,13 +160,13 @@ async def test_save_what_we_did_keeps_the_half_typed_words(
 
 
 async def test_a_full_disk_is_told_truthfully_and_every_way_out_asks(
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         full_disk(monkeypatch, store_with_couple)
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup on Tuesday")
@@ -209,13 +193,13 @@ async def test_a_full_disk_is_told_truthfully_and_every_way_out_asks(
 @pytest.mark.parametrize("how", ["ctrl+q", "sigint", "escape"])
 async def test_with_the_session_only_in_memory_leaving_asks_first(
     how: str,
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         full_disk(monkeypatch, store_with_couple)
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup")
@@ -237,7 +221,7 @@ async def test_with_the_session_only_in_memory_leaving_asks_first(
 
 
 async def test_a_practice_round_only_in_memory_asks_on_quit(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -259,7 +243,7 @@ async def test_a_practice_round_only_in_memory_asks_on_quit(
 
 
 async def test_an_unfinished_session_that_cannot_be_removed_is_told_plainly(
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -268,7 +252,7 @@ async def test_an_unfinished_session_that_cannot_be_removed_is_told_plainly(
 
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot, "quick-reconnect")
+        await start_plan(pilot, "quick-reconnect")
         monkeypatch.setattr(store_with_couple, "discard_draft", refuse)
         await pilot.press("ctrl+x")
         await pilot.pause()
@@ -282,11 +266,11 @@ async def test_an_unfinished_session_that_cannot_be_removed_is_told_plainly(
 
 
 async def test_escape_asks_and_carrying_on_is_what_enter_does(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         clock.advance(90)
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -302,11 +286,11 @@ async def test_escape_asks_and_carrying_on_is_what_enter_does(
 
 
 async def test_q_on_home_quits_keeping_the_draft(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         clock.advance(90)
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -324,11 +308,11 @@ async def test_q_on_home_quits_keeping_the_draft(
 
 
 async def test_while_held_the_steps_own_timer_cannot_be_carried_on_by_p(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         await pilot.press("space")  # settle in: the phones-away timer starts
         await pilot.pause()
         panel = screen.query_one(CountdownPanel)
@@ -347,11 +331,11 @@ async def test_while_held_the_steps_own_timer_cannot_be_carried_on_by_p(
 
 
 async def test_one_more_minute_shows_the_same_everywhere(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store, clock: ManualClock
+    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")  # settle in: 2 minutes
+        screen = await start_plan(pilot, "tonight-30")  # settle in: 2 minutes
         await pilot.press("space")
         await pilot.pause()
         panel = screen.query_one(CountdownPanel)
@@ -366,11 +350,11 @@ async def test_one_more_minute_shows_the_same_everywhere(
 
 
 async def test_a_temperature_reading_is_picked_up_at_its_step_and_turn(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "weekly-checkin")
+        screen = await start_plan(pilot, "weekly-checkin")
         await reach_step(pilot, screen, 1)  # the Daily Temperature Reading
         await pilot.press("ctrl+o", "ctrl+o", "ctrl+n")  # appreciations: both pass
         await pilot.press(*"a new job", "ctrl+s", *"a tri")  # new information
@@ -401,13 +385,13 @@ async def test_a_temperature_reading_is_picked_up_at_its_step_and_turn(
 
 
 async def test_done_on_a_full_disk_then_saved_shows_the_summary(
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         full_disk(monkeypatch, store_with_couple)
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup", "ctrl+d")
@@ -421,11 +405,11 @@ async def test_done_on_a_full_disk_then_saved_shows_the_summary(
 
 
 async def test_a_finished_round_is_on_disk_at_once_and_counted_once(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "tonight-30")
+        screen = await start_plan(pilot, "tonight-30")
         await reach_step(pilot, screen, 6)
         await pilot.press(*"Sleep", "ctrl+s", *"Tea", "ctrl+s")  # both said: the step's round
         (draft,) = store_with_couple.load_drafts()  # no tick ran
@@ -435,14 +419,14 @@ async def test_a_finished_round_is_on_disk_at_once_and_counted_once(
 
 
 async def test_on_a_full_disk_a_copy_elsewhere_keeps_the_evening_and_reads_back(
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start(pilot, "quick-reconnect")
+        screen = await start_plan(pilot, "quick-reconnect")
         full_disk(monkeypatch, store_with_couple)
         await reach_step(pilot, screen, 2)
         await pilot.press(*"Soup", "ctrl+q")

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from helpers import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
-from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.screens.home import HomeScreen
 from closer_tui.screens.settings import SettingsScreen
-
-AppFactory = Callable[[Store], CloserApp]
 
 
 async def rename_first_partner(pilot: Pilot[None], name: str) -> None:

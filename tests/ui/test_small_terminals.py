@@ -4,11 +4,11 @@ crashes at 30x10."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from helpers import EVENING, AppFactory
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -24,9 +24,9 @@ from closer_tui.screens.catalog import places
 from closer_tui.screens.privacy import PrivacyScreen
 from closer_tui.screens.setup import SetupScreen
 
+pytestmark = pytest.mark.sweep  # every screen, many times: `scripts/check --fast` skips it
 PLACE_IDS = [place.id for place in places(type("Stub", (), {"library": library()})())]  # type: ignore[arg-type]
 SCREENS = [*PLACE_IDS, "home", "setup", "privacy"]
-EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
 
 BUSY: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "talking": ("daily-connection", "try-0", ("space", "space")),
@@ -71,9 +71,7 @@ def keys_clear_of_the_palette(name: str, footer: Widget) -> list[Widget]:
     return others
 
 
-def fresh_app(
-    name: str, make_app: Callable[[Store], CloserApp], data_dir: Path, store: Store
-) -> CloserApp:
+def fresh_app(name: str, make_app: AppFactory, data_dir: Path, store: Store) -> CloserApp:
     if name == "setup":
         (data_dir / "couple.json").unlink()  # first run: nobody has set closer up yet
     if name == "history":
@@ -90,7 +88,7 @@ def fresh_app(
 @pytest.mark.parametrize("name", SCREENS)
 async def test_usable_at_60x20(
     name: str,
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     data_dir: Path,
     store_with_couple: Store,
 ) -> None:
@@ -126,7 +124,7 @@ def footer_keys(footer: Widget) -> tuple[list[Widget], list[Widget]]:
 @pytest.mark.parametrize("name", [name for name in [*SCREENS, *BUSY] if name != "privacy"])
 async def test_every_key_shows_at_80x24(
     name: str,
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     data_dir: Path,
     store_with_couple: Store,
 ) -> None:
@@ -145,7 +143,7 @@ async def test_every_key_shows_at_80x24(
 @pytest.mark.parametrize("name", [name for name in [*SCREENS, *BUSY] if name != "privacy"])
 async def test_a_short_footer_keeps_help_and_the_screens_own_keys_at_60x20(
     name: str,
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     data_dir: Path,
     store_with_couple: Store,
 ) -> None:
@@ -177,7 +175,7 @@ def is_general(key: Widget) -> bool:
 @pytest.mark.parametrize("name", SCREENS)
 async def test_nothing_crashes_at_30x10(
     name: str,
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     data_dir: Path,
     store_with_couple: Store,
 ) -> None:
@@ -196,7 +194,7 @@ async def test_nothing_crashes_at_30x10(
 
 
 async def test_page_down_in_the_starter_plan_at_30x10(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     """Textual 8.2.8 raised KeyError on page down in a list with no room to draw
     (fixed by CalmOptionList). The shortest way there found: enter, escape, page down."""
@@ -207,7 +205,7 @@ async def test_page_down_in_the_starter_plan_at_30x10(
 
 
 async def test_help_lists_the_keys_a_short_footer_leaves_out(
-    make_app: Callable[[Store], CloserApp], data_dir: Path, store_with_couple: Store
+    make_app: AppFactory, data_dir: Path, store_with_couple: Store
 ) -> None:
     app = fresh_app("talking", make_app, data_dir, store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
+from helpers import AppFactory, saved, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.stress_talk import CUE_SECONDS, StressTalkActivity
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.content import library
-from closer_tui.core.models import SessionRecord
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.widgets.both_ready import BothReady
@@ -19,13 +17,6 @@ from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
 from closer_tui.widgets.phones_check import PhonesCheck
 from closer_tui.widgets.turn_banner import TurnBanner
-
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 async def open_talk(
@@ -61,10 +52,6 @@ async def start_talking(pilot: Pilot[None], talk: StressTalkActivity) -> None:
     await pilot.press("f", "j")  # both ready
     await pilot.pause()
     assert talk.stage == "talking"
-
-
-def saved(store: Store) -> list[SessionRecord]:
-    return store.load_history().sessions
 
 
 def speaker(talk: StressTalkActivity) -> str:

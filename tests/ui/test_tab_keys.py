@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from textual.pilot import Pilot
+from helpers import AppFactory, open_place, screen_text
 from textual.widgets import Input, TabbedContent
 
-from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.screens.history import HistoryScreen
 from closer_tui.screens.history_list import SessionList
-
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    """What the terminal shows right now, as plain text with runs of spaces as one."""
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
-
-
-async def open_place(pilot: Pilot[None], place_id: str) -> None:
-    await pilot.pause()
-    pilot.app.open_place(place_id)  # type: ignore[attr-defined]
-    await pilot.pause()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from _private_round import hand_over
+from helpers import AppFactory, hand_over
 from textual import events
 from textual.app import App, ComposeResult
 from textual.keys import _character_to_key
@@ -15,13 +14,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 import closer_tui
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.mends.text_box import LineBox, WritingBox, types_text
 from closer_tui.widgets.private_round import PrivateRound
-
-AppFactory = Callable[[Store], CloserApp]
 
 KEPT = {
     "\u200c": "zero width non-joiner (Persian, Hindi)",

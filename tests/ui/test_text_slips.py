@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
 
 import pytest
+from helpers import AppFactory
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets import Static
@@ -14,7 +14,6 @@ from textual.widgets import Static
 import closer_tui.activities
 import closer_tui.screens
 import closer_tui.widgets
-from closer_tui.app import CloserApp
 from closer_tui.core.models import Couple, Entry
 from closer_tui.core.store import Store, StoreError
 from closer_tui.screens.session import SessionScreen
@@ -45,7 +44,7 @@ def test_no_footer_label_reads_as_cut_off() -> None:
 
 
 async def test_the_weekly_check_in_step_never_claims_half_an_hour(
-    make_app: Callable[[Store], CloserApp], store_with_couple: Store
+    make_app: AppFactory, store_with_couple: Store
 ) -> None:
     """In the Weekly check-in plan the check-in is a 14-minute step: the words say so only."""
     app = make_app(store_with_couple)
@@ -64,7 +63,7 @@ async def test_the_weekly_check_in_step_never_claims_half_an_hour(
 
 
 async def test_a_message_that_ends_its_own_sentence_gets_no_second_full_stop(
-    make_app: Callable[[Store], CloserApp],
+    make_app: AppFactory,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

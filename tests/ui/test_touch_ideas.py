@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from helpers import AppFactory, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static, TabbedContent
 
 from closer_tui.activities.touch_ideas import TouchIdeasActivity
-from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.widgets.option_list import CalmOptionList
-
-AppFactory = Callable[[Store], CloserApp]
 
 
 async def open_touch(pilot: Pilot[None]) -> TouchIdeasActivity:
@@ -23,12 +19,6 @@ async def open_touch(pilot: Pilot[None]) -> TouchIdeasActivity:
     await pilot.pause()
     await pilot.pause()
     return pilot.app.screen.query_one(TouchIdeasActivity)
-
-
-def screen_text(app: CloserApp) -> str:
-    """What the terminal shows right now, as plain text with runs of spaces as one."""
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 def count_line(touch: TouchIdeasActivity) -> str:

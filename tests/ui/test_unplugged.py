@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from helpers import EVENING, AppFactory, advance, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -21,16 +21,7 @@ from closer_tui.core.models import Outcome, SessionRecord
 from closer_tui.core.sessions import record_of
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
-from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
-
-AppFactory = Callable[[Store], CloserApp]
-EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)  # the conftest's Tuesday evening
-
-
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 async def open_unplugged(pilot: Pilot[None]) -> UnpluggedActivity:
@@ -48,17 +39,6 @@ async def open_settle(pilot: Pilot[None], **kwargs: Any) -> PhonesAwayActivity:
     pilot.app.push_screen(ActivityScreen("Settle in", [("Settle in", settle)]))
     await pilot.pause()
     return settle
-
-
-async def advance(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
-    clock.advance(seconds)
-    for panel in pilot.app.screen.query(CountdownPanel):
-        panel.sync()
-    await pilot.pause()
-
-
-def saved(store: Store) -> list[SessionRecord]:
-    return store.load_history().sessions
 
 
 def zone_list(app: CloserApp) -> list[str]:

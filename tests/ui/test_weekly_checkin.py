@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from _private_round import answer_privately, hand_over
+from helpers import AppFactory, answer_privately, hand_over, open_activity, screen_flat
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from closer_tui.activities.weekly_checkin import NeedsActivity, WeeklyCheckinActivity
-from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.widgets.private_round import HANDOVER_SECONDS, PrivateRound
 
-AppFactory = Callable[[Store], CloserApp]
-
-
-def screen_text(app: CloserApp) -> str:
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    # One line: wrapping must not decide whether a sentence counts as shown.
-    return " ".join(" ".join(lines).split())
-
 
 async def open_checkin(pilot: Pilot[None]) -> WeeklyCheckinActivity:
-    await pilot.pause()
-    app = pilot.app
-    assert isinstance(app, CloserApp)
-    app.open_place("weekly-checkin")
-    await pilot.pause()
-    return app.screen.query_one(WeeklyCheckinActivity)
+    return await open_activity(pilot, "weekly-checkin", WeeklyCheckinActivity)
 
 
 async def say(pilot: Pilot[None], text: str) -> None:
@@ -57,28 +41,28 @@ async def test_questions_in_turn_ratings_private_until_revealed_then_saved(
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         checkin = await open_checkin(pilot)
-        assert "30 minutes" in screen_text(app)
-        assert "Question 1 of 3" in screen_text(app)
+        assert "30 minutes" in screen_flat(app)
+        assert "Question 1 of 3" in screen_flat(app)
         await answer_the_questions(pilot)
         await pilot.pause()
         assert checkin.stage == "rating"
-        assert "Sam, please look away" in screen_text(app)
+        assert "Sam, please look away" in screen_flat(app)
         await answer_privately(pilot, clock, ["7"])
-        shown = screen_text(app)
+        shown = screen_flat(app)
         assert "7" not in shown.split("locked away")[-1].split("palette")[0], shown
         assert checkin.pending() is not None
         assert checkin.pending()[0].ratings == {}, "no rating exists before the reveal"  # type: ignore[index]
         await answer_privately(pilot, clock, ["10"])
-        assert "Both answers are in" in screen_text(app)
-        assert "of 10" not in screen_text(app)
+        assert "Both answers are in" in screen_flat(app)
+        assert "of 10" not in screen_flat(app)
         await hand_over(pilot, clock)
-        shown = screen_text(app)
+        shown = screen_flat(app)
         assert "7 of 10" in shown and "10 of 10" in shown
         assert "not a grade" in shown
         clock.advance(31 * 60)
         await pilot.press("d")
         await pilot.pause()
-        assert "Saved" in screen_text(app)
+        assert "Saved" in screen_flat(app)
 
     [record] = store_with_couple.load_history().sessions
     assert record.kind == "weekly_checkin"
@@ -109,7 +93,7 @@ async def test_a_passed_rating_is_simply_absent(
             await pilot.press("down")
         await pilot.press("enter")
         await hand_over(pilot, clock)
-        assert "passed" in screen_text(app)
+        assert "passed" in screen_flat(app)
         pending = checkin.pending()
         assert pending is not None
         assert pending[0].ratings == {"first": 6}
@@ -124,7 +108,7 @@ async def test_the_clock_is_gentle_and_moves_with_time(
         clock.advance(12 * 60 + 5)
         checkin._tick()
         await pilot.pause()
-        assert "About 12 of 30 minutes" in screen_text(app)
+        assert "About 12 of 30 minutes" in screen_flat(app)
 
 
 async def test_needs_both_say_it_and_it_is_saved(
@@ -136,11 +120,11 @@ async def test_needs_both_say_it_and_it_is_saved(
         needs = NeedsActivity()
         await app.push_screen(ActivityScreen("Needs", [("Needs", needs)]))
         await pilot.pause()
-        assert "Alex: This week, I need" in screen_text(app)
+        assert "Alex: This week, I need" in screen_flat(app)
         await say(pilot, "an early night")
         await pilot.press("ctrl+o")
         await pilot.pause()
-        assert "Saved" in screen_text(app)
+        assert "Saved" in screen_flat(app)
         assert needs.pending() is None
     [record] = store_with_couple.load_history().sessions
     assert record.kind == "needs"
@@ -161,7 +145,7 @@ async def test_usable_at_60x20(
         assert app.screen.region.contains_region(text_box.region)
         await answer_the_questions(pilot)
         await hand_over(pilot, clock)
-        assert "Pass is always fine" in screen_text(app) or "1 far apart" in screen_text(app)
+        assert "Pass is always fine" in screen_flat(app) or "1 far apart" in screen_flat(app)
 
 
 async def test_one_then_zero_is_ten_and_nothing_locks_before_enter(
@@ -174,17 +158,17 @@ async def test_one_then_zero_is_ten_and_nothing_locks_before_enter(
         await answer_the_questions(pilot)
         private = checkin.query_one(PrivateRound)
         await hand_over(pilot, clock)
-        assert "1 then 0 is 10" in screen_text(app)
+        assert "1 then 0 is 10" in screen_flat(app)
         await pilot.press("1")
         assert private.stage == "answer" and private.answers["first"] == {}
         await pilot.press("0")
         assert private.stage == "answer" and private.answers["first"] == {}
-        assert "Chosen: 10 · very close. Enter locks it in" in screen_text(app)
+        assert "Chosen: 10 · very close. Enter locks it in" in screen_flat(app)
         await pilot.press("enter")
         assert private.answers["first"] == {"connection": 10}
         await hand_over(pilot, clock)
         await pilot.press("3", "down", "down")  # changed with the arrows before locking: 5
-        assert "Chosen: 5. Enter locks it in" in screen_text(app)
+        assert "Chosen: 5. Enter locks it in" in screen_flat(app)
         await pilot.press("enter")
         assert private.answers["second"] == {"connection": 5}
 

@@ -1,0 +1,104 @@
+"""What many test modules need, written once: reading the screen, the app factory's type,
+moving the fake clock on, the saved sessions, and the keys of a private round.
+
+Fixtures live in tests/conftest.py; this module holds the plain functions and names a test
+imports (``from helpers import screen_text``), since tests/ is on the import path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.models import SessionRecord
+from closer_tui.core.store import Store
+from closer_tui.widgets.countdown import CountdownPanel
+from closer_tui.widgets.private_round import HANDOVER_SECONDS
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
+    from closer_tui.screens.session import SessionScreen
+
+AppFactory = Callable[[Store], "CloserApp"]
+"""The ``make_app`` fixture: the real app around a store, on the fake clocks."""
+
+EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
+"""A Tuesday evening: every test lives in it unless it moves the clock itself."""
+
+W = TypeVar("W", bound=Widget)
+
+
+def screen_lines(app: CloserApp) -> list[str]:
+    """Every row the terminal shows right now, as plain text."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app: CloserApp) -> str:
+    """Everything the terminal shows right now, row by row, runs of spaces as one."""
+    return "\n".join(" ".join(line.split()) for line in screen_lines(app))
+
+
+def screen_flat(app: CloserApp) -> str:
+    """Everything shown as one line: wrapping must not decide whether a sentence counts."""
+    return " ".join(" ".join(screen_lines(app)).split())
+
+
+def saved(store: Store) -> list[SessionRecord]:
+    """The sessions the store holds on disk right now."""
+    return store.load_history().sessions
+
+
+async def advance(pilot: Pilot[Any], clock: ManualClock, seconds: float) -> None:
+    """Move time on, and let every countdown on screen notice it, as its timer would."""
+    clock.advance(seconds)
+    for panel in pilot.app.screen.query(CountdownPanel):
+        panel.sync()
+    await pilot.pause()
+
+
+async def open_place(pilot: Pilot[Any], place_id: str) -> None:
+    """Open a place from the catalog, as the palette would, and let it settle on screen."""
+    await pilot.pause()
+    pilot.app.open_place(place_id)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def open_activity(pilot: Pilot[Any], place_id: str, kind: type[W]) -> W:
+    """Open a place from the catalog and return its activity of ``kind``."""
+    await open_place(pilot, place_id)
+    return pilot.app.screen.query_one(kind)
+
+
+async def start_plan(pilot: Pilot[Any], plan_id: str) -> SessionScreen:
+    """Start a guided session, as home's plan list would, and return its screen."""
+    from closer_tui.screens.session import SessionScreen
+
+    await pilot.pause()
+    pilot.app.start_plan(plan_id)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SessionScreen)
+    return pilot.app.screen
+
+
+async def hand_over(pilot: Pilot[Any], clock: ManualClock) -> None:
+    """Enter on a "look away" or "both look" screen, pressed after it appeared."""
+    clock.advance(HANDOVER_SECONDS)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def choose(pilot: Pilot[Any], *answers: str) -> None:
+    """Each answer's digits, then enter to lock it in ("10" is 1 then 0)."""
+    for answer in answers:
+        await pilot.press(*answer, "enter")
+
+
+async def answer_privately(pilot: Pilot[Any], clock: ManualClock, answers: list[str]) -> None:
+    """One partner's turn: past the curtain, then each answer chosen and locked in."""
+    await hand_over(pilot, clock)
+    await choose(pilot, *answers)
