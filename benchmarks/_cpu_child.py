@@ -1,23 +1,41 @@
-"""Child process of benchmarks/timer.py: run one app headless for N seconds, print its CPU.
+"""Child process of benchmarks/timer.py: one app in a real terminal, its CPU over N seconds.
 
-python benchmarks/_cpu_child.py bare|hug|session SECONDS DATA_DIR
+    python benchmarks/_cpu_child.py KIND SECONDS DATA_DIR [--profile]   (run by timer.py)
 
-``hug`` is closer's hug screen; ``session`` is the same hug as the step of a
-guided session, with the session's own clock line and autosave running too.
+``bare`` is the yardstick: a Header, a clock repainted once a second, a Footer.
+The other kinds are closer itself, opened the way a couple opens it: a place
+by its id (as home and the palette do), then the keys a couple presses.
+
+* ``hug``: practice 2's screen, space (both ready), + for more minutes;
+* ``eye_gazing``: the eye-gazing exercise, space (three minutes);
+* ``stress_talk``: practice 1's talk, space (phones away), space (both ready);
+* ``session``: the Quick reconnect plan, whose first step is the hug; space, +.
+
+The app runs with its real driver (the terminal is the parent's pty) and a
+Textual auto-pilot presses the keys. Once a countdown is running, CPU is
+counted from one second later for SECONDS, while the pilot sleeps; the
+figures go to the parent through ``_pty.report``.
 """
 
 from __future__ import annotations
 
-import json
+import asyncio
+import cProfile
+import io
+import math
+import pstats
 import resource
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from _pty import report
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Digits, Footer, Header
 
-MEASURED: dict[str, float] = {}
+SETTLE_SECONDS = 1.0
 
 
 def cpu_now() -> float:
@@ -25,29 +43,35 @@ def cpu_now() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-SETTLE_SECONDS = 1.0
+PROFILE = "--profile" in sys.argv
 
 
-def measure_for(app: App[None], seconds: float) -> None:
-    """Count CPU from one second from now, for ``seconds``; then exit."""
+async def measure(pilot: Pilot[None], seconds: float) -> None:
+    """CPU from one second from now, for ``seconds``, the pilot asleep; then report and quit.
 
-    def begin() -> None:
-        MEASURED["start"] = cpu_now()
-        app.set_timer(seconds, stop)
-
-    def stop() -> None:
-        MEASURED["used"] = cpu_now() - MEASURED["start"]
-        app.exit()
-
-    app.set_timer(SETTLE_SECONDS, begin)
+    With ``--profile``, the same window under cProfile (the event loop's
+    thread only), its top functions in the report.
+    """
+    await asyncio.sleep(SETTLE_SECONDS)
+    profiler = cProfile.Profile() if PROFILE else None
+    if profiler is not None:
+        profiler.enable()
+    started = cpu_now()
+    await asyncio.sleep(seconds)
+    figures: dict[str, object] = {"cpu": cpu_now() - started, "seconds": seconds}
+    if profiler is not None:
+        profiler.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out).strip_dirs()
+        stats.sort_stats("tottime").print_stats(25)
+        stats.sort_stats("cumulative").print_stats(40)
+        figures["profile"] = out.getvalue()
+    report(figures)
+    pilot.app.exit()
 
 
 class BareClock(App[None]):
     """The yardstick: a header, a footer and a clock repainted once a second."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__()
-        self.seconds = seconds
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,22 +81,16 @@ class BareClock(App[None]):
     def on_mount(self) -> None:
         self.set_interval(1, self.tick)
         self.tick()
-        measure_for(self, self.seconds)
 
     def tick(self) -> None:
         self.query_one(Digits).update(time.strftime("%H:%M:%S"))
 
 
-def closer_hug(seconds: float, data: Path, *, in_session: bool = False) -> App[None]:
-    """closer itself, with a hug long enough to outlast the run: alone, or as a session's step."""
+def closer_app(data: Path) -> App[None]:
+    """closer on a data folder holding a couple, opened as the tests open it."""
     from closer_tui.app import CloserApp
-    from closer_tui.core.content import Plan, PlanStep, library
     from closer_tui.core.models import Couple, Partner
-    from closer_tui.core.plans import GuidedRun
     from closer_tui.core.store import Store
-    from closer_tui.screens.hug import hug_screen
-    from closer_tui.screens.session import SessionScreen
-    from closer_tui.widgets.both_ready import BothReady
 
     store = Store.open(data)
     store.save_couple(
@@ -80,49 +98,69 @@ def closer_hug(seconds: float, data: Path, *, in_session: bool = False) -> App[N
             first=Partner(name="Alex", colour="orange"), second=Partner(name="Sam", colour="sky")
         )
     )
-    # Thirty minutes, as Tonight's 30: the session's own bar moves as it would there.
-    plan = Plan(
-        id="one-long-hug",
-        title="One long hug",
-        minutes=30,
-        summary="A hug that outlasts the measured run.",
-        steps=[
-            PlanStep(activity="hug", title="A long hug", minutes=2),
-            PlanStep(activity="question", title="A question", minutes=28),
-        ],
-    )
+    return CloserApp(store)
 
-    class TimedCloser(CloserApp):
-        def on_mount(self) -> None:
-            super().on_mount()
-            self.call_after_refresh(self.go)
 
-        async def go(self) -> None:
-            if in_session:
-                await self.opened.wait()
-                run = GuidedRun(plan, self.clock, self.now())
-                await self.push_screen(SessionScreen(plan, run))
-            else:
-                await self.push_screen(hug_screen(self))
-            self.set_timer(0.2, self.start_hug)
+Opening = Callable[[App[None]], None]
 
-        def start_hug(self) -> None:
-            self.screen.query_one(BothReady).action_together()
-            measure_for(self, seconds)
 
-    content = library()
-    long_hug = content.hug.model_copy(update={"seconds": int(seconds) + 10})
-    return TimedCloser(store, content=content.model_copy(update={"hug": long_hug}))
+def place(place_id: str) -> Opening:
+    return lambda app: app.open_place(place_id)  # type: ignore[attr-defined]
+
+
+def plan(plan_id: str) -> Opening:
+    return lambda app: app.start_plan(plan_id)  # type: ignore[attr-defined]
+
+
+# kind: how to get there, and the keys that start its countdown.
+CLOSER_KINDS: dict[str, tuple[Opening, list[str]]] = {
+    "hug": (place("affection"), ["space"]),
+    "eye_gazing": (place("eye-gazing"), ["space"]),
+    "stress_talk": (place("daily-connection"), ["space", "space"]),
+    "session": (plan("quick-reconnect"), ["space"]),
+}
+
+
+def drive_closer(kind: str, seconds: float) -> Callable[[Pilot[None]], Awaitable[None]]:
+    opening, keys = CLOSER_KINDS[kind]
+
+    async def drive(pilot: Pilot[None]) -> None:
+        from closer_tui.core.clock import Phase
+        from closer_tui.widgets.countdown import CountdownPanel
+
+        await pilot.pause()
+        opening(pilot.app)
+        await pilot.pause(0.3)
+        await pilot.press(*keys)
+        await pilot.pause(0.3)
+        running = [
+            panel
+            for panel in pilot.app.screen.query(CountdownPanel)
+            if panel.countdown.phase is Phase.RUNNING
+        ]
+        if not running:
+            report({"error": f"{kind}: no countdown running on {pilot.app.screen!r}"})
+            pilot.app.exit(return_code=1)
+            return
+        # + adds a minute, as a couple would, until the countdown outlasts the run.
+        short = SETTLE_SECONDS + seconds + 5 - running[0].countdown.remaining
+        if short > 0:
+            await pilot.press(*["plus"] * math.ceil(short / 60))
+        if running[0].countdown.remaining < SETTLE_SECONDS + seconds:
+            report({"error": f"{kind}: the countdown would end within the run"})
+            pilot.app.exit(return_code=1)
+            return
+        await measure(pilot, seconds)
+
+    return drive
 
 
 def main() -> None:
     kind, seconds, data = sys.argv[1], float(sys.argv[2]), Path(sys.argv[3])
     if kind == "bare":
-        app: App[None] = BareClock(seconds)
+        BareClock().run(auto_pilot=lambda pilot: measure(pilot, seconds))
     else:
-        app = closer_hug(seconds, data, in_session=kind == "session")
-    app.run(headless=True, size=(80, 24))
-    print(json.dumps({"cpu": MEASURED["used"]}))
+        closer_app(data).run(auto_pilot=drive_closer(kind, seconds))
 
 
 if __name__ == "__main__":

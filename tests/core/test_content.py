@@ -319,7 +319,7 @@ def test_nothing_outside_the_evidence_promises_hormones() -> None:
             continue
         # Oxytocin may only be named where a claim, its caveat, a title or the evidence page
         # explains what was (and wasn't) shown.
-        assert re.search(r"\.(text|caveat|title)$|guides\[evidence\]", path), path
+        assert re.search(r"\.(text|caveat|title|measured|sample)$|guides\[evidence\]", path), path
 
 
 # --- inclusive ------------------------------------------------------------------------------
@@ -329,8 +329,11 @@ ASSUMING = re.compile(
     r"|marital|boyfriends?|girlfriends?|spouses?|brides?|grooms?)\b",
     re.IGNORECASE,
 )
-PROPER_NAMES = ("American Association for Marriage and Family Therapy",)
-"""Organisations whose names happen to contain an assuming word."""
+PROPER_NAMES = (
+    "American Association for Marriage and Family Therapy",
+    "licensed marriage and family therapist",
+)
+"""Organisations and professional titles whose names happen to contain an assuming word."""
 
 
 def test_no_shown_text_assumes_gender_or_marriage() -> None:
@@ -339,8 +342,8 @@ def test_no_shown_text_assumes_gender_or_marriage() -> None:
         if not isinstance(value, str):
             continue
         strings += 1
-        # Source titles are cited as published; the evidence page quotes the article.
-        is_source_title = path.endswith(".title") and ".sources[" in path
+        # Source titles and venues are cited as published; the evidence page quotes the article.
+        is_source_title = path.endswith((".title", ".venue")) and ".sources[" in path
         if is_source_title or path == "library.guides[evidence].body":
             continue
         for name in PROPER_NAMES:

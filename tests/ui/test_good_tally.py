@@ -28,7 +28,7 @@ async def open_tally(pilot: Pilot[None]) -> GoodTallyActivity:
     assert isinstance(app, CloserApp)
     app.open_place("appreciation")
     await pilot.pause()
-    await pilot.press("right")  # from the first tab to "Notice the good"
+    await pilot.press("ctrl+pagedown")  # from the first tab to "Notice the good"
     await pilot.pause()
     activity = app.screen.query_one(GoodTallyActivity)
     activity.focus()

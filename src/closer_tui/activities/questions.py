@@ -57,10 +57,10 @@ class QuestionActivity(CardDeck[Play]):
     def first_card(self) -> None:
         depth = self.options.get("depth")
         if depth in DEPTHS:
-            card = self.deck.draw(self.closer.library.questions_at(depth))
+            card = self.deck.draw(self.closer.library.session_questions(depth))
         else:
             today = self.closer.now().astimezone().date()
-            card = self.deck.tonights(self.closer.library.questions_at("light"), today)
+            card = self.deck.tonights(self.closer.library.session_questions("light"), today)
         self._show(card)
         self.focus()
 
@@ -87,7 +87,7 @@ class QuestionActivity(CardDeck[Play]):
         self.query_one("#q-card", Static).update(card.text)
 
     def _draw(self, depth: Depth) -> None:
-        self._show(self.deck.draw(self.closer.library.questions_at(depth)))
+        self._show(self.deck.draw(self.closer.library.session_questions(depth)))
 
     def action_deeper(self) -> None:
         if self.card is not None:

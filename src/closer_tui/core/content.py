@@ -75,16 +75,37 @@ class ContentModel(BaseModel):
 # --- Evidence -----------------------------------------------------------------
 
 
-class Source(ContentModel):
-    """Where a claim comes from: author(s) and year, in the form people cite."""
+DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+"""A DOI as Crossref defines it: ``10.``, a registrant number, a slash and a suffix."""
 
-    cite: Text = Field(description='e.g. "Aron et al., 1997"')
-    title: str = ""
+
+class Source(ContentModel):
+    """One published work, listed once in ``sources.toml`` and cited by its id."""
+
+    id: Slug
+    authors: Text = Field(description='Surnames as cited, e.g. "Aron, Melinat & Aron".')
+    year: int | None = Field(None, ge=1900, le=2100, description="Empty where unconfirmed.")
+    title: Text
+    venue: Text = Field(description="Journal, book publisher or newspaper.")
+    doi: str = Field("", description="Left empty unless checked against the publisher.")
+    isbn: str = ""
+    measured: Text = Field(description="What the work measured or describes.")
+    sample: Text = Field(description="In whom: who took part, or what was reviewed.")
+
+    @property
+    def cite(self) -> str:
+        """Author(s) and year, the way people cite a work in a sentence."""
+        return f"{self.authors}, {self.year}" if self.year else self.authors
 
 
 class Claim(ContentModel):
-    """One factual sentence or two, with its source and an honest strength."""
+    """One factual sentence or two, with its sources and an honest strength.
 
+    Written once in ``sources.toml`` and referenced by id wherever it is shown,
+    so a finding has one wording, one strength and one caveat everywhere.
+    """
+
+    id: Slug
     text: Text
     sources: list[Source] = Field(min_length=1)
     strength: Strength
@@ -146,12 +167,20 @@ class Safety(ContentModel):
 # --- Cards a couple can add to -------------------------------------------------
 
 
+RISKY = Field(
+    False,
+    description="Invites a complaint about the partner or a big disclosure, or hurts when "
+    "guessed wrong: never drawn by a guided session or the guessing game.",
+)
+
+
 class Question(ContentModel):
     """A question for the deck; ``depth`` orders the escalation."""
 
     id: Slug
     depth: Depth
     text: Text
+    risky: bool = RISKY
 
 
 class LoveMapQuestion(ContentModel):
@@ -160,6 +189,7 @@ class LoveMapQuestion(ContentModel):
     id: Slug
     topic: Text
     text: Text
+    risky: bool = RISKY
 
 
 class InnerPrompt(ContentModel):
@@ -451,6 +481,8 @@ def _require_unique(what: str, ids: Iterable[str]) -> None:
 class Library(ContentModel):
     """All of closer's content, loaded once."""
 
+    sources: list[Source] = Field(min_length=1)
+    claims: list[Claim] = Field(min_length=1, description="Every claim closer makes, once.")
     hug: Hug
     safety: Safety
     practices: list[Practice] = Field(min_length=7, max_length=7)
@@ -481,6 +513,22 @@ class Library(ContentModel):
     faq: list[Faq] = Field(min_length=8)
     plans: list[Plan] = Field(min_length=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve_references(cls, data: Any) -> Any:
+        """Put each source and claim, cited by id, in the place that cites it."""
+        if not isinstance(data, dict) or "sources" not in data or "claims" not in data:
+            return data
+        sources = _table("sources", data["sources"])
+        claims = {
+            claim_id: _with_sources(claim, sources)
+            for claim_id, claim in _table("claims", data["claims"]).items()
+        }
+        resolved = {name: _cited_claims(value, claims) for name, value in data.items()}
+        resolved["sources"] = list(sources.values())
+        resolved["claims"] = list(claims.values())
+        return resolved
+
     @model_validator(mode="after")
     def _ids_unique_and_practices_in_order(self) -> Self:
         for name in _ID_LISTS:
@@ -510,8 +558,18 @@ class Library(ContentModel):
         """The deck's questions at one depth, in file order."""
         return [q for q in self.questions if q.depth == depth]
 
+    def session_questions(self, depth: str) -> list[Question]:
+        """The questions a guided session may draw at one depth: none of the risky ones."""
+        return [q for q in self.questions if q.depth == depth and not q.risky]
+
+    def guessable_love_maps(self) -> list[LoveMapQuestion]:
+        """The Love Maps questions safe to play as a guessing game: none of the risky ones."""
+        return [q for q in self.love_maps if not q.risky]
+
 
 _ID_LISTS = (
+    "sources",
+    "claims",
     "practices",
     "questions",
     "love_maps",
@@ -524,6 +582,47 @@ _ID_LISTS = (
     "guides",
     "plans",
 )
+
+
+def _table(what: str, rows: Any) -> dict[str, Any]:
+    """A ``[[sources]]`` or ``[[claims]]`` table by id; ids must be unique."""
+    if not isinstance(rows, list):
+        raise ValueError(f"{what} must be a list of tables")
+    table: dict[str, Any] = {}
+    for row in rows:
+        row_id = row.get("id") if isinstance(row, dict) else getattr(row, "id", None)
+        if not isinstance(row_id, str) or row_id in table:
+            raise ValueError(f"{what} needs a unique id on every row, not {row_id!r}")
+        table[row_id] = row
+    return table
+
+
+def _with_sources(claim: Any, sources: dict[str, Any]) -> Any:
+    """A claim whose ``sources`` are ids, with each id replaced by its source."""
+    if not isinstance(claim, dict):
+        return claim  # already a Claim (a library rebuilt with a couple's own cards)
+    cited = []
+    for ref in claim.get("sources", []):
+        if isinstance(ref, str) and ref not in sources:
+            raise ValueError(f"claim {claim.get('id')!r} cites the unknown source {ref!r}")
+        cited.append(sources[ref] if isinstance(ref, str) else ref)
+    return {**claim, "sources": cited}
+
+
+def _cited_claims(value: Any, claims: dict[str, Any]) -> Any:
+    """``value`` with every ``claims = ["id", ...]`` list replaced by those claims."""
+    if isinstance(value, list):
+        return [_cited_claims(item, claims) for item in value]
+    if not isinstance(value, dict):
+        return value
+    resolved = {key: _cited_claims(item, claims) for key, item in value.items()}
+    refs = value.get("claims")
+    if isinstance(refs, list) and all(isinstance(ref, str) for ref in refs):
+        unknown = [ref for ref in refs if ref not in claims]
+        if unknown:
+            raise ValueError(f"unknown claim id(s) {', '.join(unknown)}")
+        resolved["claims"] = [claims[ref] for ref in refs]
+    return resolved
 
 
 _Item = TypeVar("_Item", Practice, Exercise, Guide, Plan)

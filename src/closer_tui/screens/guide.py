@@ -19,7 +19,7 @@ from closer_tui.core.content import Guide, Library, StarterWhen, Why
 from closer_tui.screens.activity import ActivityScreen, bullet_list
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.tick_box import TickBox
-from closer_tui.widgets.why import why_markdown
+from closer_tui.widgets.why import claim_markdown, source_markdown, why_markdown
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -228,6 +228,18 @@ def therapy_markdown(library: Library) -> str:
     )
 
 
+def evidence_markdown(library: Library) -> str:
+    """ "How sure are we?": the page's own text, then every claim and every source, once."""
+    claims = "\n".join(claim_markdown(claim) for claim in library.claims)
+    sources = "\n".join(
+        source_markdown(source) for source in sorted(library.sources, key=lambda s: s.cite)
+    )
+    return (
+        f"{guide_markdown(library.guide('evidence'))}\n\n"
+        f"## Every claim closer makes\n\n{claims}\n\n## The sources\n\n{sources}"
+    )
+
+
 def guide_screen(app: CloserApp, guide_id: str) -> Screen[None]:
     """The screen for one guide id from the catalog (KeyError for an unknown id)."""
     library = app.library
@@ -243,10 +255,9 @@ def guide_screen(app: CloserApp, guide_id: str) -> Screen[None]:
         return ReadingScreen(library.guide("barriers").title, barriers_markdown(library))
     if guide_id == "therapy":
         return ReadingScreen(library.guide("therapy").title, therapy_markdown(library))
-    if guide_id in {"rebuilding", "evidence"}:
-        guide = library.guide(guide_id)
-        markdown = guide_markdown(guide)
-        if guide_id == "rebuilding":
-            markdown += f"\n\n*{library.safety.short}*"
-        return ReadingScreen(guide.title, markdown)
+    if guide_id == "evidence":
+        return ReadingScreen(library.guide("evidence").title, evidence_markdown(library))
+    if guide_id == "rebuilding":
+        guide = library.guide("rebuilding")
+        return ReadingScreen(guide.title, f"{guide_markdown(guide)}\n\n*{library.safety.short}*")
     raise KeyError(guide_id)

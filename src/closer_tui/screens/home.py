@@ -113,10 +113,10 @@ class HomeScreen(Screen[None]):
             from closer_tui.core.insights import home_summary
 
             now = self.closer.now()
-            text.append(f"  {home_summary(self.closer.history, now, None)}", style="dim")
+            text.append(f" {home_summary(self.closer.history, now, None)}", style="dim")
             text.append("\n")
             text.append(self.suggestion().line())
-            text.append("  (press s)", style="dim")
+            text.append(" (press s)", style="dim")
         return text
 
     def suggestion(self) -> Suggestion:

@@ -6,18 +6,30 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
-from closer_tui.core.content import Why
+from closer_tui.core.content import Claim, Source, Why
+
+
+def claim_markdown(claim: Claim) -> str:
+    """One claim as a bullet: what we know, who found it, how sure, and the honest caveat."""
+    cites = "; ".join(source.cite for source in claim.sources)
+    line = f"- {claim.text} *({cites} — evidence: {claim.strength})*"
+    return f"{line}  \n  **Honestly:** {claim.caveat}" if claim.caveat else line
+
+
+def source_markdown(source: Source) -> str:
+    """One source as a reference a reader can look up, with what it measured, in whom."""
+    look_up = f" DOI {source.doi}." if source.doi else ""
+    look_up += f" ISBN {source.isbn}." if source.isbn else ""
+    title = source.title if source.title.endswith(("?", "!", ".")) else f"{source.title}."
+    return (
+        f"- {source.cite}. *{title}* {source.venue}.{look_up}  \n"
+        f"  What it looked at: {source.measured} In whom: {source.sample}"
+    )
 
 
 def why_markdown(why: Why) -> str:
     """Markdown for a Why: what we know, who found it, and how sure anyone can be."""
-    parts = [why.summary, ""]
-    for claim in why.claims:
-        cites = "; ".join(source.cite for source in claim.sources)
-        parts.append(f"- {claim.text} *({cites} — evidence: {claim.strength})*")
-        if claim.caveat:
-            parts.append(f"  \n  **Honestly:** {claim.caveat}")
-    return "\n".join(parts)
+    return "\n".join([why.summary, "", *(claim_markdown(claim) for claim in why.claims)])
 
 
 class WhyPanel(VerticalScroll):
