@@ -21,19 +21,17 @@ from textual.widgets import Input, Label, Static
 
 from closer_tui.core.clock import Countdown
 from closer_tui.core.content import InnerPrompt, InnerTheme
-from closer_tui.core.deck import DeckMemory, draw, love
 from closer_tui.core.models import Entry, Outcome, PartnerKey
-from closer_tui.core.sessions import done_with
 from closer_tui.core.words import sentence
 from closer_tui.mends.text_box import LineBox
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
+from closer_tui.widgets.card_deck import CardDeck, CardFace
 from closer_tui.widgets.partner import named, named_together
 from closer_tui.widgets.timed_activity import TimedActivity
 from closer_tui.widgets.turn_banner import TurnBanner
 
 THEMES: tuple[str, ...] = ("any", *get_args(InnerTheme))
-DECK = "inner-world"
 
 
 def thank_you_line(activity: Activity, listener: PartnerKey, index: int) -> Text:
@@ -44,22 +42,21 @@ def thank_you_line(activity: Activity, listener: PartnerKey, index: int) -> Text
     return text
 
 
-class InnerWorldActivity(Activity):
+Share = tuple[InnerPrompt, PartnerKey, bool]
+"""A card drawn tonight: who shares it, and whether it was passed."""
+
+
+class InnerWorldActivity(CardDeck[Share]):
     """Themed prompt cards: one shares, the other listens, then thanks them.
 
     Options: ``theme`` to start with (default: any).
     """
 
     KIND = "inner_world"
+    DECK = "inner-world"
+    TITLE = "Share your inner world"
 
-    DEFAULT_CSS = """
-    InnerWorldActivity { padding: 1 2; }
-    InnerWorldActivity #iw-theme { color: $text-muted; }
-    InnerWorldActivity #iw-card {
-        border: round $primary; padding: 1 2; margin: 1 0; text-style: bold; height: auto;
-    }
-    InnerWorldActivity #iw-thanks { color: $text-muted; height: auto; }
-    """
+    DEFAULT_CSS = "InnerWorldActivity { padding: 1 2; }"
 
     BINDINGS = [
         Binding("n", "next", "Next"),
@@ -72,45 +69,43 @@ class InnerWorldActivity(Activity):
 
     theme: reactive[str] = reactive("any", init=False)
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.shared: list[tuple[InnerPrompt, PartnerKey, bool]] = []  # (card, sharer, passed)
-        self.loved: list[str] = []
-        self._started_at: datetime | None = None
-        self._shown_at: datetime | None = None
-        self.can_focus = True
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.shared: list[Share] = []
         start = self.options.get("theme")
         if start in THEMES:
             self.set_reactive(InnerWorldActivity.theme, str(start))
 
     def compose(self) -> ComposeResult:
         yield TurnBanner(self.closer.couple, speaks="shares", listens="listens")
-        yield Static("", id="iw-theme")
-        yield Static("", id="iw-card")
-        yield Static("", id="iw-thanks")
+        yield Static("", id="iw-theme", classes="aside")
+        yield CardFace("", id="iw-card")
+        yield Static("", id="iw-thanks", classes="aside")
 
-    @property
-    def banner(self) -> TurnBanner:
-        return self.query_one(TurnBanner)
-
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
+    def first_card(self) -> None:
         self._draw()
 
     def on_show(self) -> None:
         # Focus on show, not on mount: focusing inside a hidden tab would switch to it.
         self.focus()
 
+    def plays(self) -> list[Share]:
+        return self.shared
+
+    def card_of(self, play: Share) -> InnerPrompt:
+        return play[0]
+
+    def passed(self, play: Share) -> bool:
+        return play[2]
+
     def _cards(self) -> list[InnerPrompt]:
         cards = self.closer.library.inner_world
         return cards if self.theme == "any" else [c for c in cards if c.theme == self.theme]
 
     def _draw(self) -> None:
-        memory = DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
-        card = draw(self._cards(), memory, self.closer.rng)
-        self.closer.remember("decks", DECK, memory.to_keepsake())
+        card = self.deck.draw(self._cards())
         self.shared.append((card, self.banner.speaker, False))
-        self._shown_at = self.closer.now()
+        self.shown()
         self._show()
 
     def _show(self) -> None:
@@ -154,50 +149,13 @@ class InnerWorldActivity(Activity):
         self.shared.append((card, self.banner.speaker, passed))
         self._show_thanks()
 
-    def action_love(self) -> None:
-        memory = DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
-        love(memory, self.current.id)
-        self.closer.remember("decks", DECK, memory.to_keepsake())
-        if self.current.id not in self.loved:
-            self.loved.append(self.current.id)
-        self.notify("Kept among the ones you loved.", timeout=3)
-
-    def _outcome(
-        self, shared: list[tuple[InnerPrompt, PartnerKey, bool]]
-    ) -> tuple[Outcome, datetime] | None:
-        if not shared or self._started_at is None:
-            return None
-        entries = [
+    def entries(self, plays: list[Share]) -> list[Entry]:
+        return [
             Entry(who=who, prompt=card.text, passed=passed, parts={"theme": card.theme})
-            for card, who, passed in shared
+            for card, who, passed in plays
         ]
-        outcome = self.untimed_outcome(
-            "Share your inner world",
-            self._started_at,
-            entries=entries,
-            data={"cards": [card.id for card, _, _ in shared], "loved": self.loved},
-        )
-        return outcome, self._started_at
 
-    def pending(self) -> tuple[Outcome, datetime] | None:
-        """Only cards they did something with: opening the cards to look asks nothing."""
-        acted = bool(self.shared) and (self.shared[-1][2] or self.current.id in self.loved)
-        cards = done_with(
-            self.shared, acted_on_last=acted, shown_at=self._shown_at, now=self.closer.now()
-        )
-        return self._outcome(cards)
-
-    def forget(self) -> None:
-        self.shared.clear()
-
-    def action_done(self) -> None:
-        # Saving by hand keeps the card on screen too: they chose to.
-        kept = self._outcome(self.shared)
-        if kept is None:
-            return
-        self.report(*kept)
-        self.forget()
-        self._started_at = self.closer.now()
+    def saved(self) -> None:
         text = Text("Saved. ")
         text.append_text(thank_you_line(self, self.banner.listener, 0))
         text.append("\nPress n for another card.")

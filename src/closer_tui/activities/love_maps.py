@@ -8,7 +8,7 @@ something new to learn about each other.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -19,15 +19,12 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from closer_tui.core.content import LoveMapQuestion
-from closer_tui.core.deck import DeckMemory, draw
-from closer_tui.core.models import Entry, Outcome, PartnerKey
-from closer_tui.core.sessions import done_with
-from closer_tui.widgets.activity import Activity
+from closer_tui.core.models import Entry, PartnerKey
+from closer_tui.widgets.card_deck import CardDeck, CardFace
 from closer_tui.widgets.partner import badge, named_together
 from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
 from closer_tui.widgets.turn_banner import TurnBanner
 
-DECK = "love-maps"
 MODES = ("talk", "game")
 
 
@@ -47,19 +44,19 @@ def _text(answer: Answer) -> str | None:
     return None if answer is None else str(answer)
 
 
-class LoveMapsActivity(Activity):
+class LoveMapsActivity(CardDeck[Round]):
     """Options: ``mode`` = "talk" (default) or "game"."""
 
     KIND = "love_maps"
+    DECK = "love-maps"
+    TITLE = "Love Maps"
 
     DEFAULT_CSS = """
     LoveMapsActivity { padding: 0 2; }
-    LoveMapsActivity #lm-mode { color: $text-muted; margin: 1 0 0 0; }
-    LoveMapsActivity #lm-card {
-        border: round $primary; padding: 0 2; margin: 1 0 0 0; text-style: bold; height: auto;
-    }
+    LoveMapsActivity #lm-mode { margin: 1 0 0 0; }
+    LoveMapsActivity #lm-card { padding: 0 2; margin: 1 0 0 0; }
     LoveMapsActivity #lm-round { height: auto; }
-    LoveMapsActivity #lm-hint { color: $text-muted; height: auto; margin: 1 0 0 0; }
+    LoveMapsActivity #lm-hint { margin: 1 0 0 0; }
     """
 
     BINDINGS = [
@@ -71,44 +68,39 @@ class LoveMapsActivity(Activity):
 
     mode: reactive[str] = reactive("talk", init=False)
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.rounds: list[Round] = []
         self.revealed = False
-        self._started_at: datetime | None = None
-        self._shown_at: datetime | None = None
-        self.can_focus = True
         if self.options.get("mode") in MODES:
             self.set_reactive(LoveMapsActivity.mode, str(self.options["mode"]))
 
     def compose(self) -> ComposeResult:
         yield TurnBanner(self.closer.couple, speaks="answers", listens="asks")
-        yield Static("", id="lm-mode")
-        yield Static("", id="lm-card")
+        yield Static("", id="lm-mode", classes="aside")
+        yield CardFace("", id="lm-card")
         yield Vertical(id="lm-round")
-        yield Static("", id="lm-hint")
+        yield Static("", id="lm-hint", classes="aside")
 
-    @property
-    def banner(self) -> TurnBanner:
-        return self.query_one(TurnBanner)
-
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
+    def first_card(self) -> None:
         self._new_round()
+
+    def plays(self) -> list[Round]:
+        return self.rounds
+
+    def card_of(self, play: Round) -> LoveMapQuestion:
+        return play.card
+
+    def acted_on(self, play: Round) -> bool:
+        return play.passed or (play.mode == "game" and self.revealed)
 
     # -- rounds ------------------------------------------------------------------
 
-    def _draw(self) -> LoveMapQuestion:
-        memory = DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
-        card = draw(self.closer.library.guessable_love_maps(), memory, self.closer.rng)
-        self.closer.remember("decks", DECK, memory.to_keepsake())
-        return card
-
     def _new_round(self) -> None:
-        card = self._draw()
+        card = self.deck.draw(self.closer.library.guessable_love_maps())
         current = Round(card, self.banner.speaker, self.mode)
         self.rounds.append(current)
-        self._shown_at = self.closer.now()
+        self.shown()
         self.revealed = False
         self.banner.listens = "guesses" if self.mode == "game" else "asks"
         self.banner.refresh()
@@ -222,19 +214,19 @@ class LoveMapsActivity(Activity):
         if action == "skip":
             return not (self.mode == "game" and self.revealed)
         if action == "done":
-            return self._kept() != []
+            return self.kept() != []
         return True
 
     # -- saving ------------------------------------------------------------------
 
-    def _kept(self) -> list[Round]:
+    def kept(self) -> list[Round]:
         """Rounds that may be saved: talk cards, and game rounds already revealed."""
         kept = list(self.rounds)
         if kept and self.in_private:
             kept.pop()  # never the answers of a round not yet revealed
         return kept
 
-    def _entries(self, rounds: list[Round]) -> list[Entry]:
+    def entries(self, rounds: list[Round]) -> list[Entry]:
         couple = self.closer.couple
         entries: list[Entry] = []
         for r in rounds:
@@ -266,42 +258,16 @@ class LoveMapsActivity(Activity):
             )
         return entries
 
-    def _done_with(self) -> list[Round]:
+    def done_with(self) -> list[Round]:
         """Rounds the couple did something with: a card only looked at is not one."""
         if self.in_private:
-            return self._kept()  # every earlier round was moved past
-        last = self.rounds[-1] if self.rounds else None
-        acted = last is not None and (last.passed or (last.mode == "game" and self.revealed))
-        return done_with(
-            self.rounds, acted_on_last=acted, shown_at=self._shown_at, now=self.closer.now()
-        )
+            return self.kept()  # every earlier round was moved past
+        return super().done_with()
 
-    def pending(self) -> tuple[Outcome, datetime] | None:
-        """Only what they did: opening Love Maps to look asks nothing on leaving."""
-        return self._outcome(self._done_with())
+    def data(self, rounds: list[Round]) -> dict[str, Any]:
+        return {"cards": [r.card.id for r in rounds], "modes": [r.mode for r in rounds]}
 
-    def _outcome(self, rounds: list[Round]) -> tuple[Outcome, datetime] | None:
-        if not rounds or self._started_at is None:
-            return None
-        outcome = self.untimed_outcome(
-            "Love Maps",
-            self._started_at,
-            entries=self._entries(rounds),
-            data={"cards": [r.card.id for r in rounds], "modes": [r.mode for r in rounds]},
-        )
-        return outcome, self._started_at
-
-    def forget(self) -> None:
-        self.rounds.clear()
-
-    def action_done(self) -> None:
-        # Saving by hand keeps the card on screen too: they chose to.
-        kept = self._outcome(self._kept())
-        if kept is None:
-            return
-        self.report(*kept)
-        self.forget()
-        self._started_at = self.closer.now()
+    def saved(self) -> None:
         text = Text("Saved. ")
         couple = self.closer.couple
         text.append_text(named_together(couple.first, couple.second))

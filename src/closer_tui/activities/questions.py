@@ -6,8 +6,7 @@ then deeper, then deep. A card is not repeated until its depth is used up.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import get_args
+from typing import Any, get_args
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,28 +14,23 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from closer_tui.core.content import Depth, Question
-from closer_tui.core.deck import DeckMemory, draw, love, tonights_card
-from closer_tui.core.models import Entry, Outcome
-from closer_tui.core.sessions import done_with
-from closer_tui.widgets.activity import Activity
+from closer_tui.core.models import Entry
+from closer_tui.widgets.card_deck import CardDeck, CardFace
 
 DEPTHS: tuple[Depth, ...] = get_args(Depth)
-DECK = "questions"
+
+Play = tuple[Question, bool]
+"""A card asked tonight, and whether it was passed."""
 
 
-class QuestionActivity(Activity):
+class QuestionActivity(CardDeck[Play]):
     """Options: ``depth`` to start at (default: tonight's light card)."""
 
     KIND = "question"
+    DECK = "questions"
+    TITLE = "Ask better questions"
 
-    DEFAULT_CSS = """
-    QuestionActivity { padding: 1 2; }
-    QuestionActivity #q-depth { color: $text-muted; }
-    QuestionActivity #q-card {
-        border: round $primary; padding: 1 2; margin: 1 0; text-style: bold; height: auto;
-    }
-    QuestionActivity #q-hint { color: $text-muted; }
-    """
+    DEFAULT_CSS = "QuestionActivity { padding: 1 2; }"
 
     BINDINGS = [
         Binding("n", "deeper", "Deeper"),
@@ -45,47 +39,46 @@ class QuestionActivity(Activity):
         Binding("d", "done", "Save"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.card: Question | None = None
         """The card on screen; it stays after saving, so the evening can go on."""
-        self.asked: list[tuple[Question, bool]] = []  # (card, passed), not yet saved
-        self.loved: list[str] = []
-        self._started_at: datetime | None = None
-        self._shown_at: datetime | None = None
-        self.can_focus = True
-
-    @property
-    def memory(self) -> DeckMemory:
-        return DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
+        self.asked: list[Play] = []  # not yet saved
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="q-depth")
-        yield Static("", id="q-card")
+        yield Static("", id="q-depth", classes="aside")
+        yield CardFace("", id="q-card")
         yield Static(
             "Take turns answering. There is no right answer, and passing is always fine.",
             id="q-hint",
+            classes="aside",
         )
 
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
-        memory = self.memory
+    def first_card(self) -> None:
         depth = self.options.get("depth")
         if depth in DEPTHS:
-            card = draw(self._cards(str(depth)), memory, self.closer.rng)
+            card = self.deck.draw(self.closer.library.session_questions(depth))
         else:
             today = self.closer.now().astimezone().date()
-            card = tonights_card(self._cards("light"), memory, today, self.closer.rng)
-        self._save_memory(memory)
+            card = self.deck.tonights(self.closer.library.session_questions("light"), today)
         self._show(card)
         self.focus()
 
-    def _cards(self, depth: str) -> list[Question]:
-        return self.closer.library.session_questions(depth)
+    def plays(self) -> list[Play]:
+        return self.asked
+
+    def card_of(self, play: Play) -> Question:
+        return play[0]
+
+    def card_on_screen(self) -> Question | None:
+        return self.card
+
+    def passed(self, play: Play) -> bool:
+        return play[1]
 
     def _show(self, card: Question) -> None:
         self.card = card
-        self._shown_at = self.closer.now()
+        self.shown()
         self.asked.append((card, False))
         level = DEPTHS.index(card.depth) + 1
         self.query_one("#q-depth", Static).update(
@@ -93,14 +86,8 @@ class QuestionActivity(Activity):
         )
         self.query_one("#q-card", Static).update(card.text)
 
-    def _save_memory(self, memory: DeckMemory) -> None:
-        self.closer.remember("decks", DECK, memory.to_keepsake())
-
-    def _draw(self, depth: str) -> None:
-        memory = self.memory
-        card = draw(self._cards(depth), memory, self.closer.rng)
-        self._save_memory(memory)
-        self._show(card)
+    def _draw(self, depth: Depth) -> None:
+        self._show(self.deck.draw(self.closer.library.session_questions(depth)))
 
     def action_deeper(self) -> None:
         if self.card is not None:
@@ -116,49 +103,11 @@ class QuestionActivity(Activity):
         self._draw(card.depth)
         self.notify("Passed. Here's another at the same depth.", timeout=3)
 
-    def action_love(self) -> None:
-        card = self.card
-        if card is None:
-            return
-        memory = self.memory
-        love(memory, card.id)
-        self._save_memory(memory)
-        if card.id not in self.loved:
-            self.loved.append(card.id)
-        self.notify("Kept among the ones you loved.", timeout=3)
-
-    def _outcome(self, asked: list[tuple[Question, bool]]) -> tuple[Outcome, datetime] | None:
-        if not asked or self._started_at is None:
-            return None
-        entries = [
+    def entries(self, plays: list[Play]) -> list[Entry]:
+        return [
             Entry(who="both", prompt=card.text, passed=passed, parts={"depth": card.depth})
-            for card, passed in asked
+            for card, passed in plays
         ]
-        outcome = self.untimed_outcome(
-            "Ask better questions",
-            self._started_at,
-            entries=entries,
-            data={"cards": [card.id for card, _ in asked], "loved": self.loved},
-        )
-        return outcome, self._started_at
 
-    def pending(self) -> tuple[Outcome, datetime] | None:
-        """Only cards they did something with: opening the deck to look asks nothing."""
-        acted = bool(self.asked) and (self.asked[-1][1] or self.asked[-1][0].id in self.loved)
-        cards = done_with(
-            self.asked, acted_on_last=acted, shown_at=self._shown_at, now=self.closer.now()
-        )
-        return self._outcome(cards)
-
-    def forget(self) -> None:
-        self.asked.clear()
-        self.loved.clear()
-
-    def action_done(self) -> None:
-        # Saving by hand keeps the card on screen too: they chose to.
-        kept = self._outcome(self.asked)
-        if kept is not None:
-            self.report(*kept)
-            self.forget()
-            self._started_at = self.closer.now()
-            self.query_one("#q-hint", Static).update("Saved. Thank you for asking.")
+    def saved(self) -> None:
+        self.query_one("#q-hint", Static).update("Saved. Thank you for asking.")

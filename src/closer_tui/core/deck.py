@@ -2,6 +2,8 @@
 
 A deck's memory (which cards were seen, which the couple loved, and tonight's
 card) is kept in ``keepsakes.json``, under "decks", so it holds across days.
+:class:`Deck` is how every deck is played: the questions, Love Maps, the
+inner-world cards, and any deck to come.
 """
 
 from __future__ import annotations
@@ -19,6 +21,17 @@ class Card(Protocol):
 
 
 CardT = TypeVar("CardT", bound=Card)
+
+SECTION = "decks"
+"""The keepsakes section every deck's memory lives under, by the deck's name."""
+
+
+class Keeper(Protocol):
+    """Where a deck's memory is kept between evenings (the app keeps it in keepsakes.json)."""
+
+    def keepsake(self, section: str, key: str) -> Any: ...
+
+    def remember(self, section: str, key: str, value: Any) -> None: ...
 
 
 @dataclass
@@ -83,3 +96,43 @@ def tonights_card(
 def love(memory: DeckMemory, card_id: str) -> None:
     if card_id not in memory.loved:
         memory.loved.append(card_id)
+
+
+@dataclass(frozen=True)
+class Deck:
+    """One deck, played: each draw or "we loved this one" is kept at once.
+
+    The memory is read afresh for every change, so what another window kept
+    in the meantime is built on rather than written over.
+    """
+
+    name: str
+    keeper: Keeper
+    rng: random.Random
+
+    @property
+    def memory(self) -> DeckMemory:
+        return DeckMemory.from_keepsake(self.keeper.keepsake(SECTION, self.name))
+
+    def _keep(self, memory: DeckMemory) -> None:
+        self.keeper.remember(SECTION, self.name, memory.to_keepsake())
+
+    def draw(self, cards: Sequence[CardT]) -> CardT:
+        """A card of ``cards`` not seen yet (see :func:`draw`)."""
+        memory = self.memory
+        card = draw(cards, memory, self.rng)
+        self._keep(memory)
+        return card
+
+    def tonights(self, cards: Sequence[CardT], today: date) -> CardT:
+        """Tonight's card of ``cards`` (see :func:`tonights_card`)."""
+        memory = self.memory
+        card = tonights_card(cards, memory, today, self.rng)
+        self._keep(memory)
+        return card
+
+    def love(self, card_id: str) -> None:
+        """Keep a card among the ones the couple loved."""
+        memory = self.memory
+        love(memory, card_id)
+        self._keep(memory)
