@@ -28,7 +28,8 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
-from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog, utc_now
+from closer_tui.core.basics import utc_now
+from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog
 from closer_tui.screens.first_sight import FirstSight
 
 if TYPE_CHECKING:
