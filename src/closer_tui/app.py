@@ -505,6 +505,7 @@ class CloserApp(FirstSight):
             self.push_screen(PrivacyScreen())
 
     def action_help(self) -> None:
+        from closer_tui.screens.base import CloserScreen
         from closer_tui.screens.help import HelpScreen
         from closer_tui.screens.privacy import PrivacyScreen
 
@@ -512,8 +513,10 @@ class CloserApp(FirstSight):
             return
         from closer_tui.widgets.footer import screen_keys
 
-        help_text = getattr(self.screen, "help_text", "")
-        self.push_screen(HelpScreen(help_text, screen_keys(self.screen)))
+        # A dialog (a question, an export) has no help of its own: its keys say it all.
+        screen = self.screen
+        help_text = screen.help_text if isinstance(screen, CloserScreen) else ""
+        self.push_screen(HelpScreen(help_text, screen_keys(screen)))
 
 
 def draft_record(

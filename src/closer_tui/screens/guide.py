@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Collapsible, Header, Markdown, Static
 
 from closer_tui.core.content import Guide, Library, StarterWhen, Why
 from closer_tui.screens.activity import ActivityScreen, bullet_list
+from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.tick_box import TickBox
 from closer_tui.widgets.why import why_markdown
@@ -40,7 +41,7 @@ def guide_markdown(guide: Guide) -> str:
     return why_markdown(Why(summary=guide.body, claims=guide.claims))
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(CloserScreen[None]):
     """A scrollable page to read; escape goes back."""
 
     BINDINGS: ClassVar = [Binding("escape", "back", "Back")]
@@ -122,14 +123,13 @@ class StarterPlanScreen(ReadingScreen):
     StarterPlanScreen #starter-intro { color: $text-muted; margin: 1 0 0 0; }
     """
 
-    def __init__(self, app: CloserApp) -> None:
+    def __init__(self) -> None:
         super().__init__(
             "A starter plan",
             "",
             help_text="**A starter plan.** Tab or the arrows move between steps; "
             "space or enter ticks one.",
         )
-        self.closer = app
 
     def ticked(self) -> set[str]:
         raw = self.closer.keepsake(STARTER_SECTION, "ticked")
@@ -232,7 +232,7 @@ def guide_screen(app: CloserApp, guide_id: str) -> Screen[None]:
     """The screen for one guide id from the catalog (KeyError for an unknown id)."""
     library = app.library
     if guide_id == "starter-plan":
-        return StarterPlanScreen(app)
+        return StarterPlanScreen()
     if guide_id == "attachment":
         return attachment_screen(app)
     if guide_id == "connection-check":

@@ -19,7 +19,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Header, Input, Select, Static, TabbedContent, TabPane
 
 from closer_tui.core.export import to_markdown
@@ -36,6 +36,7 @@ from closer_tui.core.insights import (
 from closer_tui.core.models import PARTNER_KEYS, Couple, SessionRecord
 from closer_tui.core.store import StoreError, plain_reason, write_atomic
 from closer_tui.core.words import duration_words
+from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
@@ -251,7 +252,7 @@ class ExportScreen(ModalScreen[Path | None]):
 # -- the screen ------------------------------------------------------------------
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(CloserScreen[None]):
     """Every session newest first, a filter by kind, and what it adds up to."""
 
     BINDINGS: ClassVar = [
@@ -282,10 +283,6 @@ class HistoryScreen(Screen[None]):
         self.records: dict[str, SessionRecord] = {}
         self._changing_history = False
         self._insights_stale = True
-
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from closer_tui.activities import activity_class
@@ -22,6 +21,7 @@ from closer_tui.core.content import Plan
 from closer_tui.core.models import Outcome, SessionRecord
 from closer_tui.core.plans import GuidedRun, StepWork
 from closer_tui.core.store import StoreError
+from closer_tui.screens.base import NARROW, CloserScreen
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.focused import draw_only_what_changes
 from closer_tui.screens.leave import LeaveChoice, LeaveScreen
@@ -37,7 +37,7 @@ from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.time_bar import TimeBar
 
 if TYPE_CHECKING:
-    from closer_tui.app import CloserApp
+    pass
 
 LOOK_SECONDS = 5.0
 """How often a session looks at the time, and saves its draft while it is there.
@@ -140,7 +140,7 @@ class StepList(Static):
         self.update(table)
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(CloserScreen[None]):
     """Runs one :class:`GuidedRun`; autosaves it; saves it once as a session at the end."""
 
     BINDINGS: ClassVar = [
@@ -190,10 +190,6 @@ class SessionScreen(Screen[None]):
         self.stage = VerticalScroll(id="step-scroll", can_focus=False)
         """Where the current step's activity plays."""
 
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="session-body"):
@@ -215,7 +211,7 @@ class SessionScreen(Screen[None]):
         self.autosave()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < 70, "-narrow")
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     # -- the current step ----------------------------------------------------------
 
