@@ -152,7 +152,7 @@ class GoodTallyActivity(Activity):
 
     def action_save(self) -> None:
         counted = self.total
-        if not self.keep_pending():
+        if not self.report_pending():
             self.query_one("#gt-last", Static).update("Nothing counted yet.")
             return
         self._before = added(self._before, counted)

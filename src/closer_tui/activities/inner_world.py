@@ -104,9 +104,9 @@ class InnerWorldActivity(Activity):
         return cards if self.theme == "any" else [c for c in cards if c.theme == self.theme]
 
     def _draw(self) -> None:
-        memory = DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
+        memory = DeckMemory.from_keepsake(self.closer.recall_keepsake("decks", DECK))
         card = draw(self._cards(), memory, self.closer.rng)
-        self.closer.remember("decks", DECK, memory.to_keepsake())
+        self.closer.save_keepsake("decks", DECK, memory.to_keepsake())
         self.shared.append((card, self.banner.speaker, False))
         self._shown_at = self.closer.now()
         self._show()
@@ -153,9 +153,9 @@ class InnerWorldActivity(Activity):
         self._show_thanks()
 
     def action_love(self) -> None:
-        memory = DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
+        memory = DeckMemory.from_keepsake(self.closer.recall_keepsake("decks", DECK))
         love(memory, self.current.id)
-        self.closer.remember("decks", DECK, memory.to_keepsake())
+        self.closer.save_keepsake("decks", DECK, memory.to_keepsake())
         if self.current.id not in self.loved:
             self.loved.append(self.current.id)
         self.notify("Kept among the ones you loved.", timeout=3)
@@ -406,7 +406,7 @@ class IStatementActivity(Activity):
             return
         if feel and self._keep_typed() and not self.both_wrote:
             return  # the other partner's turn: one save for both
-        if not self.keep_pending():
+        if not self.report_pending():
             self.notify("Write one first: how you feel, when, what you need.", timeout=3)
             return
         self._started_at = self.closer.now()

@@ -99,9 +99,9 @@ class LoveMapsActivity(Activity):
     # -- rounds ------------------------------------------------------------------
 
     def _draw(self) -> LoveMapQuestion:
-        memory = DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
+        memory = DeckMemory.from_keepsake(self.closer.recall_keepsake("decks", DECK))
         card = draw(self.closer.library.love_maps, memory, self.closer.rng)
-        self.closer.remember("decks", DECK, memory.to_keepsake())
+        self.closer.save_keepsake("decks", DECK, memory.to_keepsake())
         return card
 
     def _new_round(self) -> None:

@@ -57,7 +57,7 @@ class QuestionActivity(Activity):
 
     @property
     def memory(self) -> DeckMemory:
-        return DeckMemory.from_keepsake(self.closer.keepsake("decks", DECK))
+        return DeckMemory.from_keepsake(self.closer.recall_keepsake("decks", DECK))
 
     def compose(self) -> ComposeResult:
         yield Static("", id="q-depth")
@@ -94,7 +94,7 @@ class QuestionActivity(Activity):
         self.query_one("#q-card", Static).update(card.text)
 
     def _save_memory(self, memory: DeckMemory) -> None:
-        self.closer.remember("decks", DECK, memory.to_keepsake())
+        self.closer.save_keepsake("decks", DECK, memory.to_keepsake())
 
     def _draw(self, depth: str) -> None:
         memory = self.memory

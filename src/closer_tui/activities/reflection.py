@@ -109,7 +109,7 @@ class PrivateReflection(Activity):
         self.answers = None
 
     def action_save(self) -> None:
-        if not self.keep_pending():
+        if not self.report_pending():
             return
         self._finish("saved", "Saved. Press a to do it again another time.")
 

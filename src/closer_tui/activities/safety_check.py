@@ -96,7 +96,7 @@ class SafetyCheckActivity(Activity):
         self.refresh_bindings()
 
     def action_save(self) -> None:
-        if not self.keep_pending():
+        if not self.report_pending():
             return
         self._after("Saved, for the two of you to look back on. Press r to do it again.")
         self.stage = "saved"

@@ -637,11 +637,6 @@ def _parse_own(path: Path) -> tuple[dict[str, Any], str]:
         raise OwnContentError(f"{path.name} could not be read: {error}") from error
 
 
-def read_own_content(path: Path) -> dict[str, object]:
-    """Parse a couple's own content file, with a message a person can act on."""
-    return _parse_own(path)[0]
-
-
 def describe_validation_error(error: ValidationError, source: str) -> str:
     """Turn pydantic's report into a short list a couple can follow."""
     lines = [f"{source} has {error.error_count()} problem(s):"]

@@ -117,7 +117,7 @@ class ActivityScreen(CloserScreen[None]):
 
     def on_activity_done(self, event: Activity.Done) -> None:
         event.stop()
-        self.closer.keep(event.outcome, event.started_at)
+        self.closer.save_round(event.outcome, event.started_at)
 
     def _unsaved(self) -> list[Activity]:
         return [a for a in self.query(Activity) if a.pending() is not None]
@@ -147,7 +147,7 @@ class ActivityScreen(CloserScreen[None]):
             for activity in unsaved:
                 pending = activity.pending()
                 if choice == "save" and pending is not None:
-                    self.closer.keep(*pending)
+                    self.closer.save_round(*pending)
                 activity.forget()
             then()
 

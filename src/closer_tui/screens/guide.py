@@ -132,7 +132,7 @@ class StarterPlanScreen(ReadingScreen):
         )
 
     def ticked(self) -> set[str]:
-        raw = self.closer.keepsake(STARTER_SECTION, "ticked")
+        raw = self.closer.recall_keepsake(STARTER_SECTION, "ticked")
         return {x for x in raw if isinstance(x, str)} if isinstance(raw, list) else set()
 
     def body(self) -> ComposeResult:
@@ -158,7 +158,7 @@ class StarterPlanScreen(ReadingScreen):
             box.id.removeprefix("step-") for box in self.query(Checkbox) if box.value and box.id
         }
         order = [s.id for s in self.closer.library.starter_plan]
-        self.closer.remember(STARTER_SECTION, "ticked", [i for i in order if i in chosen])
+        self.closer.save_keepsake(STARTER_SECTION, "ticked", [i for i in order if i in chosen])
 
     def action_move(self, step: int) -> None:
         boxes = list(self.query(Checkbox))

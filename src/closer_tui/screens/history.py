@@ -428,19 +428,17 @@ class HistoryScreen(CloserScreen[None]):
         self.app.push_screen(ConfirmScreen(question, yes="Delete for good", no="Keep it"), answered)
 
     def delete(self, record: SessionRecord) -> None:
+        self._changing_history = True  # this screen shows the change itself, below
         try:
-            self.closer.store.delete_session(record)
+            self.closer.delete_session(record)
         except (StoreError, OSError) as error:
             self.notify(plain_words(error), severity="error", timeout=15)
             return
+        finally:
+            self._changing_history = False
         self.records.pop(record.id, None)
         listing = self.query_one(SessionList)
         listing.drop(record.id)
-        self._changing_history = True
-        try:
-            self.closer.history = [r for r in self.closer.history if r.id != record.id]
-        finally:
-            self._changing_history = False
         self._show_count(len(listing.records), len(self.closer.history))
         if not listing.records:
             self._fill_table()

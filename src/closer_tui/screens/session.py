@@ -360,7 +360,7 @@ class SessionScreen(CloserScreen[None]):
             return True
         work = self._work() if look else None
         try:
-            self.closer.store.save_draft(self.run.snapshot(self.closer.now(), work))
+            self.closer.save_draft(self.run.snapshot(self.closer.now(), work))
         except (StoreError, OSError) as error:
             reason = plain_words(error)
             if self.only_in_memory is None:
@@ -396,7 +396,7 @@ class SessionScreen(CloserScreen[None]):
             draft,
             draft.file_name,
             "in-progress",
-            save=lambda: self.closer.store.save_draft(self.run.snapshot(self.closer.now())),
+            save=lambda: self.closer.save_draft(self.run.snapshot(self.closer.now())),
             after=after,
         )
 
@@ -430,7 +430,7 @@ class SessionScreen(CloserScreen[None]):
         if copied:
             # If this fails too, the older draft is offered next time: nothing is lost.
             with suppress(StoreError, OSError):
-                self.closer.store.discard_draft(self.run.draft.id)
+                self.closer.discard_draft(self.run.draft.id)
         if self._quitting is None:
             self.dismiss()
 
@@ -525,15 +525,15 @@ class SessionScreen(CloserScreen[None]):
     def _finish(self) -> None:
         record = self.run.record(self.closer.now(), None if self.run.finished else self._pending())
         try:
-            self.closer.store.finish_draft(self.run.draft.id, record)
+            self.closer.finish_session(self.run.draft.id, record)
         except (StoreError, OSError) as error:
             self._ask_about_unsaved(self._unsaved_record(record), plain_words(error))
             return
         self._show_summary(record)
 
     def _show_summary(self, record: SessionRecord) -> None:
+        """The session is saved (and in the history): its summary takes this screen's place."""
         self._ended = True
-        self.closer.history = [record, *self.closer.history]
         from closer_tui.screens.summary import SummaryScreen
 
         self.app.switch_screen(SummaryScreen(record))
@@ -550,7 +550,7 @@ class SessionScreen(CloserScreen[None]):
             record,
             record.file_name,
             "sessions",
-            save=lambda: self.closer.store.finish_draft(self.run.draft.id, record),
+            save=lambda: self.closer.finish_session(self.run.draft.id, record),
             after=after,
         )
 
@@ -571,7 +571,7 @@ class SessionScreen(CloserScreen[None]):
     def _leave_without_saving(self) -> None:
         self._ended = True
         try:
-            self.closer.store.discard_draft(self.run.draft.id)
+            self.closer.discard_draft(self.run.draft.id)
         except (StoreError, OSError) as error:
             self.notify(
                 and_then(plain_words(error), "It will be offered once more at next start."),

@@ -249,10 +249,12 @@ class Activity(InCloser, Widget):
     def forget(self) -> None:
         """Drop unsaved work after the couple chose not to save it."""
 
-    def keep_pending(self) -> bool:
-        """Report what is pending as one finished round, then start afresh.
+    def report_pending(self) -> bool:
+        """Report what is pending as one finished round, then start afresh (a "save" key).
 
-        False, and nothing reported, when there is nothing to keep.
+        It writes nothing itself: the host saves the round as it saves any
+        other (a practice screen as a new session, a guided session into its
+        draft). False, and nothing reported, when there is nothing to save.
         """
         pending = self.pending()
         if pending is None:
