@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from closer_tui.widgets.footer import CalmFooter
+from closer_tui.widgets.in_closer import InCloser
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -55,7 +56,7 @@ def own_content_help(app: CloserApp) -> str:
     )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(InCloser, ModalScreen[None]):
     """Closes with escape, ``?`` or ``q``."""
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
@@ -74,7 +75,7 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        closer = cast("CloserApp", self.app)
+        closer = self.closer
         safety = closer.library.safety
         parts = [
             "# Help",
