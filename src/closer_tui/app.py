@@ -28,7 +28,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
-from closer_tui.core.basics import utc_now
+from closer_tui.core.basics import OWN_CONTENT_FILE, utc_now
 from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog
 from closer_tui.screens.first_sight import FirstSight
 
@@ -38,9 +38,6 @@ if TYPE_CHECKING:
     from closer_tui.core.models import Couple, Keepsakes, Outcome, SessionDraft, SessionRecord
     from closer_tui.core.quick import CoupleLike
     from closer_tui.core.store import Store
-
-OWN_CONTENT_FILE = "my-content.toml"
-"""``content.OWN_CONTENT_FILE``, repeated so this module need not import the content models."""
 
 
 class CloserApp(FirstSight):

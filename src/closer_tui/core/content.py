@@ -566,8 +566,6 @@ def library() -> Library:
 
 # --- A couple's own content ------------------------------------------------------
 
-OWN_CONTENT_FILE = "my-content.toml"
-"""The file, in the data directory, where a couple adds their own cards."""
 
 OWN_SECTIONS: dict[str, type[ContentModel]] = {
     "questions": Question,

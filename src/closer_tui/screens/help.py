@@ -43,7 +43,8 @@ def keys_table(keys: Sequence[tuple[str, str]]) -> str:
 
 def own_content_help(app: CloserApp) -> str:
     """How to add your own cards and plans: the FAQ and the example point here."""
-    from closer_tui.core.content import ACTIVITY_KINDS, OWN_CONTENT_EXAMPLE, OWN_CONTENT_FILE
+    from closer_tui.core.basics import OWN_CONTENT_FILE
+    from closer_tui.core.content import ACTIVITY_KINDS, OWN_CONTENT_EXAMPLE
 
     kinds = ", ".join(f"`{kind}`" for kind in ACTIVITY_KINDS)
     return (
