@@ -28,7 +28,8 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
-from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog, utc_now
+from closer_tui.core.basics import OWN_CONTENT_FILE, utc_now
+from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog
 from closer_tui.screens.first_sight import FirstSight
 
 if TYPE_CHECKING:
@@ -37,9 +38,6 @@ if TYPE_CHECKING:
     from closer_tui.core.models import Couple, Keepsakes, Outcome, SessionDraft, SessionRecord
     from closer_tui.core.quick import CoupleLike
     from closer_tui.core.store import Store
-
-OWN_CONTENT_FILE = "my-content.toml"
-"""``content.OWN_CONTENT_FILE``, repeated so this module need not import the content models."""
 
 
 class CloserApp(FirstSight):
@@ -283,33 +281,69 @@ class CloserApp(FirstSight):
 
     # -- what screens ask of the app -----------------------------------------
 
-    def keep(self, outcome: Outcome, started_at: datetime, **extra: object) -> SessionRecord:
-        """Save one finished activity as a session; on failure, say so and keep it in hand."""
+    def save_round(self, outcome: Outcome, started_at: datetime) -> SessionRecord:
+        """Save one round of a practice, on its own, as a new session in the history.
+
+        Never raises: when the disk refuses, the couple is asked what to do
+        with it (:class:`SaveFailedScreen`), and it joins the history only once
+        saved. A guided session does not come here: its rounds are steps of one
+        draft (:meth:`save_draft`, then :meth:`finish_session`).
+        """
         from closer_tui.core.sessions import record_of
         from closer_tui.core.store import StoreError
 
-        record = record_of(outcome, started_at, self.now(), **extra)  # type: ignore[arg-type]
-        try:
+        record = record_of(outcome, started_at, self.now())
+
+        def save() -> None:
             self.store.save_session(record)
+            self._session_saved(record)
+
+        try:
+            save()
         except (StoreError, OSError) as error:
             from closer_tui.screens.save_failed import SaveFailedScreen, Unsaved, plain_words
 
-            def after(outcome: str) -> None:
-                if outcome == "saved":
-                    self.history = [record, *self.history]
-
-            unsaved = Unsaved(
-                "This session",
-                record,
-                record.file_name,
-                "sessions",
-                save=lambda: self.store.save_session(record),
-                after=after,
-            )
+            unsaved = Unsaved("This session", record, record.file_name, "sessions", save=save)
             self.push_screen(SaveFailedScreen(unsaved, plain_words(error)))
-            return record
-        self.history = [record, *self.history]
         return record
+
+    def save_draft(self, draft: SessionDraft) -> None:
+        """Write a guided session in progress, over its last draft; it is not history yet.
+
+        Raises ``StoreError`` or ``OSError`` when the disk refuses: the session
+        screen then says so and carries on in memory.
+        """
+        self.store.save_draft(draft)
+
+    def finish_session(self, draft_id: str, record: SessionRecord) -> None:
+        """A guided session is done: its record replaces its draft and joins the history.
+
+        Raises ``StoreError`` or ``OSError`` when the disk refuses; then nothing
+        changed, on disk or in the history.
+        """
+        self.store.finish_draft(draft_id, record)
+        self._session_saved(record)
+
+    def discard_draft(self, draft_id: str) -> None:
+        """Let a guided session in progress go without saving it ("don't save this one").
+
+        Raises ``StoreError`` or ``OSError`` when the draft could not be removed
+        (it is then offered again at the next start).
+        """
+        self.store.discard_draft(draft_id)
+
+    def delete_session(self, record: SessionRecord) -> None:
+        """Delete a saved session for good, from the disk and from the history.
+
+        Raises ``StoreError`` or ``OSError`` when the disk refuses; then the
+        session stays, on disk and in the history.
+        """
+        self.store.delete_session(record)
+        self.history = [r for r in self.history if r.id != record.id]
+
+    def _session_saved(self, record: SessionRecord) -> None:
+        """A session is on disk: the history shows it first."""
+        self.history = [record, *self.history]
 
     def save_couple(self, couple: Couple) -> bool:
         """Save settings made from ``couple``; refuse a stale copy rather than overwrite."""
@@ -337,11 +371,13 @@ class CloserApp(FirstSight):
         self.theme = saved.preferences.theme
         return True
 
-    def remember(self, section: str, key: str, value: Any) -> None:
+    def save_keepsake(self, section: str, key: str, value: Any) -> None:
         """Keep a small lasting thing (a deck's place, a phone-free zone) for next time.
 
-        It goes to its own file, merged under the lock with what other windows
-        kept: remembering is never a settings change.
+        Not a session and not a setting: it goes to its own file, merged under
+        the lock with what other windows kept, and is never in the history.
+        When the disk refuses, it is kept in memory until closer closes, with
+        a gentle word; it never asks, as a lost keepsake costs little.
         """
         from closer_tui.core.store import StoreError
 
@@ -351,8 +387,8 @@ class CloserApp(FirstSight):
             self._kept = self._keepsakes().with_kept(section, key, value)
             self.notify(f"{error} It is kept until closer closes.", severity="warning")
 
-    def keepsake(self, section: str, key: str) -> Any:
-        """What :meth:`remember` kept under ``section`` and ``key``, or None."""
+    def recall_keepsake(self, section: str, key: str) -> Any:
+        """What :meth:`save_keepsake` kept under ``section`` and ``key``, or None."""
         return self._keepsakes().recall(section, key)
 
     def _keepsakes(self) -> Keepsakes:
@@ -364,7 +400,11 @@ class CloserApp(FirstSight):
     # -- guided sessions -----------------------------------------------------------
 
     def plan(self, plan_id: str) -> Plan | None:
-        return next((plan for plan in self.library.plans if plan.id == plan_id), None)
+        """The plan with this id, or None: an interrupted session's plan may be gone since."""
+        try:
+            return self.library.plan(plan_id)
+        except KeyError:
+            return None
 
     def start_plan(self, plan_id: str) -> None:
         if not self.ready:
@@ -384,7 +424,7 @@ class CloserApp(FirstSight):
         if not drafts:
             return
         # Only now: most evenings have nothing to resume.
-        from closer_tui.core.plans import GuidedRun
+        from closer_tui.core.plans import GuidedRun, draft_record
         from closer_tui.core.store import StoreError
         from closer_tui.screens.resume import ResumeChoice, ResumeScreen
         from closer_tui.screens.save_failed import and_then, plain_words
@@ -406,15 +446,14 @@ class CloserApp(FirstSight):
             elif choice == "save":
                 record = draft_record(draft, plan, self.clock, self.now())
                 try:
-                    self.store.finish_draft(draft.id, record)
+                    self.finish_session(draft.id, record)
                 except (StoreError, OSError) as error:
                     self.notify(plain_words(error), severity="error", timeout=20)
                     return
-                self.history = [record, *self.history]
                 self.notify("Saved to your history.")
             elif choice == "discard":
                 try:
-                    self.store.discard_draft(draft.id)
+                    self.discard_draft(draft.id)
                 except (StoreError, OSError) as error:
                     self.notify(
                         and_then(plain_words(error), "It will be offered again next time."),
@@ -504,6 +543,7 @@ class CloserApp(FirstSight):
             self.push_screen(PrivacyScreen())
 
     def action_help(self) -> None:
+        from closer_tui.screens.base import CloserScreen
         from closer_tui.screens.help import HelpScreen
         from closer_tui.screens.privacy import PrivacyScreen
 
@@ -511,27 +551,7 @@ class CloserApp(FirstSight):
             return
         from closer_tui.widgets.footer import screen_keys
 
-        help_text = getattr(self.screen, "help_text", "")
-        self.push_screen(HelpScreen(help_text, screen_keys(self.screen)))
-
-
-def draft_record(
-    draft: SessionDraft, plan: Plan | None, clock: Clock, now: datetime
-) -> SessionRecord:
-    """What an interrupted session holds, as a record, even if its plan is gone."""
-    from closer_tui.core.models import SessionRecord
-    from closer_tui.core.plans import GuidedRun
-
-    if plan is None:
-        return SessionRecord(
-            id=draft.id,
-            kind="guided",
-            title=draft.plan,
-            plan=draft.plan,
-            started_at=draft.started_at,
-            ended_at=max(draft.updated_at, draft.started_at),
-            actual_seconds=sum(step.actual_seconds for step in draft.done),
-            completed=False,
-            steps=draft.done,
-        )
-    return GuidedRun(plan, clock, draft.started_at, draft=draft).as_left(draft.updated_at)
+        # A dialog (a question, an export) has no help of its own: its keys say it all.
+        screen = self.screen
+        help_text = screen.help_text if isinstance(screen, CloserScreen) else ""
+        self.push_screen(HelpScreen(help_text, screen_keys(screen)))

@@ -21,8 +21,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from closer_tui.core.basics import COUPLE_FILE, PartnerKey
 from closer_tui.core.files import folder_problem, read_plain
-from closer_tui.core.insights import PartnerKey, SessionLike, tonight_suggestion
+from closer_tui.core.insights import SessionLike, tonight_suggestion
 
 if TYPE_CHECKING:
     from closer_tui.core.store import Notice, Store
@@ -59,7 +60,7 @@ def run_today(store_root: Path) -> int:
     """Print tonight's suggestion in one line."""
     if not _usable(store_root):
         return 1
-    if not (store_root / "couple.json").is_file():
+    if not (store_root / COUPLE_FILE).is_file():
         print(FIRST_RUN)
         return 0
     now = datetime.now(UTC)
@@ -115,7 +116,7 @@ def run_history(store_root: Path) -> int:
     """Print recent sessions as a table, then what the history says."""
     if not _usable(store_root):
         return 1
-    if not (store_root / "couple.json").is_file():
+    if not (store_root / COUPLE_FILE).is_file():
         print(NOTHING_YET)
         return 0
     from rich.console import Console

@@ -13,8 +13,9 @@ import pytest
 
 from closer_tui import cli
 from closer_tui.__main__ import main as closer_main
-from closer_tui.core.insights import PLAN_TITLES, QUICK_RECONNECT
+from closer_tui.core.insights import QUICK_RECONNECT
 from closer_tui.core.models import Couple, Entry, Outcome, Partner, SessionRecord, Tally
+from closer_tui.core.quick import built_in_plan_titles
 from closer_tui.core.store import Store
 
 COUPLE = Couple(
@@ -88,7 +89,7 @@ def test_today_prints_exactly_one_suggestion_line(
     out = capsys.readouterr().out
     assert out.count("\n") == 1
     assert out.startswith("Tonight: ")
-    assert any(title in out for title in PLAN_TITLES.values())
+    assert any(title in out for title in built_in_plan_titles().values())
 
 
 def test_today_reads_only_recent_files_and_skips_what_it_cannot_read(home: Path) -> None:
@@ -117,7 +118,7 @@ def test_today_after_quiet_weeks_suggests_a_gentle_start(
     store.save_couple(COUPLE)
     store.save_session(record(datetime.now(UTC) - timedelta(days=60)))
     cli.run_today(tmp_path)
-    assert PLAN_TITLES[QUICK_RECONNECT] in capsys.readouterr().out
+    assert built_in_plan_titles()[QUICK_RECONNECT] in capsys.readouterr().out
 
 
 def test_today_imports_neither_textual_nor_pydantic_nor_rich(home: Path) -> None:

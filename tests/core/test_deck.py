@@ -27,10 +27,10 @@ class Keepsakes:
     def __init__(self) -> None:
         self.kept: dict[tuple[str, str], Any] = {}
 
-    def keepsake(self, section: str, key: str) -> Any:
+    def recall_keepsake(self, section: str, key: str) -> Any:
         return self.kept.get((section, key))
 
-    def remember(self, section: str, key: str, value: Any) -> None:
+    def save_keepsake(self, section: str, key: str, value: Any) -> None:
         self.kept[(section, key)] = json.loads(json.dumps(value))
 
 
@@ -53,7 +53,7 @@ def test_the_place_is_kept_across_days_and_windows() -> None:
 def test_each_deck_keeps_its_own_place() -> None:
     kept = Keepsakes()
     Deck("questions", kept, random.Random(4)).draw(CARDS)
-    assert DeckMemory.from_keepsake(kept.keepsake(SECTION, "love-maps")).seen == []
+    assert DeckMemory.from_keepsake(kept.recall_keepsake(SECTION, "love-maps")).seen == []
     assert len(Deck("questions", kept, random.Random(4)).memory.seen) == 1
 
 

@@ -35,6 +35,7 @@ from closer_tui.core.insights import (
     tonight_suggestion,
 )
 from closer_tui.core.models import Entry, Outcome, SessionRecord, Tally
+from closer_tui.core.quick import built_in_plan_titles
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -399,7 +400,6 @@ def test_insights_import_no_pydantic() -> None:
     code = "import sys, closer_tui.core.insights; print('pydantic' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
-    assert insights.PLAN_TITLES.keys() == {TONIGHT_30, WEEKLY_CHECKIN, QUICK_RECONNECT}
 
 
 def test_insight_lines_name_partners_and_wait_for_enough_data() -> None:
@@ -428,5 +428,5 @@ def test_suggested_plans_exist_in_content_with_the_same_titles() -> None:
     from closer_tui.core.content import library
 
     titles = {plan.id: plan.title for plan in library().plans}
-    for plan_id, title in insights.PLAN_TITLES.items():
-        assert titles[plan_id] == title
+    for plan_id in (TONIGHT_30, WEEKLY_CHECKIN, QUICK_RECONNECT):
+        assert built_in_plan_titles()[plan_id] == titles[plan_id]

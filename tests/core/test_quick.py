@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from closer_tui.core import models, quick
+from closer_tui.core import basics, models, quick
 from closer_tui.core.content import library
 from closer_tui.core.files import MAX_FILE_BYTES
 from closer_tui.core.models import Couple, Partner, Preferences
@@ -47,11 +47,11 @@ def good() -> dict[str, object]:
 
 
 def test_constants_match_the_models_and_the_store() -> None:
-    assert set(quick.PALETTE) == set(get_args(models.ColourName))
-    assert Preferences().theme == quick.DEFAULT_THEME
-    Partner(name="x" * quick.NAME_MAX, colour="sky")
+    assert set(basics.PALETTE) == set(get_args(models.ColourName))
+    assert Preferences().theme == basics.DEFAULT_THEME
+    Partner(name="x" * basics.NAME_MAX, colour="sky")
     with pytest.raises(ValidationError):
-        Partner(name="x" * (quick.NAME_MAX + 1), colour="sky")
+        Partner(name="x" * (basics.NAME_MAX + 1), colour="sky")
 
 
 def test_a_saved_couple_reads_back(tmp_path: Path) -> None:

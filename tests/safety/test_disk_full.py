@@ -200,7 +200,7 @@ async def test_on_a_full_disk_the_session_in_hand_waits_for_a_retry_or_a_copy(
         await pilot.pause()
         with pytest.MonkeyPatch.context() as full:
             full.setattr(os, "fsync", _refuse(errno.ENOSPC))
-            app.keep(finished("Your laugh."), app.now())
+            app.save_round(finished("Your laugh."), app.now())
             await pilot.pause()
         assert isinstance(app.screen, SaveFailedScreen)
         assert "the disk is full" in app.screen.reason
@@ -210,7 +210,7 @@ async def test_on_a_full_disk_the_session_in_hand_waits_for_a_retry_or_a_copy(
 
         with pytest.MonkeyPatch.context() as full:
             full.setattr(os, "fsync", _refuse(errno.ENOSPC))
-            app.keep(finished("The walk home."), app.now())
+            app.save_round(finished("The walk home."), app.now())
             await pilot.pause()
         copy = tmp_path / "elsewhere.json"
         app.screen.query_one("#elsewhere", Input).value = str(copy)
@@ -230,9 +230,9 @@ async def test_on_a_full_disk_what_a_practice_remembers_holds_until_closer_close
         await pilot.pause()
         with pytest.MonkeyPatch.context() as full:
             full.setattr(os, "fsync", _refuse(errno.ENOSPC))
-            app.remember("digital", "zones", ["The dinner table"])
+            app.save_keepsake("digital", "zones", ["The dinner table"])
         await pilot.pause()
-        assert app.keepsake("digital", "zones") == ["The dinner table"]
+        assert app.recall_keepsake("digital", "zones") == ["The dinner table"]
         [told] = [n.message for n in app._notifications]
         _plain(told)
         assert "the disk is full" in told and "kept until closer closes" in told

@@ -194,7 +194,7 @@ async def test_a_deck_remembered_in_one_window_never_makes_settings_stale_in_ano
     async with settings_window.run_test() as pilot:
         await pilot.pause()
         opened = settings_window.couple
-        deck_window.remember("decks", "questions", {"seen": ["q-light-001"]})
+        deck_window.save_keepsake("decks", "questions", {"seen": ["q-light-001"]})
         renamed = opened.model_copy(
             update={"first": opened.first.model_copy(update={"name": "Kai"})}
         )

@@ -31,7 +31,7 @@ from textual.screen import Screen
 
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
-from closer_tui.core.content import library
+from closer_tui.core.quick import built_in_catalog
 from closer_tui.core.store import Store
 from closer_tui.screens.catalog import places
 from closer_tui.screens.home import HomeScreen
@@ -178,7 +178,7 @@ def _open_privacy(app: CloserApp) -> None:
         app.action_privacy()
 
 
-PLACE_IDS = [place.id for place in places(type("Stub", (), {"library": library()})())]  # type: ignore[arg-type]
+PLACE_IDS = [place.id for place in places(type("Stub", (), {"catalog": built_in_catalog()})())]  # type: ignore[arg-type]
 SCREENS: dict[str, Opener] = {
     **{place_id: _open_place(place_id) for place_id in PLACE_IDS},
     "home": _open_home,

@@ -16,8 +16,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Markdown, TabbedContent
 
 from closer_tui.app import CloserApp
-from closer_tui.core.content import library
 from closer_tui.core.models import Outcome
+from closer_tui.core.quick import built_in_catalog
 from closer_tui.core.sessions import record_of
 from closer_tui.core.store import Store
 from closer_tui.screens.catalog import places
@@ -25,7 +25,7 @@ from closer_tui.screens.privacy import PrivacyScreen
 from closer_tui.screens.setup import SetupScreen
 
 pytestmark = pytest.mark.sweep  # every screen, many times: `scripts/check --fast` skips it
-PLACE_IDS = [place.id for place in places(type("Stub", (), {"library": library()})())]  # type: ignore[arg-type]
+PLACE_IDS = [place.id for place in places(type("Stub", (), {"catalog": built_in_catalog()})())]  # type: ignore[arg-type]
 SCREENS = [*PLACE_IDS, "home", "setup", "privacy"]
 
 BUSY: dict[str, tuple[str, str, tuple[str, ...]]] = {

@@ -267,7 +267,7 @@ async def test_thirty_minutes_in_shorter_alternating_turns_is_remembered(
         await pilot.press("left", "right", "t")
         await pilot.pause()
         assert "5-minute turns, alternating" in screen_text(app)
-        assert app.keepsake("stress_talk", "turn_minutes") == 5
+        assert app.recall_keepsake("stress_talk", "turn_minutes") == 5
         await pilot.press("space")
         await pilot.pause()
         speakers = []

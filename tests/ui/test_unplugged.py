@@ -146,7 +146,7 @@ async def test_zones_add_remove_and_persist_across_restarts(
         assert zone_list(app) == ["Kitchen after 9", "The bedroom"]
         assert "The dinner table" in suggestions(app), "a removed suggestion can come back"
 
-    assert app.keepsake("digital", "zones") == ["Kitchen after 9", "The bedroom"]
+    assert app.recall_keepsake("digital", "zones") == ["Kitchen after 9", "The bedroom"]
     again = make_app(Store.open(store_with_couple.root))
     async with again.run_test(size=(80, 24)) as pilot:
         await open_unplugged(pilot)

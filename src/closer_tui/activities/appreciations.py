@@ -8,6 +8,7 @@ by side, each in its writer's colour. Options: ``count`` appreciations each
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -43,8 +44,8 @@ class AppreciationsActivity(Activity):
         Binding("d", "done", "Done, save"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.can_focus = False
         count = self.options.get("count", 1)
         self.count = count if isinstance(count, int) and count >= 1 else 1

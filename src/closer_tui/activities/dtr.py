@@ -9,6 +9,7 @@ request: not on "said it", not on "next step", not when leaving.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -42,8 +43,8 @@ class TemperatureReadingActivity(Activity):
         Binding("r", "again", "Another reading"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         # Focus belongs in the writing box; the activity takes it only when all is said.
         self.can_focus = False
         self.step_index = 0

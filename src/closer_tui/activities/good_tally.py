@@ -9,6 +9,7 @@ score, a verdict, a colour or a comparison of the two of you.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -52,8 +53,8 @@ class GoodTallyActivity(Activity):
         Binding("s", "save", "Save"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.can_focus = True
         self.counts: dict[PartnerKey, Tally] = {key: Tally() for key in PARTNER_KEYS}
         self._history: list[tuple[PartnerKey, bool]] = []  # for undo: (who, good?)
@@ -151,7 +152,7 @@ class GoodTallyActivity(Activity):
 
     def action_save(self) -> None:
         counted = self.total
-        if not self.keep_pending():
+        if not self.report_pending():
             self.query_one("#gt-last", Static).update("Nothing counted yet.")
             return
         self._before = added(self._before, counted)

@@ -366,7 +366,7 @@ class IStatementActivity(Activity):
             return
         if feel and self._keep_typed() and not self.both_wrote:
             return  # the other partner's turn: one save for both
-        if not self.keep_pending():
+        if not self.report_pending():
             self.notify("Write one first: how you feel, when, what you need.", timeout=3)
             return
         self._started_at = self.closer.now()

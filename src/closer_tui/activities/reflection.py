@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from statistics import mean
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -48,8 +48,8 @@ class PrivateReflection(Activity):
     stage: reactive[str] = reactive("answering", init=False)
     """``answering`` (nothing to save yet), ``revealed``, then ``saved`` or ``dropped``."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.answers: Answers | None = None
         self._started_at: datetime | None = None
 
@@ -109,7 +109,7 @@ class PrivateReflection(Activity):
         self.answers = None
 
     def action_save(self) -> None:
-        if not self.keep_pending():
+        if not self.report_pending():
             return
         self._finish("saved", "Saved. Press a to do it again another time.")
 

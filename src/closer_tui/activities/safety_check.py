@@ -7,6 +7,7 @@ the reveal the couple chooses: save it, or don't save this one.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -44,8 +45,8 @@ class SafetyCheckActivity(Activity):
         Binding("r", "again", "Again"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.answers: dict[PartnerKey, dict[str, Answer]] | None = None
         self.stage = "private"
         """``private`` (answering, nothing kept), ``revealed``, ``saved`` or ``discarded``."""
@@ -95,7 +96,7 @@ class SafetyCheckActivity(Activity):
         self.refresh_bindings()
 
     def action_save(self) -> None:
-        if not self.keep_pending():
+        if not self.report_pending():
             return
         self._after("Saved, for the two of you to look back on. Press r to do it again.")
         self.stage = "saved"

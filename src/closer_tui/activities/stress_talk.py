@@ -105,7 +105,7 @@ class StressTalkActivity(TimedActivity):
     @property
     def turn_minutes(self) -> int:
         """From the plan's options, else the couple's last choice, else halves."""
-        wanted = self.options.get("turn_minutes", self.closer.keepsake(*KEEPSAKE))
+        wanted = self.options.get("turn_minutes", self.closer.recall_keepsake(*KEEPSAKE))
         return wanted if isinstance(wanted, int) and wanted in TURN_CHOICES else 0
 
     @property
@@ -184,7 +184,7 @@ class StressTalkActivity(TimedActivity):
     def action_turn_length(self) -> None:
         index = TURN_CHOICES.index(self._turn_minutes)
         self._turn_minutes = TURN_CHOICES[(index + 1) % len(TURN_CHOICES)]
-        self.closer.remember(*KEEPSAKE, self._turn_minutes)
+        self.closer.save_keepsake(*KEEPSAKE, self._turn_minutes)
         self.query_one("#talk-turns", Static).update(self._turns_text())
 
     # -- talking --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -76,8 +77,8 @@ class TouchIdeasActivity(Activity):
         Binding("s", "save", "Save"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self._started_at: datetime | None = None
         # Reported but maybe not yet in history (a guided session saves at its end).
         self._reported: set[str] = set()

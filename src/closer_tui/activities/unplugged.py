@@ -278,10 +278,10 @@ class UnpluggedActivity(TimedActivity):
 
     @property
     def zones(self) -> list[str]:
-        return clean_zones(self.closer.keepsake("digital", "zones"))
+        return clean_zones(self.closer.recall_keepsake("digital", "zones"))
 
     def _save_zones(self, zones: list[str]) -> None:
-        self.closer.remember("digital", "zones", zones)
+        self.closer.save_keepsake("digital", "zones", zones)
         self._show_zones()
 
     def _show_zones(self) -> None:

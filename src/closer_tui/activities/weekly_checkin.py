@@ -8,6 +8,7 @@ numbers appear together: a trend for the two of you, never a grade.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -60,8 +61,8 @@ class WeeklyCheckinActivity(Activity):
         Binding("x", "discard", "Don't save"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.can_focus = False
         self.question_index = 0
         self.entries: list[Entry] = []
@@ -260,8 +261,8 @@ class NeedsActivity(Activity):
     NeedsActivity #nd-after { height: auto; margin: 1 0; }
     """
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.entries: list[Entry] = []
         self.done = False
         self._started_at: datetime | None = None

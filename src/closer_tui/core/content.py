@@ -665,8 +665,6 @@ def library() -> Library:
 
 # --- A couple's own content ------------------------------------------------------
 
-OWN_CONTENT_FILE = "my-content.toml"
-"""The file, in the data directory, where a couple adds their own cards."""
 
 OWN_SECTIONS: dict[str, type[ContentModel]] = {
     "questions": Question,
@@ -734,11 +732,6 @@ def _parse_own(path: Path) -> tuple[dict[str, Any], str]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
         # tomllib's message already says "(at line N, column M)".
         raise OwnContentError(f"{path.name} could not be read: {error}") from error
-
-
-def read_own_content(path: Path) -> dict[str, object]:
-    """Parse a couple's own content file, with a message a person can act on."""
-    return _parse_own(path)[0]
 
 
 def describe_validation_error(error: ValidationError, source: str) -> str:

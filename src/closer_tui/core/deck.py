@@ -29,9 +29,9 @@ SECTION = "decks"
 class Keeper(Protocol):
     """Where a deck's memory is kept between evenings (the app keeps it in keepsakes.json)."""
 
-    def keepsake(self, section: str, key: str) -> Any: ...
+    def recall_keepsake(self, section: str, key: str) -> Any: ...
 
-    def remember(self, section: str, key: str, value: Any) -> None: ...
+    def save_keepsake(self, section: str, key: str, value: Any) -> None: ...
 
 
 @dataclass
@@ -112,10 +112,10 @@ class Deck:
 
     @property
     def memory(self) -> DeckMemory:
-        return DeckMemory.from_keepsake(self.keeper.keepsake(SECTION, self.name))
+        return DeckMemory.from_keepsake(self.keeper.recall_keepsake(SECTION, self.name))
 
     def _keep(self, memory: DeckMemory) -> None:
-        self.keeper.remember(SECTION, self.name, memory.to_keepsake())
+        self.keeper.save_keepsake(SECTION, self.name, memory.to_keepsake())
 
     def draw(self, cards: Sequence[CardT]) -> CardT:
         """A card of ``cards`` not seen yet (see :func:`draw`)."""

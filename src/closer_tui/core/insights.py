@@ -18,27 +18,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from closer_tui.core.basics import PartnerKey
 from closer_tui.core.counts import SessionParts, spent_together
+from closer_tui.core.quick import built_in_plan_titles
 from closer_tui.core.words import duration_words
 
 if TYPE_CHECKING:
     from closer_tui.core.models import Outcome, SessionRecord
 
-PartnerKey = Literal["first", "second"]
-
 TONIGHT_30 = "tonight-30"
 WEEKLY_CHECKIN = "weekly-checkin"
 QUICK_RECONNECT = "quick-reconnect"
 
-PLAN_TITLES: dict[str, str] = {
-    # Must match the built-in plans' titles in content; kept here so the
-    # one-line greeting does not have to load the content library.
-    TONIGHT_30: "Tonight's 30",
-    WEEKLY_CHECKIN: "Weekly check-in",
-    QUICK_RECONNECT: "Quick reconnect",
-}
 
 CHECKIN_KIND = "weekly_checkin"
 CONNECTION_KIND = "connection_check"
@@ -301,7 +294,8 @@ def tonight_suggestion(
 
 
 def _suggest(plan_id: str, reason: str) -> Suggestion:
-    return Suggestion(plan_id, PLAN_TITLES[plan_id], reason)
+    # The built-in titles, read without the content library: ``closer today`` stays quick.
+    return Suggestion(plan_id, built_in_plan_titles()[plan_id], reason)
 
 
 # -- lines for people ----------------------------------------------------------

@@ -12,23 +12,22 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
-from closer_tui.core.quick import COUPLE_SCHEMA as COUPLE_SCHEMA
-from closer_tui.core.quick import PALETTE as PALETTE
+from closer_tui.core.basics import COUPLE_SCHEMA as COUPLE_SCHEMA
+from closer_tui.core.basics import DEFAULT_THEME, NAME_MAX
+from closer_tui.core.basics import PALETTE as PALETTE
+from closer_tui.core.basics import PARTNER_KEYS as PARTNER_KEYS
+from closer_tui.core.basics import PartnerKey as PartnerKey
+from closer_tui.core.basics import utc_now as utc_now
 
 SESSION_SCHEMA = 1
 DRAFT_SCHEMA = 1
 KEEPSAKES_SCHEMA = 1
 
-PartnerKey = Literal["first", "second"]
-"""The first partner sits on the left of the keyboard (``f``), the second on the right (``j``)."""
-
-PARTNER_KEYS: tuple[PartnerKey, PartnerKey] = ("first", "second")
-
 Who = Literal["first", "second", "both"]
 
 ColourName = Literal["orange", "sky", "green", "yellow", "vermilion", "pink"]
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
 
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(9000, 1, 1, tzinfo=UTC)
@@ -46,10 +45,6 @@ def within_reach(moment: datetime) -> datetime:
 
 Moment = Annotated[AwareDatetime, AfterValidator(within_reach)]
 """A date and time with its offset, within reach (see :data:`EARLIEST`)."""
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def new_id() -> str:
@@ -72,7 +67,7 @@ class Partner(Persisted):
 
 
 class Preferences(Persisted):
-    theme: str = "textual-dark"
+    theme: str = DEFAULT_THEME
     bell: bool = Field(True, description="Ring the terminal bell when a timer ends.")
     pulse: bool = Field(True, description="Flash the timer softly when it ends.")
 

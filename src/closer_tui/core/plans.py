@@ -23,9 +23,6 @@ from closer_tui.core.models import (
     Tally,
 )
 
-IDLE_SECONDS = 10 * 60
-"""After this long without a key press, time stops counting as time together."""
-
 
 @dataclass(frozen=True)
 class StepView:
@@ -267,3 +264,22 @@ class GuidedRun:
             completed=completed,
             steps=steps,
         )
+
+
+def draft_record(
+    draft: SessionDraft, plan: Plan | None, clock: Clock, now: datetime
+) -> SessionRecord:
+    """What an interrupted session holds, as a record, even if its plan is gone."""
+    if plan is None:
+        return SessionRecord(
+            id=draft.id,
+            kind="guided",
+            title=draft.plan,
+            plan=draft.plan,
+            started_at=draft.started_at,
+            ended_at=max(draft.updated_at, draft.started_at),
+            actual_seconds=sum(step.actual_seconds for step in draft.done),
+            completed=False,
+            steps=draft.done,
+        )
+    return GuidedRun(plan, clock, draft.started_at, draft=draft).as_left(draft.updated_at)

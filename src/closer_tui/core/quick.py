@@ -18,10 +18,10 @@ not, the app falls back to setup exactly as before.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from closer_tui.core.basics import COUPLE_FILE, COUPLE_SCHEMA, DEFAULT_THEME, NAME_MAX, PALETTE
 from closer_tui.core.files import read_plain
 
 if TYPE_CHECKING:
@@ -46,39 +46,11 @@ if TYPE_CHECKING:
         def second(self) -> PartnerLike: ...
 
 
-COUPLE_FILE = "couple.json"
-COUPLE_SCHEMA = 1
-"""The schema of ``couple.json`` this closer writes (``models`` takes it from here)."""
-
-PALETTE: dict[str, str] = {
-    # Okabe–Ito colours: told apart with the common colour-vision differences,
-    # and readable as a badge background on dark and light themes alike.
-    # Defined here, without pydantic, for the first frame; ``models`` uses it.
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "vermilion": "#D55E00",
-    "pink": "#CC79A7",
-}
-
-NAME_MAX = 40
-"""The longest name ``models.Name`` accepts."""
-
 _WHITE_SPACE = (
     "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 """What pydantic strips from a name: Unicode's White_Space (Python's ``isspace`` adds U+001C-1F)."""
-
-DEFAULT_THEME = "textual-dark"
-"""``models.Preferences.theme``'s default."""
-
-
-def utc_now() -> datetime:
-    """The wall clock in UTC (the same as ``models.utc_now``, without importing pydantic)."""
-    return datetime.now(UTC)
-
 
 # NamedTuples rather than dataclasses: a dataclass costs about a millisecond to
 # define, and these are defined on every start.
@@ -202,6 +174,11 @@ def built_in_catalog() -> Catalog:
         ),
         tuple(ExerciseTitle(e["id"], e["title"].strip(), e["tagline"].strip()) for e in exercises),
     )
+
+
+def built_in_plan_titles() -> dict[str, str]:
+    """Each built-in plan's title by its id: for a line that names one (``closer today``)."""
+    return {plan.id: plan.title for plan in built_in_catalog().plans}
 
 
 def _content_text(name: str) -> str:

@@ -49,6 +49,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
+from closer_tui.core.basics import COUPLE_FILE
 from closer_tui.core.files import not_a_folder, opened_plain, read_to_end, sync
 from closer_tui.core.files import plain_reason as plain_reason  # screens say failures with it
 from closer_tui.core.models import (
@@ -216,7 +217,7 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self.couple_path = self.root / "couple.json"
+        self.couple_path = self.root / COUPLE_FILE
         self.keepsakes_path = self.root / "keepsakes.json"
         self.sessions_dir = self.root / "sessions"
         self.drafts_dir = self.root / "in-progress"

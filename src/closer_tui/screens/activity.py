@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Markdown, TabbedContent, TabPane
 
 from closer_tui.core.content import Why
 from closer_tui.mends.compositor import draw_only_what_changes
+from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.leave import LeaveChoice, LeaveScreen
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.footer import CalmFooter
@@ -22,7 +22,7 @@ from closer_tui.widgets.tab_keys import TAB_KEYS, TAB_KEYS_HELP, step_tab
 from closer_tui.widgets.why import WhyPanel
 
 if TYPE_CHECKING:
-    from closer_tui.app import CloserApp
+    pass
 
 
 def bullet_list(items: list[str]) -> str:
@@ -46,7 +46,7 @@ class ShownTabPane(TabPane):
             screen.call_later(screen.focus_active)
 
 
-class ActivityScreen(Screen[None]):
+class ActivityScreen(CloserScreen[None]):
     """Tabs for each *try it now*, then *why*, then reading tabs (ideas, how…).
 
     Saves each outcome its activities report, and asks before leaving with
@@ -80,10 +80,6 @@ class ActivityScreen(Screen[None]):
         self.why = why
         self.reading = reading or []
         self.help_text = f"{help_text}\n\n{TAB_KEYS_HELP}" if help_text else TAB_KEYS_HELP
-
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -121,7 +117,7 @@ class ActivityScreen(Screen[None]):
 
     def on_activity_done(self, event: Activity.Done) -> None:
         event.stop()
-        self.closer.keep(event.outcome, event.started_at)
+        self.closer.save_round(event.outcome, event.started_at)
 
     def _unsaved(self) -> list[Activity]:
         return [a for a in self.query(Activity) if a.pending() is not None]
@@ -151,7 +147,7 @@ class ActivityScreen(Screen[None]):
             for activity in unsaved:
                 pending = activity.pending()
                 if choice == "save" and pending is not None:
-                    self.closer.keep(*pending)
+                    self.closer.save_round(*pending)
                 activity.forget()
             then()
 

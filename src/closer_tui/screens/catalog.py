@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Literal
 
 from textual.screen import Screen
 
-from closer_tui.core.quick import Catalog
-
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
 
@@ -152,9 +150,8 @@ def places(app: CloserApp) -> list[Place]:
     The catalog, not the library: it is there for the first frame, before
     the content library has been loaded and validated.
     """
-    catalog = getattr(app, "catalog", None)
-    if catalog is None:  # anything else that holds a library
-        catalog = Catalog.of(app.library)
+    catalog = app.catalog
+    assert catalog is not None, "the app sets its catalog before anything lists places"
     found = [
         Place(
             f"plan-{plan.id}",

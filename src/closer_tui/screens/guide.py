@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Collapsible, Header, Markdown, Static
 
 from closer_tui.core.content import Guide, Library, StarterWhen, Why
 from closer_tui.screens.activity import ActivityScreen, bullet_list
+from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.tick_box import TickBox
 from closer_tui.widgets.why import claim_markdown, source_markdown, why_markdown
@@ -40,7 +41,7 @@ def guide_markdown(guide: Guide) -> str:
     return why_markdown(Why(summary=guide.body, claims=guide.claims))
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(CloserScreen[None]):
     """A scrollable page to read; escape goes back."""
 
     BINDINGS: ClassVar = [Binding("escape", "back", "Back")]
@@ -122,17 +123,16 @@ class StarterPlanScreen(ReadingScreen):
     StarterPlanScreen #starter-intro { color: $text-muted; margin: 1 0 0 0; }
     """
 
-    def __init__(self, app: CloserApp) -> None:
+    def __init__(self) -> None:
         super().__init__(
             "A starter plan",
             "",
             help_text="**A starter plan.** Tab or the arrows move between steps; "
             "space or enter ticks one.",
         )
-        self.closer = app
 
     def ticked(self) -> set[str]:
-        raw = self.closer.keepsake(STARTER_SECTION, "ticked")
+        raw = self.closer.recall_keepsake(STARTER_SECTION, "ticked")
         return {x for x in raw if isinstance(x, str)} if isinstance(raw, list) else set()
 
     def body(self) -> ComposeResult:
@@ -158,7 +158,7 @@ class StarterPlanScreen(ReadingScreen):
             box.id.removeprefix("step-") for box in self.query(Checkbox) if box.value and box.id
         }
         order = [s.id for s in self.closer.library.starter_plan]
-        self.closer.remember(STARTER_SECTION, "ticked", [i for i in order if i in chosen])
+        self.closer.save_keepsake(STARTER_SECTION, "ticked", [i for i in order if i in chosen])
 
     def action_move(self, step: int) -> None:
         boxes = list(self.query(Checkbox))
@@ -244,7 +244,7 @@ def guide_screen(app: CloserApp, guide_id: str) -> Screen[None]:
     """The screen for one guide id from the catalog (KeyError for an unknown id)."""
     library = app.library
     if guide_id == "starter-plan":
-        return StarterPlanScreen(app)
+        return StarterPlanScreen()
     if guide_id == "attachment":
         return attachment_screen(app)
     if guide_id == "connection-check":

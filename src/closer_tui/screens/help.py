@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from closer_tui.widgets.footer import CalmFooter
+from closer_tui.widgets.in_closer import InCloser
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
@@ -42,7 +43,8 @@ def keys_table(keys: Sequence[tuple[str, str]]) -> str:
 
 def own_content_help(app: CloserApp) -> str:
     """How to add your own cards and plans: the FAQ and the example point here."""
-    from closer_tui.core.content import ACTIVITY_KINDS, OWN_CONTENT_EXAMPLE, OWN_CONTENT_FILE
+    from closer_tui.core.basics import OWN_CONTENT_FILE
+    from closer_tui.core.content import ACTIVITY_KINDS, OWN_CONTENT_EXAMPLE
 
     kinds = ", ".join(f"`{kind}`" for kind in ACTIVITY_KINDS)
     return (
@@ -55,7 +57,7 @@ def own_content_help(app: CloserApp) -> str:
     )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(InCloser, ModalScreen[None]):
     """Closes with escape, ``?`` or ``q``."""
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
@@ -74,7 +76,7 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        closer = cast("CloserApp", self.app)
+        closer = self.closer
         safety = closer.library.safety
         parts = [
             "# Help",

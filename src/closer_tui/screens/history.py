@@ -19,7 +19,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Header, Input, Select, Static, TabbedContent, TabPane
 
 from closer_tui.core.export import to_markdown
@@ -37,6 +37,7 @@ from closer_tui.core.models import PARTNER_KEYS, Couple, SessionRecord
 from closer_tui.core.store import StoreError, plain_reason, write_atomic
 from closer_tui.core.words import duration_words
 from closer_tui.mends.text_box import LineBox
+from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
@@ -251,7 +252,7 @@ class ExportScreen(ModalScreen[Path | None]):
 # -- the screen ------------------------------------------------------------------
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(CloserScreen[None]):
     """Every session newest first, a filter by kind, and what it adds up to."""
 
     BINDINGS: ClassVar = [
@@ -282,10 +283,6 @@ class HistoryScreen(Screen[None]):
         self.records: dict[str, SessionRecord] = {}
         self._changing_history = False
         self._insights_stale = True
-
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -431,19 +428,17 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(question, yes="Delete for good", no="Keep it"), answered)
 
     def delete(self, record: SessionRecord) -> None:
+        self._changing_history = True  # this screen shows the change itself, below
         try:
-            self.closer.store.delete_session(record)
+            self.closer.delete_session(record)
         except (StoreError, OSError) as error:
             self.notify(plain_words(error), severity="error", timeout=15)
             return
+        finally:
+            self._changing_history = False
         self.records.pop(record.id, None)
         listing = self.query_one(SessionList)
         listing.drop(record.id)
-        self._changing_history = True
-        try:
-            self.closer.history = [r for r in self.closer.history if r.id != record.id]
-        finally:
-            self._changing_history = False
         self._show_count(len(listing.records), len(self.closer.history))
         if not listing.records:
             self._fill_table()

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from closer_tui.core.insights import recorded_seconds
 from closer_tui.core.models import Couple, Outcome, SessionRecord
 from closer_tui.core.words import duration_words, step_words, steps_words
+from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.entries import entries_block
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.partner import named
 
 if TYPE_CHECKING:
-    from closer_tui.app import CloserApp
+    pass
 
 RATING_LABELS = {
     "weekly_checkin": "How connected you felt this week (1–10)",
@@ -80,7 +80,7 @@ def session_detail(couple: Couple, record: SessionRecord) -> RenderableType:
     return Group(*blocks)
 
 
-class HistoryDetailScreen(Screen[bool]):
+class HistoryDetailScreen(CloserScreen[bool]):
     """A session in full. Dismisses True when the couple asks to delete it."""
 
     BINDINGS: ClassVar = [
@@ -101,10 +101,6 @@ class HistoryDetailScreen(Screen[bool]):
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
         self.record = record
-
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

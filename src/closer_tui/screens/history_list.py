@@ -23,11 +23,9 @@ from textual.strip import Strip
 from closer_tui.core.insights import recorded_seconds
 from closer_tui.core.models import SessionRecord
 from closer_tui.core.words import duration_words, steps_words
+from closer_tui.screens.base import NARROW  # a narrow row drops the weekday
 from closer_tui.screens.history_detail import when_words
 from closer_tui.widgets.option_list import HIGHLIGHT_MARK
-
-NARROW = 70
-"""Below this width a row drops the weekday."""
 
 GAP = "  "
 

@@ -4,26 +4,23 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from closer_tui.screens.base import NARROW, CloserScreen
 from closer_tui.screens.catalog import Group, Place, places
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.option_list import CalmOptionList, Hanging
 from closer_tui.widgets.partner import named_together
 
 if TYPE_CHECKING:
-    from closer_tui.app import CloserApp
     from closer_tui.core.insights import Suggestion
-
-NARROW = 70
 
 GROUP_TITLES: dict[Group, str] = {
     "tonight": "Guided sessions",
@@ -47,7 +44,7 @@ def greeting(now: datetime) -> str:
     return "Good morning" if hour < 12 else "Good afternoon"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CloserScreen[None]):
     """The couple's names, one line about their week, and every place to go."""
 
     BINDINGS: ClassVar = [
@@ -67,10 +64,6 @@ class HomeScreen(Screen[None]):
     """
 
     help_text = HELP
-
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -68,7 +68,7 @@ def phrases_markdown(library: Library) -> str:
 
 def practice_screen(app: CloserApp, practice_id: str) -> ActivityScreen:
     library = app.library
-    practice = next(p for p in library.practices if p.id == practice_id)
+    practice = library.practice(practice_id)
     reading = [("How", bullet_list(practice.how)), ("Ideas", bullet_list(practice.ideas))]
     if practice_id == "safety":
         reading[:0] = [
@@ -88,7 +88,7 @@ def practice_screen(app: CloserApp, practice_id: str) -> ActivityScreen:
 
 def exercise_screen(app: CloserApp, exercise_id: str) -> ActivityScreen:
     library = app.library
-    exercise = next(e for e in library.exercises if e.id == exercise_id)
+    exercise = library.exercise(exercise_id)
     return ActivityScreen(
         exercise.title,
         _tabs([EXERCISE_TRIES[exercise_id]]),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Static
 
+from closer_tui.screens.base import CloserScreen
 
-class PrivacyScreen(Screen[None]):
+
+class PrivacyScreen(CloserScreen[None]):
     """Blank. ``ctrl+l`` (an app-wide key) brings back what was there."""
 
     DEFAULT_CSS = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from closer_tui.activities import activity_class
@@ -23,6 +22,7 @@ from closer_tui.core.models import Outcome, SessionRecord
 from closer_tui.core.plans import GuidedRun, StepWork
 from closer_tui.core.store import StoreError
 from closer_tui.mends.compositor import draw_only_what_changes
+from closer_tui.screens.base import NARROW, CloserScreen
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.leave import LeaveChoice, LeaveScreen
 from closer_tui.screens.save_failed import (
@@ -37,7 +37,7 @@ from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.time_bar import TimeBar
 
 if TYPE_CHECKING:
-    from closer_tui.app import CloserApp
+    pass
 
 LOOK_SECONDS = 5.0
 """How often a session looks at the time, and saves its draft while it is there.
@@ -140,7 +140,7 @@ class StepList(Static):
         self.update(table)
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(CloserScreen[None]):
     """Runs one :class:`GuidedRun`; autosaves it; saves it once as a session at the end."""
 
     BINDINGS: ClassVar = [
@@ -190,10 +190,6 @@ class SessionScreen(Screen[None]):
         self.stage = VerticalScroll(id="step-scroll", can_focus=False)
         """Where the current step's activity plays."""
 
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="session-body"):
@@ -215,7 +211,7 @@ class SessionScreen(Screen[None]):
         self.autosave()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < 70, "-narrow")
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     # -- the current step ----------------------------------------------------------
 
@@ -364,7 +360,7 @@ class SessionScreen(Screen[None]):
             return True
         work = self._work() if look else None
         try:
-            self.closer.store.save_draft(self.run.snapshot(self.closer.now(), work))
+            self.closer.save_draft(self.run.snapshot(self.closer.now(), work))
         except (StoreError, OSError) as error:
             reason = plain_words(error)
             if self.only_in_memory is None:
@@ -400,7 +396,7 @@ class SessionScreen(Screen[None]):
             draft,
             draft.file_name,
             "in-progress",
-            save=lambda: self.closer.store.save_draft(self.run.snapshot(self.closer.now())),
+            save=lambda: self.closer.save_draft(self.run.snapshot(self.closer.now())),
             after=after,
         )
 
@@ -434,7 +430,7 @@ class SessionScreen(Screen[None]):
         if copied:
             # If this fails too, the older draft is offered next time: nothing is lost.
             with suppress(StoreError, OSError):
-                self.closer.store.discard_draft(self.run.draft.id)
+                self.closer.discard_draft(self.run.draft.id)
         if self._quitting is None:
             self.dismiss()
 
@@ -529,15 +525,15 @@ class SessionScreen(Screen[None]):
     def _finish(self) -> None:
         record = self.run.record(self.closer.now(), None if self.run.finished else self._pending())
         try:
-            self.closer.store.finish_draft(self.run.draft.id, record)
+            self.closer.finish_session(self.run.draft.id, record)
         except (StoreError, OSError) as error:
             self._ask_about_unsaved(self._unsaved_record(record), plain_words(error))
             return
         self._show_summary(record)
 
     def _show_summary(self, record: SessionRecord) -> None:
+        """The session is saved (and in the history): its summary takes this screen's place."""
         self._ended = True
-        self.closer.history = [record, *self.closer.history]
         from closer_tui.screens.summary import SummaryScreen
 
         self.app.switch_screen(SummaryScreen(record))
@@ -554,7 +550,7 @@ class SessionScreen(Screen[None]):
             record,
             record.file_name,
             "sessions",
-            save=lambda: self.closer.store.finish_draft(self.run.draft.id, record),
+            save=lambda: self.closer.finish_session(self.run.draft.id, record),
             after=after,
         )
 
@@ -575,7 +571,7 @@ class SessionScreen(Screen[None]):
     def _leave_without_saving(self) -> None:
         self._ended = True
         try:
-            self.closer.store.discard_draft(self.run.draft.id)
+            self.closer.discard_draft(self.run.draft.id)
         except (StoreError, OSError) as error:
             self.notify(
                 and_then(plain_words(error), "It will be offered once more at next start."),

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Switch
 
+from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.couple_form import CoupleForm
 from closer_tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
-    from closer_tui.app import CloserApp
     from closer_tui.core.models import Couple
 
 HELP = """\
@@ -30,7 +29,7 @@ def on_or_off(value: bool) -> str:
     return "On" if value else "Off"
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(CloserScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "save", "Save"),
@@ -47,10 +46,6 @@ class SettingsScreen(Screen[None]):
     """
 
     help_text = HELP
-
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
 
     def compose(self) -> ComposeResult:
         couple = self.closer.couple

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Input, Markdown, Static
 
 from closer_tui.core.models import Couple
+from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.couple_form import CoupleForm
 from closer_tui.widgets.footer import CalmFooter
 
@@ -41,7 +41,7 @@ def safety_markdown(app: CloserApp) -> str:
     )
 
 
-class SetupScreen(Screen[Couple]):
+class SetupScreen(CloserScreen[Couple]):
     """Returns the new couple through ``dismiss``; nothing is saved before then."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", show=False)]
@@ -53,10 +53,6 @@ class SetupScreen(Screen[Couple]):
     SetupScreen .buttons Button { margin: 0 1 0 0; }
     SetupScreen #names-intro { margin: 1 0; }
     """
-
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="welcome"):

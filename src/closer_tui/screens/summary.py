@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from closer_tui.core.insights import recorded_seconds
 from closer_tui.core.models import Outcome, SessionRecord
 from closer_tui.core.words import duration_words, skipped, step_words
+from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.entries import entries_block
 from closer_tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
-    from closer_tui.app import CloserApp
+    pass
 
 
 MEANINGS = {"✓": "✓ done together", "–": "– skipped"}
@@ -52,7 +52,7 @@ def steps_block(steps: list[Outcome], together: float) -> Text:
     return text
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(CloserScreen[None]):
     BINDINGS = [
         Binding("escape,enter", "app.pop_screen", "Home"),
     ]
@@ -65,10 +65,6 @@ class SummaryScreen(Screen[None]):
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
         self.record = record
-
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
 
     def compose(self) -> ComposeResult:
         record = self.record

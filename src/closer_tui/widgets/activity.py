@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from textual.message import Message
 from textual.widget import Widget
@@ -19,9 +19,9 @@ from textual.widgets.text_area import Document
 
 from closer_tui.core.clock import Countdown
 from closer_tui.core.models import Outcome, PartnerKey
+from closer_tui.widgets.in_closer import InCloser
 
 if TYPE_CHECKING:
-    from closer_tui.app import CloserApp
     from closer_tui.widgets.countdown import CountdownPanel
 
 
@@ -40,7 +40,7 @@ class KeepsWork(Protocol):
         """Take one finished round, and write it down at once."""
 
 
-class Activity(Widget):
+class Activity(InCloser, Widget):
     """One interactive core. Subclasses set ``KIND`` and report with :meth:`report`."""
 
     KIND: ClassVar[str]
@@ -68,10 +68,6 @@ class Activity(Widget):
         super().__init__(id=id)
         self.planned_seconds = planned_seconds
         self.options = dict(options or {})
-
-    @property
-    def closer(self) -> CloserApp:
-        return cast("CloserApp", self.app)
 
     async def start_countdown(
         self, stage: Widget, seconds: float, *, compact: bool = False
@@ -253,10 +249,12 @@ class Activity(Widget):
     def forget(self) -> None:
         """Drop unsaved work after the couple chose not to save it."""
 
-    def keep_pending(self) -> bool:
-        """Report what is pending as one finished round, then start afresh.
+    def report_pending(self) -> bool:
+        """Report what is pending as one finished round, then start afresh (a "save" key).
 
-        False, and nothing reported, when there is nothing to keep.
+        It writes nothing itself: the host saves the round as it saves any
+        other (a practice screen as a new session, a guided session into its
+        draft). False, and nothing reported, when there is nothing to save.
         """
         pending = self.pending()
         if pending is None:
