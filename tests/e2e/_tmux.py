@@ -14,6 +14,8 @@ import pytest
 from closer_tui.widgets.palette import PLACEHOLDER
 
 TMUX = shutil.which("tmux")
+READING_SECONDS = 0.6
+"""How long a person reads a line before pressing what it asks for."""
 
 
 class Terminal:
@@ -54,6 +56,25 @@ class Terminal:
 
     def type(self, text: str) -> None:
         self.run("send-keys", "-t", "closer", "-l", text)
+
+    def type_in_box(self, text: str) -> None:
+        """Type as a person does: after a moment reading the prompt the box sits under.
+
+        A new step's box takes the focus a little after the step is drawn; keys typed
+        in that moment go nowhere, and on a loaded machine it can be long (seen: the
+        first words of an appreciation lost)."""
+        time.sleep(READING_SECONDS)
+        self.type(text)
+
+    def press_after_reading(self, what: str, *keys: str) -> None:
+        """Press ``keys`` once ``what`` shows and a person has had a moment to read it.
+
+        A screen is drawn a little before its keys have the focus; nobody presses a key
+        the instant a line appears, and on a loaded machine that moment is what lets
+        the focus land (seen: an f for the hug lost while the machine was busy)."""
+        self.wait_for(what)
+        time.sleep(READING_SECONDS)
+        self.keys(*keys)
 
     def cursor_row(self) -> int:
         """The row of the terminal's cursor: Textual puts it in the focused text box."""

@@ -65,8 +65,7 @@ def test_first_evening_a_real_hug(
     term.wait_for("Alex and Sam")
     assert mode(data / "couple.json") == 0o600
     term.keys("2")
-    term.wait_for("presses f")
-    term.keys("f")
+    term.press_after_reading("presses f", "f")
     term.wait_for("is ready")
     assert "Sam presses j" in term.flat()
     term.keys("j")

@@ -83,7 +83,7 @@ def test_quitting_keeps_the_words_of_the_step_and_shows_them_back(
     first = terminal(80, 24)
     first.start([str(closer_command)], private_env)
     open_plan(first, QUICK, 3, 3)  # one appreciation each
-    first.type("Soup on Tuesday")
+    first.type_in_box("Soup on Tuesday")
     first.wait_for("Soup on Tuesday")
     if how == "ctrl+q":
         first.keys("C-q")
@@ -113,7 +113,7 @@ def test_a_said_turn_survives_a_crash_and_the_step_carries_on_from_it(
     first.start([str(closer_command)], private_env)
     open_plan(first, TONIGHT, 7, 7)  # what each of us needs this week
     first.wait_for("Alex says")
-    first.type("An early night")
+    first.type_in_box("An early night")
     first.wait_for("An early night")
     first.keys("C-s")  # said it
     first.wait_for("Sam says")
@@ -121,7 +121,8 @@ def test_a_said_turn_survives_a_crash_and_the_step_carries_on_from_it(
 
     second = terminal(80, 24)
     pick_up(second, closer_command, private_env, "Step 7 of 7")
-    second.wait_for("Sam says")  # the step carries on with the second partner's turn
+    # The step carries on with the second partner's turn.
+    second.press_after_reading("Sam says")
     second.type("A walk")
     second.keys("C-s")
     second.wait_for("Saved. Thank you both")
@@ -171,7 +172,7 @@ def test_on_a_full_disk_closer_says_the_truth_and_asks_before_it_goes(
     term.start([str(closer_command)], env)
     open_plan(term, QUICK, 3, 3)
     filler = fill(tiny_disk)
-    term.type("Soup on Tuesday")
+    term.type_in_box("Soup on Tuesday")
     term.wait_for("only in memory", timeout=20)  # the next autosave could not be written
     term.keys("C-d")  # done for tonight: it cannot be saved either
     term.wait_for("could not be saved")

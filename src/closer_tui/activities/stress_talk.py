@@ -141,6 +141,8 @@ class StressTalkActivity(TimedActivity):
         stage = stages.first()
         await stage.remove_children()
         await stage.mount_all(widgets)
+        if not self.is_attached:
+            return  # taken down while the new stage was being put up
         # On a small terminal the keys' widget may sit below the fold: bring it in.
         for widget in widgets:
             if widget.focusable:

@@ -238,6 +238,13 @@ class Activity(InCloser, Widget):
                 panel.extend(seconds)
         self.planned_seconds += seconds
 
+    def refresh_bindings(self) -> None:
+        """Only while on a screen. Textual 8.2.8 asks ``self.screen`` of a widget that
+        was mounted and has since been removed, and raises NoScreen: a step skipped
+        just as its activity began changed a reactive afterwards and ended the app."""
+        if self.is_attached:
+            super().refresh_bindings()
+
     def pending(self) -> tuple[Outcome, datetime] | None:
         """What would be saved if the couple left now; None when nothing is unsaved.
 
