@@ -24,18 +24,10 @@ HER_THANKS = "Thank you for the soup on Tuesday, it made my day."
 HIS_THANKS = "Merci pour le café ce matin, c'était doux."
 HER_NEED = "An evening to read together, phones off."
 HIS_NEED = "Un long câlin quand je rentre."
-HAND_OVER_PAUSE = 0.6
-"""A person reads a hand-over line before pressing enter; closer ignores an enter sooner."""
 
 
 def start(term: Terminal, closer: Path, env: dict[str, str]) -> None:
     term.start([str(closer)], env)
-
-
-def press_after_reading(term: Terminal, line: str, key: str = "Enter") -> None:
-    term.wait_for(line)
-    time.sleep(HAND_OVER_PAUSE)
-    term.keys(key)
 
 
 def choose_privately(term: Terminal, steps: int) -> None:
@@ -173,11 +165,11 @@ def test_a_whole_first_evening(
     for _turn in range(6):  # three questions, each partner passes
         term.keys("C-o")
         time.sleep(0.2)
-    press_after_reading(term, "Zoë, press enter when Sam can't see the screen")
+    term.press_after_reading("Zoë, press enter when Sam can't see the screen", "Enter")
     choose_privately(term, 8)
-    press_after_reading(term, "Sam, press enter when Zoë can't see the screen")
+    term.press_after_reading("Sam, press enter when Zoë can't see the screen", "Enter")
     choose_privately(term, 6)
-    press_after_reading(term, "Sit together so you can both see the screen")
+    term.press_after_reading("Sit together so you can both see the screen", "Enter")
     revealed = term.wait_for("6 of 10")
     assert "8 of 10" in revealed, "both numbers shown together, side by side"
     term.keys("d")  # keep this check-in
