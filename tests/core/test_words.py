@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import pytest
+
 from closer_tui.core.models import Outcome
-from closer_tui.core.words import and_words, duration_words, sentence, step_words, steps_words
+from closer_tui.core.words import (
+    and_words,
+    duration_words,
+    sentence,
+    step_words,
+    steps_words,
+    when_words,
+)
 
 
 def test_durations_read_naturally_and_round_once() -> None:
@@ -41,3 +52,18 @@ def test_names_and_sentences_join_without_stray_spaces_or_stops() -> None:
     assert sentence("I need …") == "I need …"
     assert sentence("Is that right?") == "Is that right?"
     assert sentence("Done.  ") == "Done."
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        ("2026-11-24T10:07:00", "today at 10:07"),
+        ("2026-11-23T21:30:00", "yesterday at 21:30"),
+        ("2026-11-20T09:05:00", "on Friday at 09:05"),
+        ("2026-11-03T19:00:00", "on 3 November at 19:00"),
+        ("2025-12-31T23:59:00", "on 31 December 2025 at 23:59"),
+    ],
+)
+def test_when_words_says_today_and_yesterday_as_people_do(moment: str, expected: str) -> None:
+    now = datetime.fromisoformat("2026-11-24T22:00:00").astimezone()
+    assert when_words(datetime.fromisoformat(moment).astimezone(), now) == expected

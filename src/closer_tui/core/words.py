@@ -11,6 +11,7 @@ Imports nothing heavy: ``closer history`` and the export use it as they are.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any, Protocol
 
 ENDINGS = (".", "!", "?", "…", "”", '"', ")")
@@ -54,6 +55,22 @@ def duration_words(seconds: float) -> str:
     if minutes < 60:
         return f"{minutes} min"
     return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def when_words(moment: datetime, now: datetime) -> str:
+    """When something happened, as people say it, in local time: "today at 10:07",
+    "yesterday at 21:30", "on Tuesday at 10:07" within the week, else "on 3 November at 10:07"."""
+    moment, now = moment.astimezone(), now.astimezone()
+    clock = f"{moment:%H:%M}"
+    days = (now.date() - moment.date()).days
+    if days == 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"yesterday at {clock}"
+    if 1 < days < 7:
+        return f"on {moment:%A} at {clock}"
+    year = "" if moment.year == now.year else f" {moment.year}"
+    return f"on {moment.day} {moment:%B}{year} at {clock}"
 
 
 def skipped(step: StepLike) -> bool:

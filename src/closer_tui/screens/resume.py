@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from closer_tui.core.models import SessionDraft
-from closer_tui.core.words import duration_words
+from closer_tui.core.words import duration_words, when_words
 
 ResumeChoice = Literal["resume", "save", "discard", "later"]
 
@@ -29,16 +30,24 @@ class ResumeScreen(ModalScreen[ResumeChoice]):
     ResumeScreen Button { margin: 0 1 0 0; }
     """
 
-    def __init__(self, draft: SessionDraft, plan_title: str, steps: int, can_resume: bool) -> None:
+    def __init__(
+        self,
+        draft: SessionDraft,
+        plan_title: str,
+        steps: int,
+        can_resume: bool,
+        now: datetime,
+    ) -> None:
         super().__init__()
         self.draft = draft
+        self.now = now
         self.plan_title = plan_title
         self.steps = steps
         self.can_resume = can_resume
 
     def compose(self) -> ComposeResult:
         draft = self.draft
-        when = draft.started_at.astimezone().strftime("%A at %H:%M")
+        when = when_words(draft.started_at, self.now)
         together = sum(o.actual_seconds for o in draft.done) + draft.step_elapsed
         with Vertical():
             yield Static(
