@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal, Self, TypeVar, get_args
+from typing import Annotated, Any, ClassVar, Literal, Self, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -60,6 +60,7 @@ ActivityKind = Literal[
     "needs",
     "connection_check",
     "attachment_quiz",
+    "deck",
 ]
 """Every kind of step a guided session can hold; screens map each to a widget."""
 
@@ -223,6 +224,9 @@ class DeckCard(ContentModel):
     :class:`Library` checks that every card names a deck it knows.
     """
 
+    PLAYS: ClassVar[tuple[str, ...]] = ("talk", "private", "guess")
+    """The ways this kind of card can be played (core/deck.py's ``Way``), its own first."""
+
     id: Slug
     text: CardText
     deck: Slug | None = DECK
@@ -257,6 +261,8 @@ class InnerPrompt(DeckCard):
 class AffectionIdea(DeckCard):
     """A non-sexual way to touch, to tick off."""
 
+    PLAYS: ClassVar[tuple[str, ...]] = ("talk",)  # something to do, not to answer
+
 
 DateWhere = Literal["home", "out"]
 DateCost = Literal["free", "low", "some"]
@@ -265,6 +271,8 @@ DateMinutes = Literal[15, 30, 60, 120, 240]
 
 class DateIdea(DeckCard):
     """A date or ritual idea to do together, with "we did it" and "again some time"."""
+
+    PLAYS: ClassVar[tuple[str, ...]] = ("talk",)  # something to do, not to answer
 
     where: DateWhere
     cost: DateCost
@@ -275,11 +283,15 @@ class DateIdea(DeckCard):
 class Pick(DeckCard):
     """This or that: both choose one of two at the same moment; neither is the right one."""
 
+    PLAYS: ClassVar[tuple[str, ...]] = ("pick", "talk")
+
     options: tuple[OptionText, OptionText]
 
 
 class ScaleCard(DeckCard):
     """Where do you stand: each places themself 1 to 5 between two ends, privately."""
+
+    PLAYS: ClassVar[tuple[str, ...]] = ("stand", "talk")
 
     ends: tuple[OptionText, OptionText] = Field(description="What 1 means, what 5 means.")
 
@@ -287,9 +299,14 @@ class ScaleCard(DeckCard):
 class IntimacyCard(ContentModel):
     """The opt-in deck: offered only once both partners said yes, drawn by nothing else."""
 
+    PLAYS: ClassVar[tuple[str, ...]] = ("talk", "private")  # never a guessing game
+
     id: Slug
     depth: Depth
     text: CardText
+    gentle: bool = True
+    risky: bool = False
+    deck: Literal["intimacy"] = "intimacy"
 
 
 class DeckInfo(ContentModel):
