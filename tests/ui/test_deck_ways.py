@@ -241,7 +241,7 @@ async def test_a_date_can_be_marked_done_and_kept_for_again_some_time(
         await pilot.press("l")
         await pilot.pause()
         [record] = store_with_couple.load_history().sessions
-        assert record.entries[0].parts["did"] == "yes"
+        assert record.entries[0].parts["did"] == "date"
         assert "date-sun" in deck.deck.memory.loved
 
 
@@ -266,3 +266,36 @@ async def test_tense_tonight_draws_only_gentle_cards_in_the_chooser_and_the_deck
             await pilot.press("n")
             await pilot.pause()
         assert seen == {"sun-q1", "date-sun"}, "the risky card is not gentle: never drawn"
+
+
+async def test_tense_tonight_reaches_tonights_question_too(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    """The question step of a guided session is this activity: it keeps to gentle cards."""
+    from closer_tui.activities.questions import QuestionActivity
+
+    app = make_app(with_own_cards(store_with_couple))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_place(pilot, "decks")
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_place(pilot, "questions")
+        question = app.screen.query_one(QuestionActivity)
+        assert question.card is not None and question.card.id == "sun-q1"
+
+
+async def test_a_touch_idea_done_from_a_deck_counts_as_a_touch(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    from closer_tui.activities.touch_ideas import touches
+
+    app = make_app(with_own_cards(store_with_couple))
+    async with app.run_test(size=(80, 24)) as pilot:
+        deck = await open_deck(pilot, "touch-ideas")
+        assert deck.current is not None
+        touch = deck.current.card.id
+        await pilot.press("y")
+        await pilot.pause()
+        assert [idea for _, idea in touches(app.history)] == [touch]

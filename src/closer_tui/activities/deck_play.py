@@ -10,7 +10,6 @@ so what a couple said is on disk before the next key.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -20,7 +19,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from closer_tui.core.deck import WAY_NAMES, Deck, Way, drawable, tense_tonight, ways_for
+from closer_tui.core.deck import WAY_NAMES, Deck, Way, drawable, ways_for
 from closer_tui.core.models import PARTNER_KEYS, Entry, PartnerKey
 from closer_tui.core.shelf import Shelf, intimacy_is_open, shelf
 from closer_tui.widgets.card_deck import (
@@ -101,31 +100,25 @@ class DeckActivity(CardDeck[Play]):
 
     @property
     def shelf(self) -> Shelf:
+        """The deck played; the opt-in one only when open, and never in a guided session."""
         return shelf(
             self.closer.library,
             str(self.options.get("deck", "light")),
-            intimacy_open=intimacy_is_open(self.closer),
+            intimacy_open=intimacy_is_open(self.closer) and not self.guided,
         )
 
     @property
     def deck(self) -> Deck:
         return Deck(self.shelf.memory, self.closer, self.closer.rng)
 
-    @property
-    def guided(self) -> bool:
-        """Part of a guided session: no risky card, and no guessing a risky one."""
-        return self._keeper() is not None
-
-    @property
     def tense(self) -> bool:
-        return bool(self.options.get("tense")) or tense_tonight(self.closer, self._today())
-
-    def _today(self) -> date:
-        return self.closer.now().astimezone().date()
+        return bool(self.options.get("tense")) or super().tense()
 
     def cards(self) -> list[Any]:
-        """The cards tonight's draws may reach."""
-        return drawable(self.shelf.cards(self.closer.library), tense=self.tense, guided=self.guided)
+        """The cards tonight's draws may reach: on a tense evening, gentle ones only (a
+        deck with none says so, rather than draw a card that is not gentle)."""
+        cards = list(self.shelf.cards(self.closer.library))
+        return drawable(cards, tense=self.tense(), guided=self.guided)
 
     # -- the screen -------------------------------------------------------------------
 
@@ -153,7 +146,7 @@ class DeckActivity(CardDeck[Play]):
     def _draw(self) -> None:
         cards = self.cards()
         if not cards:
-            gentle = " gentle" if self.tense else ""
+            gentle = " gentle" if self.tense() else ""
             self._empty(f"No{gentle} cards in this deck yet. Another deck may have some.")
             return
         self._play(self.deck.draw(cards))
@@ -202,7 +195,7 @@ class DeckActivity(CardDeck[Play]):
         if WAY_NAMES[play.way] != self.shelf.title:
             text.append(f"  ·  {WAY_NAMES[play.way]}")
         text.append(f"  ·  {left} to go before it starts over")
-        if self.tense:
+        if self.tense():
             text.append("  ·  gentle cards only")
         self.query_one("#dk-top", Static).update(text)
 
@@ -412,7 +405,7 @@ class DeckActivity(CardDeck[Play]):
             parts = {"way": play.way, "card": card.id}
             if play.way == "talk":
                 if play.did:
-                    parts["did"] = "yes"
+                    parts["did"] = "date" if hasattr(card, "where") else "touch"
                 entries.append(Entry(who="both", prompt=card.text, passed=play.passed, parts=parts))
                 continue
             for key in PARTNER_KEYS:

@@ -97,7 +97,7 @@ class LoveMapsActivity(CardDeck[Round]):
     # -- rounds ------------------------------------------------------------------
 
     def _new_round(self) -> None:
-        card = self.deck.draw(self.closer.library.guessable_love_maps())
+        card = self.deck.draw(self.drawable_now(self.closer.library.guessable_love_maps()))
         current = Round(card, self.banner.speaker, self.mode)
         self.rounds.append(current)
         self.shown()

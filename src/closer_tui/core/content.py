@@ -333,6 +333,8 @@ class PlanStep(ContentModel):
         depth = self.options.get("depth")
         if depth is not None and depth not in get_args(Depth):
             raise ValueError(f"depth must be one of {', '.join(get_args(Depth))}, not {depth!r}")
+        if self.options.get("deck") == "intimacy":
+            raise ValueError("the opt-in deck is opened by the couple together, never by a plan")
         count = self.options.get("count")
         if count is not None and (not isinstance(count, int) or count < 1):
             raise ValueError(f"count must be a whole number of at least 1, not {count!r}")

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from closer_tui.core.clock import Clock
-from closer_tui.core.deck import Card, Deck
+from closer_tui.core.deck import Card, CardT, Deck, drawable, tense_tonight
 from closer_tui.core.models import PARTNER_KEYS, Couple, Entry, Outcome, PartnerKey
 from closer_tui.core.sessions import done_with
 from closer_tui.widgets.activity import Activity
@@ -79,6 +79,22 @@ class CardDeck(Activity, Generic[PlayT]):
     def on_mount(self) -> None:
         self._started_at = self.closer.now()
         self.first_card()
+
+    @property
+    def guided(self) -> bool:
+        """Part of a guided session: it never draws a risky card."""
+        return self._keeper() is not None
+
+    def tense(self) -> bool:
+        """The couple said things feel tense tonight (the deck chooser's ``t``)."""
+        return tense_tonight(self.closer, self.closer.now().astimezone().date())
+
+    def drawable_now(self, cards: list[CardT]) -> list[CardT]:
+        """The cards a draw may reach now: no risky one in a guided session, and only
+        gentle ones on a tense evening (all of them, if a deck has none marked gentle)."""
+        return drawable(cards, tense=self.tense(), guided=self.guided) or drawable(
+            cards, guided=self.guided
+        )
 
     # -- what each deck says ---------------------------------------------------------
 
