@@ -960,7 +960,10 @@ def _own_items(
             continue
         item_id = str(getattr(item, "id", ""))
         if item_id in builtin_ids:
-            problems.append(f"{where}: the id {item_id!r} is already a built-in one; pick another.")
+            problems.append(
+                f"{where}: the id {item_id!r} is already taken "
+                "(by a built-in card or another of yours); pick another."
+            )
         elif item_id in seen:
             problems.append(f"{where}: the id {item_id!r} is used twice in your file.")
         else:
@@ -969,20 +972,12 @@ def _own_items(
     return items, problems
 
 
-def load_library(own_path: Path | None) -> tuple[Library, list[str]]:
-    """The built-in library with the couple's own cards added, and any problems.
-
-    All or nothing: if anything in the couple's file is wrong, the built-in
-    library comes back unchanged, with one message per problem naming the
-    file, the section and the item. This never raises for a broken own file.
-    """
-    base = library()
-    if own_path is None:
-        return base, []
+def _own_additions(own_path: Path, base: Library) -> tuple[dict[str, list[Any]], list[str]]:
+    """The cards, decks and plans of the couple's own file, or none and the problems."""
     try:
         data, text = _parse_own(own_path)
     except OwnContentError as error:
-        return base, [str(error)]
+        return {}, [str(error)]
     problems: list[str] = []
     unknown = sorted(set(data) - set(OWN_SECTIONS))
     if unknown:
@@ -998,14 +993,41 @@ def load_library(own_path: Path | None) -> tuple[Library, list[str]]:
         items, section_problems = _own_items(own_path, text, section, raw, builtin_ids)
         problems.extend(section_problems)
         additions[section] = items
-    if problems:
-        return base, problems
-    if not any(additions.values()):
+    return ({}, problems) if problems else (additions, [])
+
+
+def load_library(own_path: Path | None, packs_dir: Path | None = None) -> tuple[Library, list[str]]:
+    """The built-in library with the couple's own cards and imported decks added, and any
+    problems.
+
+    All or nothing, file by file: if anything in the couple's file is wrong,
+    none of it is added, with one message per problem naming the file, the
+    section, the item and its line; a broken deck pack (``packs_dir``, by
+    default the ``decks`` folder beside the couple's file) is left out alone.
+    This never raises for a broken own file or pack.
+    """
+    base = library()
+    if own_path is None:
         return base, []
+    additions, problems = _own_additions(own_path, base)
+    from closer_tui.core.packs import load_packs, packs_folder
+
+    taken = {card.id for card in base.all_cards()} | {
+        str(item.id) for items in additions.values() for item in items
+    }
+    decks = {deck.id for deck in [*base.decks, *additions.get("decks", [])]}
+    packs, pack_problems = load_packs(packs_dir or packs_folder(own_path.parent), taken, decks)
+    problems += pack_problems
+    for pack in packs:
+        additions.setdefault("decks", []).append(pack.deck)
+        for section, cards in pack.cards.items():
+            additions.setdefault(section, []).extend(cards)
+    if not any(additions.values()):
+        return base, problems
     merged = {name: getattr(base, name) for name in Library.model_fields}
     for section, items in additions.items():
         merged[section] = [*merged[section], *items]
     try:
-        return Library.model_validate(merged), []
-    except ValidationError as error:  # a guard: the checks above should catch it all
-        return base, [describe_validation_error(error, own_path.name)]
+        return Library.model_validate(merged), problems
+    except ValidationError as error:  # a card naming a deck nobody has, say
+        return base, [*problems, describe_validation_error(error, own_path.name)]
