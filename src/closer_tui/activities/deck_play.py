@@ -47,6 +47,13 @@ AFTER: dict[Way, str] = {
 }
 
 
+ANSWER_PROMPT: dict[Way, str] = {
+    "private": "Your answer, for the card above:",
+    "guess": "Your answer, or your guess, for the card above:",
+}
+"""What the private box asks: the card itself is in view just above it."""
+
+
 @dataclass
 class Play:
     """One card drawn this visit, the way it was played, and what each partner gave."""
@@ -190,11 +197,12 @@ class DeckActivity(CardDeck[Play]):
         play = self.current
         if play is None:
             return
-        left = self.deck.left(self.cards())
+        seen = set(self.deck.memory.seen)
+        more = sum(card.id not in seen for card in self.cards())
         text = Text(self.shelf.title, style="bold")
         if WAY_NAMES[play.way] != self.shelf.title:
             text.append(f"  ·  {WAY_NAMES[play.way]}")
-        text.append(f"  ·  {left} to go before it starts over")
+        text.append(f"  ·  {more} more to go" if more else "  ·  the last of this round")
         if self.tense():
             text.append("  ·  gentle cards only")
         self.query_one("#dk-top", Static).update(text)
@@ -206,11 +214,11 @@ class DeckActivity(CardDeck[Play]):
             return PickRound(couple, tuple(card.options), clock=clock)
         if play.way == "stand":
             scale = (f"{card.ends[0]}", "", "", "", f"{card.ends[1]}")
-            ask = Ask("stand", card.text, scale=scale)
+            ask = Ask("stand", "Where do you stand, from 1 to 5?", scale=scale)
             return PrivateRound(couple, [ask], clock=clock, first=play.first)
         if play.way in ("private", "guess"):
             return PrivateRound(
-                couple, [Ask("answer", card.text)], clock=clock, first=play.first,
+                couple, [Ask("answer", ANSWER_PROMPT[play.way])], clock=clock, first=play.first,
                 hint=self._guess_roles(play) if play.way == "guess" else "",
             )  # fmt: skip
         return None
@@ -281,7 +289,7 @@ class DeckActivity(CardDeck[Play]):
         play.revealed = True
         self._keep_now()
         hint = Text.assemble(after if isinstance(after, Text) else Text(after))
-        hint.append("\nn for the next card (you swap who goes first).")
+        hint.append("\nKept in your history. n for the next card (you swap who goes first).")
         self._hint(hint)
         self.focus()
         self.refresh_bindings()
