@@ -167,7 +167,7 @@ class DeckActivity(CardDeck[Play]):
         self.shown()
         self._show_top()
         self.query_one("#dk-card", Static).update(card.text)
-        roles = ROLES.get(chosen)
+        roles = None if _to_do(card) else ROLES.get(chosen)
         self.banner.display = roles is not None
         if roles is not None:
             self.banner.speaks, self.banner.listens = roles
@@ -200,8 +200,9 @@ class DeckActivity(CardDeck[Play]):
         seen = set(self.deck.memory.seen)
         more = sum(card.id not in seen for card in self.cards())
         text = Text(self.shelf.title, style="bold")
-        if WAY_NAMES[play.way] != self.shelf.title:
-            text.append(f"  ·  {WAY_NAMES[play.way]}")
+        way = "Something to do together" if _to_do(play.card) else WAY_NAMES[play.way]
+        if way != self.shelf.title:
+            text.append(f"  ·  {way}")
         text.append(f"  ·  {more} more to go" if more else "  ·  the last of this round")
         if self.tense():
             text.append("  ·  gentle cards only")
@@ -214,7 +215,7 @@ class DeckActivity(CardDeck[Play]):
             return PickRound(couple, tuple(card.options), clock=clock)
         if play.way == "stand":
             scale = (f"{card.ends[0]}", "", "", "", f"{card.ends[1]}")
-            ask = Ask("stand", "Where do you stand, from 1 to 5?", scale=scale)
+            ask = Ask("stand", card.text, scale=scale)  # in view beside its ends, even at 60x20
             return PrivateRound(couple, [ask], clock=clock, first=play.first)
         if play.way in ("private", "guess"):
             return PrivateRound(

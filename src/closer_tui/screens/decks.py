@@ -188,6 +188,12 @@ CONSENT_ASK = Ask(
 )
 
 
+CONSENT_NOTE = (
+    "One question for each of you, answered privately, about a deck of cards on "
+    "desire and closeness."
+)
+
+
 class ConsentScreen(CloserScreen[None]):
     """Both answer yes or no at once, privately; only two yeses open the deck.
 
@@ -210,9 +216,8 @@ class ConsentScreen(CloserScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(), Vertical():
-            yield PrivateRound(
-                self.closer.couple, [CONSENT_ASK], clock=self.closer.clock, show=False
-            )
+            couple, clock = self.closer.couple, self.closer.clock
+            yield PrivateRound(couple, [CONSENT_ASK], clock=clock, show=False, note=CONSENT_NOTE)
             yield Static("", id="consent-after")
         yield CalmFooter(compact=True)
 

@@ -219,13 +219,9 @@ def stand_line(
         table.add_row(badge(partner), *marks)
         if point is None:
             table.add_row(Text("  passed", style="dim"), *([Text("")] * 5))
-    ends_row = Table.grid(expand=True)
-    ends_row.add_column(justify="left")
-    ends_row.add_column(justify="right")
-    ends_row.add_row(f"1 = {ends[0]}", f"5 = {ends[1]}")
     outer = Table.grid()
     outer.add_row(table)
-    outer.add_row(ends_row)
+    outer.add_row(Text(f"1 = {ends[0]}   ·   5 = {ends[1]}", style="dim"))
     return outer
 
 
