@@ -865,6 +865,20 @@ text = "Something I hope we still do when we are old is..."
 [[affection]]
 text = "Hold hands for the whole walk to the bakery."
 
+[[decks]]
+id = "sundays"      # a deck of your own; any card can join it with deck = "sundays"
+title = "Our Sundays"
+
+[[this_or_that]]
+text = "Pancakes or a long lie-in?"
+options = ["Pancakes", "A long lie-in"]
+deck = "sundays"
+
+[[scales]]
+text = "When a Sunday has no plan at all…"
+ends = ["I feel a bit lost", "I feel free"]   # what 1 means, what 5 means
+deck = "sundays"
+
 [[plans]]
 id = "sunday-20"
 title = "Sunday 20"
