@@ -96,3 +96,25 @@ def test_only_the_chooser_and_the_models_name_the_opt_in_deck() -> None:
         if ".intimacy" in path.read_text("utf-8")
     )
     assert readers == ["core/shelf.py"]
+
+
+async def test_either_partner_can_close_the_opt_in_deck_in_settings(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_place(pilot, "settings")
+        assert not app.screen.query("#close-opt-in"), "nothing to close while it is closed"
+        await pilot.press("escape")
+        await pilot.pause()
+        await answer_both(pilot, clock, YES, YES)
+        assert intimacy_is_open(app)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await open_place(pilot, "settings")
+        button = app.screen.query_one("#close-opt-in")
+        button.scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click("#close-opt-in")
+        await pilot.pause()
+        assert not intimacy_is_open(app)
