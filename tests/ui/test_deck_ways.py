@@ -299,3 +299,38 @@ async def test_a_touch_idea_done_from_a_deck_counts_as_a_touch(
         await pilot.press("y")
         await pilot.pause()
         assert [idea for _, idea in touches(app.history)] == [touch]
+
+
+PLAN = """
+[[plans]]
+id = "sunday-cards"
+title = "Sunday cards"
+minutes = 5
+summary = "A few cards from our Sunday deck."
+
+[[plans.steps]]
+activity = "deck"
+title = "Sunday cards"
+minutes = 5
+options = { deck = "sundays" }
+"""
+
+
+async def test_a_guided_session_never_draws_a_risky_card(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    from helpers import start_plan
+
+    app = make_app(with_own_cards(store_with_couple, OWN + PLAN))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_plan(pilot, "sunday-cards")
+        await pilot.pause()
+        deck = app.screen.query_one(DeckActivity)
+        assert deck.guided
+        seen = set()
+        for _ in range(4):
+            assert deck.current is not None
+            seen.add(deck.current.card.id)
+            await pilot.press("n")
+            await pilot.pause()
+        assert "sun-q2" not in seen and seen == {"sun-q1", "date-sun"}
