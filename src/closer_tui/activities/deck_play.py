@@ -176,7 +176,7 @@ class DeckActivity(CardDeck[Play]):
         stage.remove_children()
         round_ = self._round_for(play)
         if round_ is None:
-            self._hint(self._talk_hint(card))
+            self._hint(self._talk_hint(card, chosen))
             self.focus()
         else:
             stage.mount(round_)
@@ -233,10 +233,10 @@ class DeckActivity(CardDeck[Play]):
             f"{guesser.name}: guess what {answerer.name} will say."
         )
 
-    def _talk_hint(self, card: Any) -> str:
+    def _talk_hint(self, card: Any, way: Way) -> str:
         if _to_do(card):
             return "Do it together when it suits you both. y: we did it · l: again some time."
-        ways = ", ".join(WAY_NAMES[w].lower() for w in ways_for(card)[1:])
+        ways = ", ".join(WAY_NAMES[w].lower() for w in ways_for(card) if w != way)
         more = f" w plays it another way ({ways})." if ways else ""
         return f"Take turns answering. Passing is always fine.{more}"
 
