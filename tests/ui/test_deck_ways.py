@@ -159,7 +159,7 @@ async def test_where_do_you_stand_is_private_then_side_by_side_then_what_surpris
         await hand_over(pilot, clock)  # both look
         shown = screen_flat(app)
         assert "What surprised you?" in shown
-        assert "1 = I feel a bit lost   ·   5 = I feel free" in shown
+        assert "1 = I feel a bit lost · 5 = I feel free" in shown
         [record] = store_with_couple.load_history().sessions
         assert [(e.who, e.text[:6]) for e in record.entries] == [
             ("first", "2 of 5"),
