@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from closer_tui import __version__
 
@@ -51,7 +51,27 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of the screen")
     export.add_argument("--force", action="store_true", help="replace FILE if it is already there")
+    _deck_commands(commands, after)
     return parser
+
+
+def _deck_commands(commands: Any, after: str) -> None:
+    """``closer deck list|export|import``: share a deck of cards, or take one in."""
+    deck = commands.add_parser("deck", help="list your decks, or share one as a deck pack")
+    _everywhere(deck, after)
+    verbs = deck.add_subparsers(dest="deck_command", metavar="ACTION", required=True)
+    _everywhere(verbs.add_parser("list", help="every deck, with how many cards it holds"), after)
+    out = verbs.add_parser("export", help="write one of your own decks as a deck pack (TOML)")
+    _everywhere(out, after)
+    out.add_argument("deck", metavar="DECK", help="the deck's id (see `closer deck list`)")
+    out.add_argument("-o", "--output", metavar="FILE", required=True, help="the pack to write")
+    out.add_argument("--force", action="store_true", help="replace FILE if it is already there")
+    take = verbs.add_parser("import", help="take in a deck pack someone shared with you")
+    _everywhere(take, after)
+    take.add_argument("file", metavar="FILE", help="the deck pack (a .toml file)")
+    take.add_argument(
+        "--replace", action="store_true", help="replace a deck imported before with the same id"
+    )
 
 
 def _everywhere(parser: argparse.ArgumentParser, default: str | None) -> None:
@@ -85,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
 
         output = Path(args.output).expanduser() if args.output else None
         return run_export(root, args.format, output, force=args.force)
+    if args.command == "deck":
+        from closer_tui.cli import run_deck
+
+        return run_deck(root, args)
     return open_app(root)
 
 

@@ -210,6 +210,114 @@ def run_export(
     return 0
 
 
+# -- deck packs ----------------------------------------------------------------
+
+
+def run_deck(store_root: Path, args: Any) -> int:
+    """``closer deck list``, ``export DECK -o FILE`` and ``import FILE``."""
+    if not _usable(store_root):
+        return 1
+    if args.deck_command == "list":
+        return run_deck_list(store_root)
+    if args.deck_command == "export":
+        output = Path(args.output).expanduser()
+        return run_deck_export(store_root, args.deck, output, force=args.force)
+    return run_deck_import(store_root, Path(args.file).expanduser(), replace=args.replace)
+
+
+def _library_here(store_root: Path) -> Any:
+    from closer_tui.core.basics import OWN_CONTENT_FILE
+    from closer_tui.core.content import load_library
+
+    library, problems = load_library(store_root / OWN_CONTENT_FILE)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return library
+
+
+def run_deck_list(store_root: Path) -> int:
+    from closer_tui.core.content import BUILTIN_DECKS
+
+    library = _library_here(store_root)
+    lines = []
+    for deck in library.decks:
+        mine = "" if deck.id in BUILTIN_DECKS else "  (yours)"
+        count = len(library.deck_cards(deck.id))
+        lines.append(f"{deck.id:<22} {count:>4} cards  {deck.title}{mine}")
+    return _print_all("\n".join(lines) + "\n")
+
+
+def run_deck_export(store_root: Path, deck_id: str, output: Path, *, force: bool = False) -> int:
+    """Write one of the couple's own decks (from my-content.toml or imported) as a pack."""
+    from closer_tui.core.content import BUILTIN_DECKS
+    from closer_tui.core.packs import exported
+    from closer_tui.core.store import plain_reason, write_atomic
+
+    library = _library_here(store_root)
+    if deck_id in BUILTIN_DECKS:
+        print(
+            f"{deck_id} is one of closer's own decks: everyone with closer has it already. "
+            "You can export a deck of your own (see `closer deck list`).",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        deck = library.deck_info(deck_id)
+    except KeyError:
+        print(f"There is no deck {deck_id!r}. `closer deck list` shows them all.", file=sys.stderr)
+        return 1
+    if os.path.lexists(output) and not force:
+        print(
+            f"{output} is already there, so nothing was written. "
+            "Choose another name, or add --force to replace it.",
+            file=sys.stderr,
+        )
+        return 1
+    cards = library.deck_cards(deck_id)
+    try:
+        write_atomic(output, exported(deck, cards).encode("utf-8"))
+    except OSError as error:
+        print(f"closer could not write {output}: {plain_reason(error)}.", file=sys.stderr)
+        return 1
+    print(f"Wrote the deck {deck.title!r} ({len(cards)} cards) to {output}.")
+    return 0
+
+
+def run_deck_import(store_root: Path, pack_path: Path, *, replace: bool = False) -> int:
+    """Check a deck pack and keep closer's own copy of it in the data folder."""
+    from closer_tui.core.packs import PackError, pack_text, packs_folder, read_pack
+    from closer_tui.core.store import StoreError
+
+    library = _library_here(store_root)
+    store = _open(store_root)
+    if store is None:
+        return 1
+    mine = packs_folder(store_root)
+    try:
+        peek = read_pack(pack_path)  # its deck, to know whether it is there already
+        replacing = replace and (mine / peek.file_name).is_file()
+        if peek.deck.id in {deck.id for deck in library.decks} and not replacing:
+            again = " Add --replace to replace it." if (mine / peek.file_name).is_file() else ""
+            print(
+                f"There is a deck {peek.deck.id!r} already, so nothing was imported.{again}",
+                file=sys.stderr,
+            )
+            return 1
+        old = {card.id for card in library.deck_cards(peek.deck.id)} if replacing else set()
+        pack = read_pack(pack_path, {card.id for card in library.all_cards()} - old)
+    except PackError as error:
+        print(f"{error}\nNothing was imported.", file=sys.stderr)
+        return 1
+    try:
+        path = store.save_pack(pack.file_name, pack_text(pack.deck, pack.all_cards()))
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 1
+    count = len(pack.all_cards())
+    print(f"Imported {pack.deck.title!r}: {count} cards, kept as {path}. It is in the chooser.")
+    return 0
+
+
 # -- shared --------------------------------------------------------------------
 
 

@@ -33,6 +33,7 @@ ACTIVITIES: dict[ActivityKind, str] = {
     "needs": "weekly_checkin:NeedsActivity",
     "connection_check": "reflection:ConnectionCheckActivity",
     "attachment_quiz": "reflection:AttachmentQuizActivity",
+    "deck": "deck_play:DeckActivity",
 }
 
 

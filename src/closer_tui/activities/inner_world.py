@@ -99,7 +99,7 @@ class InnerWorldActivity(CardDeck[Share]):
         return play[2]
 
     def _cards(self) -> list[InnerPrompt]:
-        cards = self.closer.library.inner_world
+        cards = self.drawable_now(self.closer.library.inner_world)
         return cards if self.theme == "any" else [c for c in cards if c.theme == self.theme]
 
     def _draw(self) -> None:

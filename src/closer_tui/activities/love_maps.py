@@ -20,8 +20,8 @@ from textual.widgets import Static
 
 from closer_tui.core.content import LoveMapQuestion
 from closer_tui.core.models import Entry, PartnerKey
-from closer_tui.widgets.card_deck import CardDeck, CardFace
-from closer_tui.widgets.partner import badge, named_together
+from closer_tui.widgets.card_deck import CardDeck, CardFace, answer_and_guess
+from closer_tui.widgets.partner import named_together
 from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
 from closer_tui.widgets.turn_banner import TurnBanner
 
@@ -97,7 +97,7 @@ class LoveMapsActivity(CardDeck[Round]):
     # -- rounds ------------------------------------------------------------------
 
     def _new_round(self) -> None:
-        card = self.deck.draw(self.closer.library.guessable_love_maps())
+        card = self.deck.draw(self.drawable_now(self.closer.library.guessable_love_maps()))
         current = Round(card, self.banner.speaker, self.mode)
         self.rounds.append(current)
         self.shown()
@@ -164,14 +164,7 @@ class LoveMapsActivity(CardDeck[Round]):
         self.refresh_bindings()
 
     def _reveal(self, current: Round) -> Table:
-        couple = self.closer.couple
-        answerer = couple.partner(current.answerer)
-        guesser = couple.partner(couple.other(current.answerer))
-        table = Table(expand=True, box=None, padding=(1, 2, 0, 0), show_edge=False)
-        table.add_column(Text.assemble(badge(answerer), " answered"), ratio=1)
-        table.add_column(Text.assemble(badge(guesser), " guessed"), ratio=1)
-        table.add_row(current.answer or "passed", current.guess or "passed")
-        return table
+        return answer_and_guess(self.closer.couple, current.answerer, current.answer, current.guess)
 
     # -- keys --------------------------------------------------------------------
 

@@ -57,10 +57,10 @@ class QuestionActivity(CardDeck[Play]):
     def first_card(self) -> None:
         depth = self.options.get("depth")
         if depth in DEPTHS:
-            card = self.deck.draw(self.closer.library.session_questions(depth))
+            card = self.deck.draw(self._cards(depth))
         else:
             today = self.closer.now().astimezone().date()
-            card = self.deck.tonights(self.closer.library.session_questions("light"), today)
+            card = self.deck.tonights(self._cards("light"), today)
         self._show(card)
         self.focus()
 
@@ -86,8 +86,11 @@ class QuestionActivity(CardDeck[Play]):
         )
         self.query_one("#q-card", Static).update(card.text)
 
+    def _cards(self, depth: Depth) -> list[Question]:
+        return self.drawable_now(self.closer.library.session_questions(depth))
+
     def _draw(self, depth: Depth) -> None:
-        self._show(self.deck.draw(self.closer.library.session_questions(depth)))
+        self._show(self.deck.draw(self._cards(depth)))
 
     def action_deeper(self) -> None:
         if self.card is not None:

@@ -27,13 +27,15 @@ KIND = "touch_ideas"
 
 
 def touches(history: Iterable[SessionRecord]) -> Iterator[tuple[datetime, str]]:
-    """(when, idea id) for every touch idea ever saved, alone or in a guided session."""
+    """(when, idea id) for every touch idea ever saved: ticked here, alone or in a guided
+    session, or done from a deck of cards ("we did it")."""
     for record in history:
         for outcome in (record, *record.steps):
-            if outcome.kind != KIND:
-                continue
             for entry in outcome.entries:
-                yield record.started_at, entry.parts.get("id", "")
+                if outcome.kind == KIND:
+                    yield record.started_at, entry.parts.get("id", "")
+                elif outcome.kind == "deck" and entry.parts.get("did") == "touch":
+                    yield record.started_at, entry.parts.get("card", "")
 
 
 def saved_today(history: Iterable[SessionRecord], now: datetime) -> set[str]:

@@ -16,6 +16,9 @@ COUPLE_FILE = "couple.json"
 OWN_CONTENT_FILE = "my-content.toml"
 """Where, in the data folder, a couple adds their own cards and plans."""
 
+DECK_PACKS_FOLDER = "decks"
+"""Where, in the data folder, ``closer deck import`` keeps the deck packs it took in."""
+
 COUPLE_SCHEMA = 1
 """The schema of ``couple.json`` this closer writes."""
 

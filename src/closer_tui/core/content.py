@@ -11,11 +11,11 @@ import hashlib
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from functools import cache
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal, Self, TypeVar, get_args
+from typing import Annotated, Any, ClassVar, Literal, Self, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -60,6 +60,7 @@ ActivityKind = Literal[
     "needs",
     "connection_check",
     "attachment_quiz",
+    "deck",
 ]
 """Every kind of step a guided session can hold; screens map each to a widget."""
 
@@ -167,44 +168,153 @@ class Safety(ContentModel):
 # --- Cards a couple can add to -------------------------------------------------
 
 
+DeckId = Literal[
+    "our-days",
+    "dreams",
+    "money-work",
+    "home-fairness",
+    "family-friends",
+    "play",
+    "rituals",
+    "gratitude",
+    "growing",
+    "hard-times",
+    "our-story",
+    "body-rest",
+    "quick-picks",
+    "where-we-stand",
+]
+"""The built-in topic decks (CARDS.md); their titles are in ``decks.toml``."""
+
+BUILTIN_DECKS: tuple[str, ...] = get_args(DeckId)
+
+TOPIC_DECKS: tuple[str, ...] = BUILTIN_DECKS[:12]
+"""The twelve conversation decks, beside the quick picks and where-we-stand."""
+
+CARD_CHARACTERS = 140
+"""A card's words at most: two lines of an 80x24 card, with its buttons in view."""
+
+CardText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=CARD_CHARACTERS)
+]
+OptionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
+"""One side of a this-or-that card, or one end of a scale: short enough to sit side by side."""
+
 RISKY = Field(
     False,
     description="Invites a complaint about the partner or a big disclosure, or hurts when "
     "guessed wrong: never drawn by a guided session or the guessing game.",
 )
+GENTLE = Field(
+    False,
+    description="Safe and light enough for an evening when things feel tense: curious, warm, "
+    "no complaint, no big disclosure.",
+)
+DECK = Field(
+    None,
+    description="The topic deck it belongs to: a built-in one (DeckId) or a couple's own "
+    "(checked against the decks the library knows, so a couple's [[decks]] can be used).",
+)
 
 
-class Question(ContentModel):
+class DeckCard(ContentModel):
+    """What every card in a topic deck has: its deck, and how safe it is on a tense evening.
+
+    ``deck`` is a slug rather than :data:`DeckId` so a couple's own decks load too;
+    :class:`Library` checks that every card names a deck it knows.
+    """
+
+    PLAYS: ClassVar[tuple[str, ...]] = ("talk", "private", "guess")
+    """The ways this kind of card can be played (core/deck.py's ``Way``), its own first."""
+
+    id: Slug
+    text: CardText
+    deck: Slug | None = DECK
+    gentle: bool = GENTLE
+    risky: bool = RISKY
+
+    @model_validator(mode="after")
+    def _risky_is_never_gentle(self) -> Self:
+        if self.risky and self.gentle:
+            raise ValueError("a risky card cannot be gentle too")
+        return self
+
+
+class Question(DeckCard):
     """A question for the deck; ``depth`` orders the escalation."""
+
+    depth: Depth
+
+
+class LoveMapQuestion(DeckCard):
+    """One partner answers about themself; the other can guess first."""
+
+    topic: Text
+
+
+class InnerPrompt(DeckCard):
+    """A prompt card for sharing one's inner world."""
+
+    theme: InnerTheme
+
+
+class AffectionIdea(DeckCard):
+    """A non-sexual way to touch, to tick off."""
+
+    PLAYS: ClassVar[tuple[str, ...]] = ("talk",)  # something to do, not to answer
+
+
+DateWhere = Literal["home", "out"]
+DateCost = Literal["free", "low", "some"]
+DateMinutes = Literal[15, 30, 60, 120, 240]
+
+
+class DateIdea(DeckCard):
+    """A date or ritual idea to do together, with "we did it" and "again some time"."""
+
+    PLAYS: ClassVar[tuple[str, ...]] = ("talk",)  # something to do, not to answer
+
+    where: DateWhere
+    cost: DateCost
+    minutes: DateMinutes = Field(description="Rough length in minutes.")
+    tired: bool = Field(False, description="Good for a tired evening.")
+
+
+class Pick(DeckCard):
+    """This or that: both choose one of two at the same moment; neither is the right one."""
+
+    PLAYS: ClassVar[tuple[str, ...]] = ("pick", "talk")
+
+    options: tuple[OptionText, OptionText]
+
+
+class ScaleCard(DeckCard):
+    """Where do you stand: each places themself 1 to 5 between two ends, privately."""
+
+    PLAYS: ClassVar[tuple[str, ...]] = ("stand", "talk")
+
+    ends: tuple[OptionText, OptionText] = Field(description="What 1 means, what 5 means.")
+
+
+class IntimacyCard(ContentModel):
+    """The opt-in deck: offered only once both partners said yes, drawn by nothing else."""
+
+    PLAYS: ClassVar[tuple[str, ...]] = ("talk", "private")  # never a guessing game
 
     id: Slug
     depth: Depth
-    text: Text
-    risky: bool = RISKY
+    text: CardText
+    gentle: bool = True
+    risky: bool = False
+    deck: Literal["intimacy"] = "intimacy"
 
 
-class LoveMapQuestion(ContentModel):
-    """One partner answers about themself; the other can guess first."""
-
-    id: Slug
-    topic: Text
-    text: Text
-    risky: bool = RISKY
-
-
-class InnerPrompt(ContentModel):
-    """A prompt card for sharing one's inner world."""
+class DeckInfo(ContentModel):
+    """A deck a couple can pick: a built-in topic deck, or one of their own."""
 
     id: Slug
-    theme: InnerTheme
-    text: Text
-
-
-class AffectionIdea(ContentModel):
-    """A non-sexual way to touch, to tick off."""
-
-    id: Slug
-    text: Text
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+    about: str = Field("", max_length=80, description="One line under its title.")
 
 
 class PlanStep(ContentModel):
@@ -223,6 +333,8 @@ class PlanStep(ContentModel):
         depth = self.options.get("depth")
         if depth is not None and depth not in get_args(Depth):
             raise ValueError(f"depth must be one of {', '.join(get_args(Depth))}, not {depth!r}")
+        if self.options.get("deck") == "intimacy":
+            raise ValueError("the opt-in deck is opened by the couple together, never by a plan")
         count = self.options.get("count")
         if count is not None and (not isinstance(count, int) or count < 1):
             raise ValueError(f"count must be a whole number of at least 1, not {count!r}")
@@ -490,6 +602,11 @@ class Library(ContentModel):
     love_maps: list[LoveMapQuestion] = Field(min_length=60)
     inner_world: list[InnerPrompt] = Field(min_length=40)
     affection: list[AffectionIdea] = Field(min_length=30)
+    decks: list[DeckInfo] = Field(min_length=1, description="Every deck a card may name.")
+    dates: list[DateIdea] = Field(default_factory=list)
+    this_or_that: list[Pick] = Field(default_factory=list)
+    scales: list[ScaleCard] = Field(default_factory=list)
+    intimacy: list[IntimacyCard] = Field(default_factory=list)
     phrases: PhraseSets
     horsemen: list[Pattern] = Field(min_length=4, max_length=4)
     horsemen_credit: Text
@@ -533,6 +650,11 @@ class Library(ContentModel):
     def _ids_unique_and_practices_in_order(self) -> Self:
         for name in _ID_LISTS:
             _require_unique(name, (item.id for item in getattr(self, name)))
+        _require_unique("cards", (card.id for card in self.all_cards()))
+        known = {deck.id for deck in self.decks}
+        for card in self.all_cards():
+            if card.deck is not None and card.deck not in known:
+                raise ValueError(f"card {card.id!r} names the unknown deck {card.deck!r}")
         numbers = [p.number for p in self.practices]
         if numbers != list(range(1, len(self.practices) + 1)):
             raise ValueError(f"practices must be numbered 1 to 7 in order, not {numbers}")
@@ -566,6 +688,42 @@ class Library(ContentModel):
         """The Love Maps questions safe to play as a guessing game: none of the risky ones."""
         return [q for q in self.love_maps if not q.risky]
 
+    def all_cards(self) -> Iterator[DeckCard]:
+        """Every card of every topic deck, in file order; never the opt-in deck's."""
+        for section in CARD_SECTIONS:
+            yield from getattr(self, section)
+
+    @cached_property
+    def _cards_by_deck(self) -> dict[str, list[DeckCard]]:
+        by_deck: dict[str, list[DeckCard]] = {deck.id: [] for deck in self.decks}
+        for card in self.all_cards():
+            if card.deck is not None:
+                by_deck.setdefault(card.deck, []).append(card)
+        return by_deck
+
+    def deck_cards(self, deck_id: str) -> list[DeckCard]:
+        """The cards of one topic deck, from every file (empty for an unknown deck).
+
+        Indexed once per library, so opening a deck of a thousand cards costs a look-up.
+        """
+        return self._cards_by_deck.get(deck_id, [])
+
+    def deck_info(self, deck_id: str) -> DeckInfo:
+        """The deck with this id (KeyError if there is none)."""
+        return _by_id(self.decks, deck_id)
+
+
+CARD_SECTIONS = (
+    "questions",
+    "love_maps",
+    "inner_world",
+    "affection",
+    "dates",
+    "this_or_that",
+    "scales",
+)
+"""The sections whose cards make up the topic decks. The opt-in deck (``intimacy``)
+is not one of them, so nothing that draws from a topic deck can reach it."""
 
 _ID_LISTS = (
     "sources",
@@ -575,6 +733,11 @@ _ID_LISTS = (
     "love_maps",
     "inner_world",
     "affection",
+    "decks",
+    "dates",
+    "this_or_that",
+    "scales",
+    "intimacy",
     "horsemen",
     "exercises",
     "dtr",
@@ -625,7 +788,7 @@ def _cited_claims(value: Any, claims: dict[str, Any]) -> Any:
     return resolved
 
 
-_Item = TypeVar("_Item", Practice, Exercise, Guide, Plan)
+_Item = TypeVar("_Item", Practice, Exercise, Guide, Plan, DeckInfo)
 
 
 def _by_id(items: Sequence[_Item], wanted: str) -> _Item:
@@ -671,9 +834,17 @@ OWN_SECTIONS: dict[str, type[ContentModel]] = {
     "love_maps": LoveMapQuestion,
     "inner_world": InnerPrompt,
     "affection": AffectionIdea,
+    "dates": DateIdea,
+    "this_or_that": Pick,
+    "scales": ScaleCard,
+    "intimacy": IntimacyCard,
+    "decks": DeckInfo,
     "plans": Plan,
 }
 """The lists a couple can add to, and the model each item must match."""
+
+NAMED_SECTIONS = frozenset({"plans", "decks"})
+"""Sections whose items need an id written by hand: cards and steps refer to them by it."""
 
 OWN_CONTENT_EXAMPLE = """\
 # Your own cards for closer. Every section is optional; an id is optional
@@ -693,6 +864,20 @@ text = "Something I hope we still do when we are old is..."
 
 [[affection]]
 text = "Hold hands for the whole walk to the bakery."
+
+[[decks]]
+id = "sundays"      # a deck of your own; any card can join it with deck = "sundays"
+title = "Our Sundays"
+
+[[this_or_that]]
+text = "Pancakes or a long lie-in?"
+options = ["Pancakes", "A long lie-in"]
+deck = "sundays"
+
+[[scales]]
+text = "When a Sunday has no plan at all…"
+ends = ["I feel a bit lost", "I feel free"]   # what 1 means, what 5 means
+deck = "sundays"
 
 [[plans]]
 id = "sunday-20"
@@ -780,7 +965,7 @@ def _own_items(
     for index, entry in enumerate(raw):
         line = f", line {lines[index]}" if len(lines) == len(raw) else ""
         where = f"{path.name}, [[{section}]] item {index + 1}{line}"
-        if section != "plans" and "id" not in entry:
+        if section not in NAMED_SECTIONS and "id" not in entry:
             entry = {**entry, "id": _own_id(section, entry)}
         try:
             item = model.model_validate(entry)
@@ -789,7 +974,10 @@ def _own_items(
             continue
         item_id = str(getattr(item, "id", ""))
         if item_id in builtin_ids:
-            problems.append(f"{where}: the id {item_id!r} is already a built-in one; pick another.")
+            problems.append(
+                f"{where}: the id {item_id!r} is already taken "
+                "(by a built-in card or another of yours); pick another."
+            )
         elif item_id in seen:
             problems.append(f"{where}: the id {item_id!r} is used twice in your file.")
         else:
@@ -798,20 +986,12 @@ def _own_items(
     return items, problems
 
 
-def load_library(own_path: Path | None) -> tuple[Library, list[str]]:
-    """The built-in library with the couple's own cards added, and any problems.
-
-    All or nothing: if anything in the couple's file is wrong, the built-in
-    library comes back unchanged, with one message per problem naming the
-    file, the section and the item. This never raises for a broken own file.
-    """
-    base = library()
-    if own_path is None:
-        return base, []
+def _own_additions(own_path: Path, base: Library) -> tuple[dict[str, list[Any]], list[str]]:
+    """The cards, decks and plans of the couple's own file, or none and the problems."""
     try:
         data, text = _parse_own(own_path)
     except OwnContentError as error:
-        return base, [str(error)]
+        return {}, [str(error)]
     problems: list[str] = []
     unknown = sorted(set(data) - set(OWN_SECTIONS))
     if unknown:
@@ -827,14 +1007,41 @@ def load_library(own_path: Path | None) -> tuple[Library, list[str]]:
         items, section_problems = _own_items(own_path, text, section, raw, builtin_ids)
         problems.extend(section_problems)
         additions[section] = items
-    if problems:
-        return base, problems
-    if not any(additions.values()):
+    return ({}, problems) if problems else (additions, [])
+
+
+def load_library(own_path: Path | None, packs_dir: Path | None = None) -> tuple[Library, list[str]]:
+    """The built-in library with the couple's own cards and imported decks added, and any
+    problems.
+
+    All or nothing, file by file: if anything in the couple's file is wrong,
+    none of it is added, with one message per problem naming the file, the
+    section, the item and its line; a broken deck pack (``packs_dir``, by
+    default the ``decks`` folder beside the couple's file) is left out alone.
+    This never raises for a broken own file or pack.
+    """
+    base = library()
+    if own_path is None:
         return base, []
+    additions, problems = _own_additions(own_path, base)
+    from closer_tui.core.packs import load_packs, packs_folder
+
+    taken = {card.id for card in base.all_cards()} | {
+        str(item.id) for items in additions.values() for item in items
+    }
+    decks = {deck.id for deck in [*base.decks, *additions.get("decks", [])]}
+    packs, pack_problems = load_packs(packs_dir or packs_folder(own_path.parent), taken, decks)
+    problems += pack_problems
+    for pack in packs:
+        additions.setdefault("decks", []).append(pack.deck)
+        for section, cards in pack.cards.items():
+            additions.setdefault(section, []).extend(cards)
+    if not any(additions.values()):
+        return base, problems
     merged = {name: getattr(base, name) for name in Library.model_fields}
     for section, items in additions.items():
         merged[section] = [*merged[section], *items]
     try:
-        return Library.model_validate(merged), []
-    except ValidationError as error:  # a guard: the checks above should catch it all
-        return base, [describe_validation_error(error, own_path.name)]
+        return Library.model_validate(merged), problems
+    except ValidationError as error:  # a card naming a deck nobody has, say
+        return base, [*problems, describe_validation_error(error, own_path.name)]

@@ -12,7 +12,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 
 class Card(Protocol):
@@ -93,6 +93,13 @@ def tonights_card(
     return card
 
 
+def left(cards: Sequence[Card], memory: DeckMemory) -> int:
+    """How many of ``cards`` are still to come before the deck starts over."""
+    seen = set(memory.seen)
+    unseen = sum(card.id not in seen for card in cards)
+    return unseen or len(cards)  # all seen: the next draw starts a new round of them all
+
+
 def love(memory: DeckMemory, card_id: str) -> None:
     if card_id not in memory.loved:
         memory.loved.append(card_id)
@@ -131,8 +138,71 @@ class Deck:
         self._keep(memory)
         return card
 
+    def left(self, cards: Sequence[Card]) -> int:
+        """Cards of ``cards`` still to come in this round (see :func:`left`)."""
+        return left(cards, self.memory)
+
     def love(self, card_id: str) -> None:
         """Keep a card among the ones the couple loved."""
         memory = self.memory
         love(memory, card_id)
         self._keep(memory)
+
+
+# --- Which cards may be drawn, and how a card is played ---------------------------
+
+
+Way = Literal["talk", "private", "guess", "pick", "stand"]
+"""The five ways to play a card: talk it through; answer privately and reveal together;
+one answers privately and the other guesses; this or that; where do you stand (1 to 5)."""
+
+WAY_NAMES: dict[Way, str] = {
+    "talk": "Talk",
+    "private": "Answer privately",
+    "guess": "Guess my answer",
+    "pick": "This or that",
+    "stand": "Where do you stand?",
+}
+
+
+def ways_for(card: Card) -> tuple[Way, ...]:
+    """The ways a card can be played, the one it is made for first.
+
+    Each kind of card says (its ``PLAYS``): a card with two options is a
+    this-or-that, one with two ends a scale, a touch or date idea something to
+    do; a question can be talked, answered privately, or guessed, unless a
+    wrong guess could hurt (a risky card is never a guessing game).
+    """
+    plays: tuple[Way, ...] = getattr(card, "PLAYS", ("talk", "private", "guess"))
+    if getattr(card, "risky", False):
+        return tuple(way for way in plays if way != "guess")
+    return plays
+
+
+def drawable(cards: Sequence[CardT], *, tense: bool = False, guided: bool = False) -> list[CardT]:
+    """The cards a draw may reach tonight.
+
+    ``tense``: the couple said things feel tense tonight, so only gentle cards.
+    ``guided``: a guided session draws no risky card (a complaint about the
+    partner, or a big disclosure with no support around it).
+    """
+    if tense:
+        return [card for card in cards if getattr(card, "gentle", False)]
+    if guided:
+        return [card for card in cards if not getattr(card, "risky", False)]
+    return list(cards)
+
+
+EVENING_SECTION = "evening"
+TENSE_KEY = "tense"
+
+
+def tense_tonight(keeper: Keeper, today: date) -> bool:
+    """Whether the couple said, this evening, that things feel tense: gentle cards only."""
+    kept = keeper.recall_keepsake(EVENING_SECTION, TENSE_KEY)
+    return isinstance(kept, dict) and kept.get("date") == today.isoformat()
+
+
+def feel_tense(keeper: Keeper, today: date, tense: bool) -> None:
+    """Say (or take back) that things feel tense tonight; it lasts until the day ends."""
+    keeper.save_keepsake(EVENING_SECTION, TENSE_KEY, {"date": today.isoformat()} if tense else None)

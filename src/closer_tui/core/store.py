@@ -49,7 +49,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
-from closer_tui.core.basics import COUPLE_FILE
+from closer_tui.core.basics import COUPLE_FILE, DECK_PACKS_FOLDER
 from closer_tui.core.files import not_a_folder, opened_plain, read_to_end, sync
 from closer_tui.core.files import plain_reason as plain_reason  # screens say failures with it
 from closer_tui.core.models import (
@@ -548,6 +548,35 @@ class Store:
             ) from error
 
     # -- what practices remember between evenings ----------------------------
+
+    # -- imported deck packs -------------------------------------------------
+
+    @property
+    def packs_dir(self) -> Path:
+        return self.root / DECK_PACKS_FOLDER
+
+    def save_pack(self, name: str, text: str) -> Path:
+        """Keep an imported deck pack as ``decks/<name>`` in the data folder.
+
+        ``name`` is closer's own choice (the deck's slug id and ``.toml``): a
+        pack never names the file it lands in, and a link where the folder
+        belongs is set aside rather than followed. Raises :class:`StoreError`.
+        """
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*\.toml", name):
+            raise ValueError(f"not a deck pack's file name: {name!r}")
+        with self._locked("the deck"):
+            if not self._ensure_sub_folder(self.packs_dir):
+                raise StoreError(
+                    f"Could not save the deck: the {DECK_PACKS_FOLDER} folder could not be made."
+                )
+            path = self.packs_dir / name
+            try:
+                write_atomic(path, text.encode("utf-8"))
+            except OSError as error:
+                raise StoreError(
+                    f"Could not save the deck: {plain_reason(error)}. Nothing else was changed."
+                ) from error
+        return path
 
     def load_keepsakes(self) -> Keepsakes:
         """What practices remember between evenings; never raises."""

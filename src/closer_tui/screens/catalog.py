@@ -98,6 +98,15 @@ def _hug(app: CloserApp) -> Screen[None]:
     return hug_screen(app)
 
 
+def _decks(app: CloserApp) -> Screen[None]:
+    from closer_tui.screens.decks import DeckChooserScreen
+
+    return DeckChooserScreen()
+
+
+DECKS = ("Card decks", "Topics, quick picks, and five ways to play a card.")
+
+
 HUG = ("A 20-second hug", "Both press your key, then hold each other.")
 """The hug's title (as in hug.toml) and summary: it is also practice 2's first tab."""
 
@@ -124,6 +133,7 @@ SEARCH_WORDS: dict[str, str] = {
     "daily-connection": "talk stress days conversation listen",
     "affection": "touch ideas cuddle hug",
     "questions": "question deck cards",
+    "decks": "cards topics this or that where do you stand guess dates rituals tense gentle",
     "safety": "self-check four patterns criticism contempt defensiveness stonewalling repair",
     "inner-world": "I-statement prompt cards feelings just listen",
     "digital": "phones away unplugged evening phone-free zones screens",
@@ -175,6 +185,7 @@ def places(app: CloserApp) -> list[Place]:
         )
         for p in sorted(catalog.practices, key=lambda p: p.number)
     ]
+    found.append(Place("decks", *DECKS, "exercise", _decks, kind="decks"))
     found.append(Place("hug", *HUG, "exercise", _hug, kind="exercise"))
     found += [
         Place(e.id, e.title, e.tagline, "exercise", _exercise(e.id), kind="exercise")

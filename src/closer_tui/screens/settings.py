@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header, Label, Switch
 
+from closer_tui.core.shelf import close_intimacy, intimacy_is_open
 from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.couple_form import CoupleForm
 from closer_tui.widgets.footer import CalmFooter
@@ -62,6 +63,9 @@ class SettingsScreen(CloserScreen[None]):
                     yield Switch(value=value, id=switch_id)
                     yield Label(on_or_off(value), id=f"{switch_id}-state", classes="switch-state")
                     yield Label(label, classes="switch-label")
+            if intimacy_is_open(self.closer):
+                # Either partner can close the opt-in deck, here or in the deck chooser.
+                yield Button("Close the deck on desire and closeness", id="close-opt-in")
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -76,6 +80,10 @@ class SettingsScreen(CloserScreen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
+        elif event.button.id == "close-opt-in":
+            close_intimacy(self.closer)
+            event.button.remove()
+            self.notify("The opt-in deck is closed. Either of you can ask again another day.")
         else:
             self.app.pop_screen()
 

@@ -12,12 +12,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
-from closer_tui.core.deck import Card, Deck
-from closer_tui.core.models import Entry, Outcome
+from closer_tui.core.clock import Clock
+from closer_tui.core.deck import Card, CardT, Deck, drawable, tense_tonight
+from closer_tui.core.models import PARTNER_KEYS, Couple, Entry, Outcome, PartnerKey
 from closer_tui.core.sessions import done_with
 from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.partner import badge, named
+from closer_tui.widgets.private_round import HANDOVER_SECONDS
 from closer_tui.widgets.turn_banner import TurnBanner
 
 PlayT = TypeVar("PlayT")
@@ -70,6 +79,22 @@ class CardDeck(Activity, Generic[PlayT]):
     def on_mount(self) -> None:
         self._started_at = self.closer.now()
         self.first_card()
+
+    @property
+    def guided(self) -> bool:
+        """Part of a guided session: it never draws a risky card."""
+        return self._keeper() is not None
+
+    def tense(self) -> bool:
+        """The couple said things feel tense tonight (the deck chooser's ``t``)."""
+        return tense_tonight(self.closer, self.closer.now().astimezone().date())
+
+    def drawable_now(self, cards: list[CardT]) -> list[CardT]:
+        """The cards a draw may reach now: no risky one in a guided session, and only
+        gentle ones on a tense evening (all of them, if a deck has none marked gentle)."""
+        return drawable(cards, tense=self.tense(), guided=self.guided) or drawable(
+            cards, guided=self.guided
+        )
 
     # -- what each deck says ---------------------------------------------------------
 
@@ -157,3 +182,134 @@ class CardDeck(Activity, Generic[PlayT]):
         self.forget()
         self._started_at = self.closer.now()
         self.saved()
+
+
+# --- The ways of playing one card, beside talking it through ------------------------
+
+
+def answer_and_guess(
+    couple: Couple, answerer: PartnerKey, answer: str | None, guess: str | None
+) -> Table:
+    """One answered for themself, the other guessed: both side by side, never scored."""
+    table = Table(expand=True, box=None, padding=(1, 2, 0, 0), show_edge=False)
+    table.add_column(Text.assemble(badge(couple.partner(answerer)), " answered"), ratio=1)
+    table.add_column(
+        Text.assemble(badge(couple.partner(couple.other(answerer))), " guessed"), ratio=1
+    )
+    table.add_row(answer or "passed", guess or "passed")
+    return table
+
+
+def stand_line(
+    couple: Couple, ends: tuple[str, str], points: dict[PartnerKey, int | None]
+) -> Table:
+    """Where each stands, 1 to 5 between the two ends, one row each, side by side."""
+    table = Table(box=None, padding=(0, 1), show_header=False, expand=False)
+    table.add_column(no_wrap=True)
+    for _ in range(5):
+        table.add_column(justify="center", width=3)
+    table.add_row(Text(""), *(Text(str(n), style="dim") for n in range(1, 6)))
+    for key in PARTNER_KEYS:
+        point = points.get(key)
+        partner = couple.partner(key)
+        marks = [
+            Text("●", style=f"bold {partner.hex}") if point == n else Text("·", style="dim")
+            for n in range(1, 6)
+        ]
+        table.add_row(badge(partner), *marks)
+        if point is None:
+            table.add_row(Text("  passed", style="dim"), *([Text("")] * 5))
+    outer = Table.grid()
+    outer.add_row(table)
+    outer.add_row(Text(f"1 = {ends[0]}   ·   5 = {ends[1]}", style="dim"))
+    return outer
+
+
+PICK_KEYS: dict[str, tuple[PartnerKey, int]] = {
+    "f": ("first", 0),
+    "d": ("first", 1),
+    "j": ("second", 0),
+    "k": ("second", 1),
+}
+"""This or that: each partner's own two keys, index finger for the first option."""
+
+
+class PickRound(Widget, can_focus=True):
+    """Both choose at the same moment, each on their own keys; nothing shows until both did.
+
+    A choice can be changed until the other has chosen too; then both appear
+    together. A key pressed before the card has been on screen a moment is
+    taken as meant for the screen before and ignored.
+    """
+
+    DEFAULT_CSS = """
+    PickRound { height: auto; padding: 0 1; }
+    PickRound #pick-options { height: auto; }
+    PickRound #pick-status { height: auto; margin: 1 0 0 0; }
+    """
+
+    BINDINGS = [Binding(key, f"choose('{key}')", show=False) for key in PICK_KEYS]
+
+    class Chosen(Message):
+        """Both chose: ``choices`` is each partner's option (0 or 1)."""
+
+        def __init__(self, round: PickRound, choices: dict[PartnerKey, int]) -> None:
+            super().__init__()
+            self.round = round
+            self.choices = choices
+
+    def __init__(self, couple: Couple, options: tuple[str, str], *, clock: Clock) -> None:
+        super().__init__()
+        self.couple = couple
+        self.options = options
+        self.clock = clock
+        self.choices: dict[PartnerKey, int] = {}
+        self._shown_at = clock()
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._options(), id="pick-options")
+        yield Static(self._status(), id="pick-status")
+
+    def _keys_for(self, option: int) -> Text:
+        text = Text()
+        for key, (who, index) in PICK_KEYS.items():
+            if index == option:
+                text.append_text(named(self.couple.partner(who)))
+                text.append(f" {key}   ")
+        return text
+
+    def _options(self) -> Table:
+        table = Table(expand=True, box=None, padding=(0, 2, 0, 0), show_header=False)
+        table.add_column(ratio=1)
+        table.add_column(ratio=1)
+        table.add_row(Text(self.options[0], style="bold"), Text(self.options[1], style="bold"))
+        table.add_row(self._keys_for(0), self._keys_for(1))
+        return table
+
+    def _status(self) -> Text:
+        text = Text()
+        for key in PARTNER_KEYS:
+            text.append_text(named(self.couple.partner(key)))
+            text.append(": chosen ✓   " if key in self.choices else ": choosing…   ")
+        text.append("\nNothing shows until you have both chosen.", style="dim")
+        return text
+
+    def action_choose(self, key: str) -> None:
+        if len(self.choices) == 2 or self.clock() < self._shown_at + HANDOVER_SECONDS:
+            return
+        who, option = PICK_KEYS[key]
+        self.choices[who] = option
+        self.query_one("#pick-status", Static).update(self._status())
+        if len(self.choices) == 2:
+            self.query_one("#pick-options", Static).update(self._together())
+            self.query_one("#pick-status", Static).update("")
+            self.post_message(self.Chosen(self, dict(self.choices)))
+
+    def _together(self) -> Table:
+        table = Table(expand=True, box=None, padding=(0, 2, 0, 0))
+        for key in PARTNER_KEYS:
+            table.add_column(badge(self.couple.partner(key)), ratio=1)
+        table.add_row(
+            *(Text(self.options[self.choices[key]], style="bold") for key in PARTNER_KEYS)
+        )
+        return table

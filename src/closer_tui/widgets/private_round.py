@@ -102,10 +102,13 @@ class PrivateRound(Widget, can_focus=True):
         first: PartnerKey = "first",
         hint: str = "",
         note: str = "",
+        show: bool = True,
         id: str | None = None,
     ) -> None:
         """``hint`` is shown under every question; ``note`` once, on the opening
-        curtain, before anyone answers (the safety note, where it is needed)."""
+        curtain, before anyone answers (the safety note, where it is needed).
+        ``show=False``: the answers are only posted, never shown, for a question
+        whose single answers nobody may learn (the opt-in deck's consent)."""
         super().__init__(id=id)
         if not asks:
             raise ValueError("a private round needs something to ask")
@@ -115,6 +118,7 @@ class PrivateRound(Widget, can_focus=True):
         self.order: tuple[PartnerKey, PartnerKey] = (first, couple.other(first))
         self.hint = hint
         self.note = note
+        self.show = show
         self.answers: dict[PartnerKey, dict[str, Answer]] = {key: {} for key in self.order}
         self._turn = 0
         self._index = 0
@@ -232,6 +236,10 @@ class PrivateRound(Widget, can_focus=True):
         self.focus()
 
     def _reveal(self) -> None:
+        if not self.show:
+            self._switch("revealed", "pr-reveal")
+            self.post_message(self.Revealed(self, self.answers))
+            return
         table = Table(expand=True, show_lines=True, box=None, padding=(0, 1))
         table.add_column("", ratio=2, style="bold")
         for key in PARTNER_KEYS:

@@ -1,0 +1,336 @@
+"""The deck chooser and the five ways to play a card, by two partners at one keyboard."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from helpers import AppFactory, choose, hand_over, open_place, screen_flat, screen_text
+from textual.pilot import Pilot
+
+from closer_tui.activities.deck_play import DeckActivity
+from closer_tui.core.basics import OWN_CONTENT_FILE
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.store import Store
+from closer_tui.screens.decks import DeckChooserScreen
+from closer_tui.widgets.card_deck import PickRound
+from closer_tui.widgets.private_round import HANDOVER_SECONDS
+
+SCORE_WORDS = re.compile(r"\b(score[ds]?|points?|right|wrong|correct|wins?)\b", re.IGNORECASE)
+
+OWN = """
+[[decks]]
+id = "sundays"
+title = "Our Sundays"
+
+[[questions]]
+id = "sun-q1"
+depth = "light"
+text = "What would make next Sunday morning feel unhurried?"
+deck = "sundays"
+gentle = true
+
+[[questions]]
+id = "sun-q2"
+depth = "deep"
+text = "What is something about Sundays growing up you still miss?"
+deck = "sundays"
+risky = true
+
+[[this_or_that]]
+id = "pick-sun"
+text = "Pancakes or a long lie-in?"
+options = ["Pancakes", "A long lie-in"]
+deck = "quick-picks"
+gentle = true
+
+[[scales]]
+id = "stand-sun"
+text = "When a Sunday has no plan at all…"
+ends = ["I feel a bit lost", "I feel free"]
+deck = "where-we-stand"
+gentle = true
+
+[[dates]]
+id = "date-sun"
+text = "Walk to the furthest bench you can see and share a flask of tea."
+where = "out"
+cost = "free"
+minutes = 60
+tired = false
+deck = "sundays"
+gentle = true
+"""
+
+
+def with_own_cards(store: Store, text: str = OWN) -> Store:
+    (Path(store.root) / OWN_CONTENT_FILE).write_text(text, "utf-8")
+    return store
+
+
+async def open_deck(pilot: Pilot[None], shelf_id: str) -> DeckActivity:
+    await open_place(pilot, "decks")
+    chooser = pilot.app.screen
+    assert isinstance(chooser, DeckChooserScreen)
+    chooser.open_deck(shelf_id)
+    await pilot.pause()
+    await pilot.pause()
+    return pilot.app.screen.query_one(DeckActivity)
+
+
+async def settle(pilot: Pilot[None], clock: ManualClock) -> None:
+    clock.advance(HANDOVER_SECONDS)
+    await pilot.pause()
+
+
+async def test_the_chooser_lists_every_kind_of_deck_with_what_is_left(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(with_own_cards(store_with_couple))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_place(pilot, "decks")
+        assert isinstance(app.screen, DeckChooserScreen)
+        ids = [o.id for o in app.screen.query_one("#decks-list").options]  # type: ignore[attr-defined]
+        for wanted in ("light", "deeper", "deep", "our-days", "body-rest", "quick-picks",
+                       "where-we-stand", "love-maps", "inner-world", "touch-ideas", "dates",
+                       "sundays", "ask-intimacy"):  # fmt: skip
+            assert wanted in ids, wanted
+        assert "intimacy" not in ids, "the opt-in deck is closed until both say yes"
+        chooser = app.screen
+        option = chooser.query_one("#decks-list").get_option("sundays")  # type: ignore[attr-defined]
+        assert "Our Sundays  ·  3 to go" in str(option.prompt)
+        chooser.open_deck("sundays")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")  # the first card was talked about: saved on leaving
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is chooser
+        option = chooser.query_one("#decks-list").get_option("sundays")  # type: ignore[attr-defined]
+        assert "1 to go" in str(option.prompt), "two of the three are seen: one to go"
+
+
+async def test_this_or_that_shows_nothing_until_both_chose_then_both_together(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(with_own_cards(store_with_couple))
+    async with app.run_test(size=(80, 24)) as pilot:
+        deck = await open_deck(pilot, "quick-picks")
+        assert deck.current is not None and deck.current.way == "pick"
+        assert "Pancakes or a long lie-in?" in screen_flat(app)
+        await settle(pilot, clock)
+        await pilot.press("f")  # Alex: Pancakes
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Alex: chosen ✓" in shown and "Sam: choosing…" in shown
+        assert deck.pending() is None, "one choice alone is never kept nor shown"
+        await pilot.press("d")  # Alex changes their mind: still nothing shown
+        await pilot.press("k")  # Sam: A long lie-in
+        await pilot.pause()
+        shown = screen_flat(app)
+        assert "You both chose a long lie-in" in shown
+        assert not SCORE_WORDS.search(screen_text(app))
+        # On disk before the next key: the round is kept the moment both chose.
+        [record] = store_with_couple.load_history().sessions
+        assert record.title == "This or that"
+        assert [(e.who, e.text) for e in record.entries] == [
+            ("first", "A long lie-in"),
+            ("second", "A long lie-in"),
+        ]
+        assert app.screen.query(PickRound).first().choices == {"first": 1, "second": 1}
+
+
+async def test_where_do_you_stand_is_private_then_side_by_side_then_what_surprised_you(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(with_own_cards(store_with_couple))
+    async with app.run_test(size=(80, 24)) as pilot:
+        deck = await open_deck(pilot, "where-we-stand")
+        assert deck.current is not None and deck.current.way == "stand"
+        await hand_over(pilot, clock)
+        assert "I feel a bit lost" in screen_flat(app)  # the ends label the scale
+        await choose(pilot, "2")
+        await hand_over(pilot, clock)
+        await choose(pilot, "5")
+        assert deck.pending() is None
+        await hand_over(pilot, clock)  # both look
+        shown = screen_flat(app)
+        assert "What surprised you?" in shown
+        assert "1 = I feel a bit lost · 5 = I feel free" in shown
+        [record] = store_with_couple.load_history().sessions
+        assert [(e.who, e.text[:6]) for e in record.entries] == [
+            ("first", "2 of 5"),
+            ("second", "5 of 5"),
+        ]
+
+
+async def test_guess_my_answer_and_answer_privately_reveal_together(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(with_own_cards(store_with_couple))
+    app.rng = random.Random(3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        deck = await open_deck(pilot, "light")
+        assert deck.current is not None and deck.current.way == "talk"
+        await pilot.press("w")  # answer privately
+        await pilot.pause()
+        assert deck.current.way == "private"
+        await hand_over(pilot, clock)
+        await pilot.press(*"sourdough", "enter")
+        await hand_over(pilot, clock)
+        await pilot.press(*"the sea", "enter")
+        assert "sourdough" not in screen_text(app)
+        await hand_over(pilot, clock)
+        shown = screen_text(app)
+        assert "sourdough" in shown and "the sea" in shown
+        await pilot.press("n")  # the next card: Sam goes first
+        await pilot.pause()
+        await pilot.press("w", "w")  # guess my answer
+        await pilot.pause()
+        assert deck.current.way == "guess" and deck.current.first == "second"
+        assert "Sam answers" in screen_text(app) and "Alex guesses" in screen_text(app)
+        await hand_over(pilot, clock)
+        await pilot.press(*"a quiet walk", "enter")
+        await hand_over(pilot, clock)
+        await pilot.press(*"a long nap", "enter")
+        await hand_over(pilot, clock)
+        shown = screen_text(app)
+        assert "Sam answered" in shown and "Alex guessed" in shown
+        assert not SCORE_WORDS.search(shown)
+    sessions = store_with_couple.load_history().sessions
+    texts = [(e.who, e.text, e.parts.get("role", "")) for s in sessions for e in s.entries]
+    assert ("first", "sourdough", "") in texts and ("second", "the sea", "") in texts
+    assert ("second", "a quiet walk", "answer") in texts
+    assert ("first", "a long nap", "guess") in texts
+
+
+async def test_a_risky_card_is_never_a_guessing_game(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(with_own_cards(store_with_couple))
+    async with app.run_test(size=(80, 24)) as pilot:
+        deck = await open_deck(pilot, "sundays")
+        for _ in range(3):
+            assert deck.current is not None
+            if deck.current.card.id == "sun-q2":
+                break
+            await pilot.press("n")
+            await pilot.pause()
+        assert deck.current is not None and deck.current.card.id == "sun-q2"
+        ways = []
+        for _ in range(3):
+            ways.append(deck.current.way)
+            await pilot.press("w")
+            await pilot.pause()
+        assert "guess" not in ways and set(ways) == {"talk", "private"}
+
+
+async def test_a_date_can_be_marked_done_and_kept_for_again_some_time(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(with_own_cards(store_with_couple))
+    async with app.run_test(size=(80, 24)) as pilot:
+        deck = await open_deck(pilot, "dates")
+        assert deck.current is not None and deck.current.card.id == "date-sun"
+        assert "we did it" in screen_flat(app)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        [record] = store_with_couple.load_history().sessions
+        assert record.entries[0].parts["did"] == "date"
+        assert "date-sun" in deck.deck.memory.loved
+
+
+async def test_tense_tonight_draws_only_gentle_cards_in_the_chooser_and_the_deck(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(with_own_cards(store_with_couple))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_place(pilot, "decks")
+        await pilot.press("t")
+        await pilot.pause()
+        assert "gentle cards only" in screen_flat(app)
+        chooser = app.screen
+        assert isinstance(chooser, DeckChooserScreen)
+        chooser.open_deck("sundays")
+        await pilot.pause()
+        deck = app.screen.query_one(DeckActivity)
+        seen = set()
+        for _ in range(4):
+            assert deck.current is not None
+            seen.add(deck.current.card.id)
+            await pilot.press("n")
+            await pilot.pause()
+        assert seen == {"sun-q1", "date-sun"}, "the risky card is not gentle: never drawn"
+
+
+async def test_tense_tonight_reaches_tonights_question_too(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    """The question step of a guided session is this activity: it keeps to gentle cards."""
+    from closer_tui.activities.questions import QuestionActivity
+
+    app = make_app(with_own_cards(store_with_couple))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_place(pilot, "decks")
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_place(pilot, "questions")
+        question = app.screen.query_one(QuestionActivity)
+        assert question.card is not None and question.card.id == "sun-q1"
+
+
+async def test_a_touch_idea_done_from_a_deck_counts_as_a_touch(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    from closer_tui.activities.touch_ideas import touches
+
+    app = make_app(with_own_cards(store_with_couple))
+    async with app.run_test(size=(80, 24)) as pilot:
+        deck = await open_deck(pilot, "touch-ideas")
+        assert deck.current is not None
+        touch = deck.current.card.id
+        await pilot.press("y")
+        await pilot.pause()
+        assert [idea for _, idea in touches(app.history)] == [touch]
+
+
+PLAN = """
+[[plans]]
+id = "sunday-cards"
+title = "Sunday cards"
+minutes = 5
+summary = "A few cards from our Sunday deck."
+
+[[plans.steps]]
+activity = "deck"
+title = "Sunday cards"
+minutes = 5
+options = { deck = "sundays" }
+"""
+
+
+async def test_a_guided_session_never_draws_a_risky_card(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    from helpers import start_plan
+
+    app = make_app(with_own_cards(store_with_couple, OWN + PLAN))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_plan(pilot, "sunday-cards")
+        await pilot.pause()
+        deck = app.screen.query_one(DeckActivity)
+        assert deck.guided
+        seen = set()
+        for _ in range(4):
+            assert deck.current is not None
+            seen.add(deck.current.card.id)
+            await pilot.press("n")
+            await pilot.pause()
+        assert "sun-q2" not in seen and seen == {"sun-q1", "date-sun"}
