@@ -352,8 +352,10 @@ RISKY_TO_GUESS = ["lm-33", "lm-39", "lm-29", "lm-06", "lm-40"]
 
 def test_9_a_guided_session_never_draws_a_risky_question() -> None:
     drawable = {q.id for depth in ("light", "deeper", "deep") for q in LIB.session_questions(depth)}
-    assert not drawable & set(RISKY_IN_A_SESSION)
-    assert {q.id for q in LIB.questions if q.risky} == set(RISKY_IN_A_SESSION)
+    risky = {q.id for q in LIB.questions if q.risky}
+    # The cards the issue named are risky; the writers may mark more, and none is drawn.
+    assert set(RISKY_IN_A_SESSION) <= risky
+    assert not drawable & risky
     assert len(LIB.session_questions("deep")) >= 30  # still plenty to draw from
 
 
