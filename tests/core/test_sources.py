@@ -361,6 +361,7 @@ def test_9_a_guided_session_never_draws_a_risky_question() -> None:
 
 def test_9_the_guessing_game_never_draws_a_risky_love_maps_question() -> None:
     guessable = {q.id for q in LIB.guessable_love_maps()}
-    assert not guessable & set(RISKY_TO_GUESS)
-    assert {q.id for q in LIB.love_maps if q.risky} == set(RISKY_TO_GUESS)
-    assert len(guessable) == len(LIB.love_maps) - len(RISKY_TO_GUESS)
+    risky = {q.id for q in LIB.love_maps if q.risky}
+    assert risky >= set(RISKY_TO_GUESS)  # and any newer card about hard times or resentment
+    assert guessable == {q.id for q in LIB.love_maps} - risky
+    assert len(guessable) >= 100  # issue 12: at least 100 Love Maps questions safe to guess
