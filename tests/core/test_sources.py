@@ -352,13 +352,16 @@ RISKY_TO_GUESS = ["lm-33", "lm-39", "lm-29", "lm-06", "lm-40"]
 
 def test_9_a_guided_session_never_draws_a_risky_question() -> None:
     drawable = {q.id for depth in ("light", "deeper", "deep") for q in LIB.session_questions(depth)}
-    assert not drawable & set(RISKY_IN_A_SESSION)
-    assert {q.id for q in LIB.questions if q.risky} == set(RISKY_IN_A_SESSION)
+    risky = {q.id for q in LIB.questions if q.risky}
+    # The cards the issue named are risky; the writers may mark more, and none is drawn.
+    assert set(RISKY_IN_A_SESSION) <= risky
+    assert not drawable & risky
     assert len(LIB.session_questions("deep")) >= 30  # still plenty to draw from
 
 
 def test_9_the_guessing_game_never_draws_a_risky_love_maps_question() -> None:
     guessable = {q.id for q in LIB.guessable_love_maps()}
-    assert not guessable & set(RISKY_TO_GUESS)
-    assert {q.id for q in LIB.love_maps if q.risky} == set(RISKY_TO_GUESS)
-    assert len(guessable) == len(LIB.love_maps) - len(RISKY_TO_GUESS)
+    risky = {q.id for q in LIB.love_maps if q.risky}
+    assert risky >= set(RISKY_TO_GUESS)  # and any newer card about hard times or resentment
+    assert guessable == {q.id for q in LIB.love_maps} - risky
+    assert len(guessable) >= 100  # issue 12: at least 100 Love Maps questions safe to guess
