@@ -64,6 +64,12 @@ gentle = true
 """
 
 
+def score_words(shown: str, card_text: str) -> set[str]:
+    """Words of scoring on screen, but for those the card's own text uses ("turned out wrong")."""
+    on_card = {word.lower() for word in SCORE_WORDS.findall(card_text)}
+    return {word.lower() for word in SCORE_WORDS.findall(shown)} - on_card
+
+
 def with_own_cards(store: Store, text: str = OWN) -> Store:
     (Path(store.root) / OWN_CONTENT_FILE).write_text(text, "utf-8")
     return store
@@ -120,25 +126,28 @@ async def test_this_or_that_shows_nothing_until_both_chose_then_both_together(
     async with app.run_test(size=(80, 24)) as pilot:
         deck = await open_deck(pilot, "quick-picks")
         assert deck.current is not None and deck.current.way == "pick"
-        assert "Pancakes or a long lie-in?" in screen_flat(app)
+        card = deck.current.card
+        first_option, second_option = card.options  # type: ignore[union-attr]
+        assert card.text in screen_flat(app)
         await settle(pilot, clock)
-        await pilot.press("f")  # Alex: Pancakes
+        await pilot.press("f")  # Alex: the first option
         await pilot.pause()
         shown = screen_text(app)
         assert "Alex: chosen ✓" in shown and "Sam: choosing…" in shown
         assert deck.pending() is None, "one choice alone is never kept nor shown"
         await pilot.press("d")  # Alex changes their mind: still nothing shown
-        await pilot.press("k")  # Sam: A long lie-in
+        await pilot.press("k")  # Sam: the second option
         await pilot.pause()
         shown = screen_flat(app)
-        assert "You both chose a long lie-in" in shown
-        assert not SCORE_WORDS.search(screen_text(app))
+        assert f"You both chose {second_option.lower()}" in shown
+        assert first_option not in shown.replace(card.text, "")
+        assert not score_words(screen_text(app), card.text)
         # On disk before the next key: the round is kept the moment both chose.
         [record] = store_with_couple.load_history().sessions
         assert record.title == "This or that"
         assert [(e.who, e.text) for e in record.entries] == [
-            ("first", "A long lie-in"),
-            ("second", "A long lie-in"),
+            ("first", second_option),
+            ("second", second_option),
         ]
         assert app.screen.query(PickRound).first().choices == {"first": 1, "second": 1}
 
@@ -150,8 +159,9 @@ async def test_where_do_you_stand_is_private_then_side_by_side_then_what_surpris
     async with app.run_test(size=(80, 24)) as pilot:
         deck = await open_deck(pilot, "where-we-stand")
         assert deck.current is not None and deck.current.way == "stand"
+        low, high = deck.current.card.ends  # type: ignore[union-attr]
         await hand_over(pilot, clock)
-        assert "I feel a bit lost" in screen_flat(app)  # the ends label the scale
+        assert low in screen_flat(app)  # the ends label the scale
         await choose(pilot, "2")
         await hand_over(pilot, clock)
         await choose(pilot, "5")
@@ -159,7 +169,7 @@ async def test_where_do_you_stand_is_private_then_side_by_side_then_what_surpris
         await hand_over(pilot, clock)  # both look
         shown = screen_flat(app)
         assert "What surprised you?" in shown
-        assert "1 = I feel a bit lost · 5 = I feel free" in shown
+        assert f"1 = {low} · 5 = {high}" in shown
         [record] = store_with_couple.load_history().sessions
         assert [(e.who, e.text[:6]) for e in record.entries] == [
             ("first", "2 of 5"),
@@ -199,7 +209,7 @@ async def test_guess_my_answer_and_answer_privately_reveal_together(
         await hand_over(pilot, clock)
         shown = screen_text(app)
         assert "Sam answered" in shown and "Alex guessed" in shown
-        assert not SCORE_WORDS.search(shown)
+        assert not score_words(shown, deck.current.card.text)
     sessions = store_with_couple.load_history().sessions
     texts = [(e.who, e.text, e.parts.get("role", "")) for s in sessions for e in s.entries]
     assert ("first", "sourdough", "") in texts and ("second", "the sea", "") in texts
@@ -234,7 +244,8 @@ async def test_a_date_can_be_marked_done_and_kept_for_again_some_time(
     app = make_app(with_own_cards(store_with_couple))
     async with app.run_test(size=(80, 24)) as pilot:
         deck = await open_deck(pilot, "dates")
-        assert deck.current is not None and deck.current.card.id == "date-sun"
+        assert deck.current is not None
+        date = deck.current.card.id
         assert "we did it" in screen_flat(app)
         await pilot.press("y")
         await pilot.pause()
@@ -242,7 +253,7 @@ async def test_a_date_can_be_marked_done_and_kept_for_again_some_time(
         await pilot.pause()
         [record] = store_with_couple.load_history().sessions
         assert record.entries[0].parts["did"] == "date"
-        assert "date-sun" in deck.deck.memory.loved
+        assert date in deck.deck.memory.loved
 
 
 async def test_tense_tonight_draws_only_gentle_cards_in_the_chooser_and_the_deck(
@@ -283,7 +294,13 @@ async def test_tense_tonight_reaches_tonights_question_too(
         await pilot.pause()
         await open_place(pilot, "questions")
         question = app.screen.query_one(QuestionActivity)
-        assert question.card is not None and question.card.id == "sun-q1"
+        drawn = []
+        for _ in range(25):  # about one in three light questions is not gentle
+            assert question.card is not None
+            drawn.append(question.card)
+            await pilot.press("s")
+            await pilot.pause()
+        assert all(card.gentle for card in drawn), [c.id for c in drawn if not c.gentle]
 
 
 async def test_a_touch_idea_done_from_a_deck_counts_as_a_touch(
