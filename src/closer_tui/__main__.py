@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from closer_tui import __version__
 
@@ -51,7 +51,35 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of the screen")
     export.add_argument("--force", action="store_true", help="replace FILE if it is already there")
+    _keepsake_command(commands, after)
     return parser
+
+
+def _keepsake_command(commands: Any, after: str) -> None:
+    """``closer keepsake``: one HTML page of a year together, to keep or print."""
+    from datetime import date
+
+    keepsake = commands.add_parser(
+        "keepsake", help="write a keepsake of your year as one HTML page, to keep or print"
+    )
+    _everywhere(keepsake, after)
+    keepsake.add_argument("--year", type=int, metavar="YYYY", help="the year (default: this one)")
+    keepsake.add_argument(
+        "--from",
+        dest="start",
+        type=date.fromisoformat,
+        metavar="DATE",
+        help="first day, 2026-03-01",
+    )
+    keepsake.add_argument(
+        "--to", dest="end", type=date.fromisoformat, metavar="DATE", help="last day, 2027-02-28"
+    )
+    keepsake.add_argument(
+        "-o", "--output", metavar="FILE", help="where (default: closer-keepsake-YEAR.html here)"
+    )
+    keepsake.add_argument(
+        "--force", action="store_true", help="replace FILE if it is already there"
+    )
 
 
 def _everywhere(parser: argparse.ArgumentParser, default: str | None) -> None:
@@ -85,6 +113,16 @@ def main(argv: list[str] | None = None) -> int:
 
         output = Path(args.output).expanduser() if args.output else None
         return run_export(root, args.format, output, force=args.force)
+    if args.command == "keepsake":
+        from closer_tui.cli import run_keepsake
+
+        if args.year is not None and (args.start or args.end):
+            print("Give a --year, or --from and --to, not both.", file=sys.stderr)
+            return 2
+        output = Path(args.output).expanduser() if args.output else None
+        return run_keepsake(
+            root, output, year=args.year, start=args.start, end=args.end, force=args.force
+        )
     return open_app(root)
 
 

@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -254,4 +254,76 @@ def _print_all(text: str) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    return 0
+
+
+# -- keepsake ------------------------------------------------------------------
+
+
+def run_keepsake(
+    store_root: Path,
+    output: Path | None,
+    *,
+    year: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    force: bool = False,
+) -> int:
+    """Write the keepsake of a year (or of ``start``–``end``) as one HTML file.
+
+    Without a year or dates, the year so far. ``output`` defaults to
+    ``closer-keepsake-YEAR.html`` here; one already there is replaced only with ``force``.
+    """
+    if not _usable(store_root):
+        return 1
+    from closer_tui.core.favourites import KEPT, SECTION
+    from closer_tui.core.keepsake import Period
+    from closer_tui.core.keepsake_page import keepsake_html
+    from closer_tui.core.store import plain_reason, write_atomic
+
+    try:
+        if start is not None or end is not None:
+            if start is None or end is None:
+                print("Give both --from and --to, or a --year.", file=sys.stderr)
+                return 2
+            period = Period(start, end)
+        else:
+            period = Period.year(year if year is not None else datetime.now().year)
+    except ValueError as error:
+        print(f"That period cannot be kept: {error}.", file=sys.stderr)
+        return 2
+    if output is None:
+        output = Path(f"closer-keepsake-{period.start.year}.html")
+    if os.path.lexists(output) and not force:
+        print(
+            f"{output} is already there, so nothing was written. "
+            "Choose another name with -o, or add --force to replace it.",
+            file=sys.stderr,
+        )
+        return 1
+    if not (store_root / COUPLE_FILE).is_file():
+        print(NOTHING_YET, file=sys.stderr)
+        return 1
+    store = _open(store_root)
+    if store is None:
+        return 1
+    couple = store.load_couple()
+    history = store.load_history()
+    _tell(store.notices + history.notices)
+    if couple is None:
+        print(NOTHING_YET, file=sys.stderr)
+        return 1
+    kept = store.load_keepsakes().recall(SECTION, KEPT)
+    page, story = keepsake_html(couple, history.sessions, period, datetime.now(UTC), kept=kept)
+    try:
+        write_atomic(output, page.encode("utf-8"))
+    except OSError as error:
+        print(f"closer could not write {output}: {plain_reason(error)}.", file=sys.stderr)
+        return 1
+    days = len(story.days_together)
+    print(
+        f"Wrote the keepsake of {story.period.words} to {output}: "
+        f"{days} day{'' if days == 1 else 's'} together, {story.sessions} "
+        f"session{'' if story.sessions == 1 else 's'}. It holds what you wrote: keep it private."
+    )
     return 0
