@@ -1,4 +1,4 @@
-"""History's **k**: the keepsake of a chosen year, written where they say, asking before replacing."""
+"""History's **k**: the keepsake of a chosen year, written where they say, asking first."""
 
 from __future__ import annotations
 

@@ -28,6 +28,8 @@ class Place:
     key: str | None = None
     kind: str = ""
     """What it is, beside its title in the palette: "guided session", "practice 2"."""
+    on_home: bool = True
+    """False for a place reached from another screen and the palette, not home's list."""
 
     @property
     def words(self) -> str:
@@ -78,6 +80,12 @@ def _history(app: CloserApp) -> Screen[None]:
     from closer_tui.screens.history import HistoryScreen
 
     return HistoryScreen()
+
+
+def _favourites(app: CloserApp) -> Screen[None]:
+    from closer_tui.screens.favourites import FavouritesScreen
+
+    return FavouritesScreen()
 
 
 def _settings(app: CloserApp) -> Screen[None]:
@@ -139,6 +147,7 @@ SEARCH_WORDS: dict[str, str] = {
     "therapy": "therapist counselling counseling support",
     "faq": "FAQ",
     "history": "past sessions together insights export",
+    "favourites": "loved cards kept favorites shelf our story",
     "settings": "names colours colors bell sound theme light dark",
     "help": "keys support safety helplines",
 }
@@ -191,6 +200,14 @@ def places(app: CloserApp) -> list[Place]:
             "more",
             _history,
             key="h",
+        ),
+        Place(
+            "favourites",
+            "Favourites",
+            "The cards you loved and the words you kept.",
+            "more",
+            _favourites,
+            on_home=False,  # reached from History (v) and the palette
         ),
         Place("settings", "Settings", "Names, colours, sounds, theme.", "more", _settings),
         Place("help", "Help and support", "Keys, and help beyond closer.", "more", _help),

@@ -58,7 +58,8 @@ HELP = """\
 **History.** Every session, newest first. **enter** opens one; **d** deletes
 the one under the cursor for good (after asking); **f** chooses which kind to
 show; **x** exports everything you wrote as a Markdown file; **k** writes a
-keepsake of a year, one page to open in a browser or print. *Together* shows
+keepsake of a year, one page to open in a browser or print; **v** opens your
+favourites. *Together* shows
 what it adds up to. Nothing here is a score: it is simply what you made time
 for.
 """
@@ -234,6 +235,7 @@ class HistoryScreen(CloserScreen[None]):
         Binding("d,delete", "delete", "Delete", key_display="d"),
         Binding("x", "export", "Export"),
         Binding("k", "keepsake", "Keepsake"),
+        Binding("v", "favourites", "Favourites"),
         *TAB_KEYS,
     ]
 
@@ -479,6 +481,11 @@ class HistoryScreen(CloserScreen[None]):
 
         question = f"{path} is already there. Replace it with {what}?"
         self.app.push_screen(ConfirmScreen(question, yes="Replace it", no="Keep it"), answered)
+
+    def action_favourites(self) -> None:
+        from closer_tui.screens.favourites import FavouritesScreen
+
+        self.app.push_screen(FavouritesScreen())
 
     def action_keepsake(self) -> None:
         if not self.closer.history_loaded:

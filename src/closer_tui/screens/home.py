@@ -124,6 +124,8 @@ class HomeScreen(CloserScreen[None]):
         options: list[Option | None] = []
         group: Group | None = None
         for place in places(self.closer):
+            if not place.on_home:
+                continue
             if place.group != group:
                 if group is not None:
                     options.append(None)
