@@ -108,8 +108,8 @@ def shelf(sessions: Iterable[SessionRecord], kept: Any) -> list[Favourite]:
                     found.append(
                         Favourite(
                             kind=shared.kind,
-                            text=shared.text,
-                            prompt=shared.prompt,
+                            text=shared.text or shared.prompt,
+                            prompt=shared.prompt if shared.text else "",
                             when=shared.when,
                             who=shared.who,
                             session_id=session.id,

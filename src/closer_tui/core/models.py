@@ -70,6 +70,18 @@ class Preferences(Persisted):
     theme: str = DEFAULT_THEME
     bell: bool = Field(True, description="Ring the terminal bell when a timer ends.")
     pulse: bool = Field(True, description="Flash the timer softly when it ends.")
+    on_this_day: bool = Field(
+        True, description="Home may show one line from the couple's own past: on this day."
+    )
+
+
+class Anniversary(Persisted):
+    """A day the couple chose to remember each year (the day they met, say)."""
+
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    year: int | None = Field(None, ge=1900, le=9000, description="When known: for 'N years ago'.")
 
 
 class Couple(Persisted):
@@ -81,6 +93,9 @@ class Couple(Persisted):
     second: Partner
     preferences: Preferences = Field(default_factory=Preferences)
     created_at: AwareDatetime = Field(default_factory=utc_now)
+    anniversaries: list[Anniversary] = Field(
+        default_factory=list, description="Days they chose to remember, for 'on this day'."
+    )
     keepsakes: dict[str, Any] = Field(
         default_factory=dict,
         exclude=True,

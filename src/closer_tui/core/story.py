@@ -9,7 +9,8 @@ saved sessions, and all must leave out the same things:
 - anything written privately that was **never revealed**: a round that did
   not finish (``completed`` false) may hold answers still behind the curtain,
   and a round whose ``data`` says ``"revealed": false`` did not reveal them;
-- passes and empty answers, which said nothing to bring back.
+- passes and empty answers, which said nothing to bring back (a card both
+  talked about is kept as its question: the entry's prompt).
 
 An entry a partner removed from History is simply not in the history any
 more, so nothing here can bring it back. Pure and pydantic-free: home's
@@ -103,7 +104,10 @@ def enumerate_parts(session: SessionRecord) -> Iterator[tuple[int | None, Outcom
 
 
 def said_something(entry: Entry) -> bool:
-    return not entry.passed and bool(entry.text.strip())
+    """Not a pass, and words to bring back: an answer, or a card both talked about."""
+    if entry.passed:
+        return False
+    return bool(entry.text.strip()) or (entry.who == "both" and bool(entry.prompt.strip()))
 
 
 def find_shared(sessions: list[SessionRecord], key: str) -> Shared | None:

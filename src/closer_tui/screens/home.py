@@ -110,7 +110,28 @@ class HomeScreen(CloserScreen[None]):
             text.append("\n")
             text.append(self.suggestion().line())
             text.append(" (press s)", style="dim")
+            for line in self.story_lines():
+                text.append("\n")
+                text.append(line, style="italic")
         return text
+
+    def story_lines(self) -> list[str]:
+        """After the first frame: one line from their own past, if any (see core/on_this_day)."""
+        from closer_tui.core.on_this_day import one_line
+
+        couple = self.closer.couple
+        if couple is None:
+            return []
+        names = {"first": couple.first.name, "second": couple.second.name}
+        line = one_line(
+            self.closer.history,
+            names,
+            couple.anniversaries,
+            self.closer.now(),
+            None,
+            enabled=couple.preferences.on_this_day,
+        )
+        return [line] if line else []
 
     def suggestion(self) -> Suggestion:
         from closer_tui.core.insights import tonight_suggestion

@@ -51,7 +51,8 @@ class KeepPicker(ModalScreen[str | None]):
             if shared.who in ("first", "second")
             else Text("Both of you")
         )
-        text = Text.assemble(who, (f" · {shared.prompt}", "dim"), "\n", shared.text[:400])
+        words = (shared.text or shared.prompt)[:400]
+        text = Text.assemble(who, (f" · {shared.prompt}", "dim"), "\n", words)
         if shared.key in self.kept:
             text.append("  (kept already)", style="dim")
         return Option(Hanging("", text, lead_width=0), id=shared.key)
