@@ -24,7 +24,8 @@ def line(history: list, anniversaries: list | None = None, **kwargs: object) -> 
 
 def test_a_year_ago_tonight_one_of_them_appreciated() -> None:
     history = [appreciation(YEAR_AGO, "You fixed my bike without a word", "Your soup")]
-    assert line(history) == "A year ago tonight Alex appreciated “You fixed my bike without a word”."
+    said = "A year ago tonight Alex appreciated “You fixed my bike without a word”."
+    assert line(history) == said
 
 
 def test_a_year_ago_tonight_you_asked_each_other() -> None:
