@@ -313,8 +313,14 @@ def run_keepsake(
     if couple is None:
         print(NOTHING_YET, file=sys.stderr)
         return 1
+    from closer_tui.core.letters import opened_in
+
     kept = store.load_keepsakes().recall(SECTION, KEPT)
-    page, story = keepsake_html(couple, history.sessions, period, datetime.now(UTC), kept=kept)
+    letters = opened_in(store.load_letters(), None)
+    _tell(store.notices)
+    page, story = keepsake_html(
+        couple, history.sessions, period, datetime.now(UTC), kept=kept, letters=letters
+    )
     try:
         write_atomic(output, page.encode("utf-8"))
     except OSError as error:

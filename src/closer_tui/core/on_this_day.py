@@ -72,7 +72,7 @@ def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
     return f"“{plain}”"
 
 
-def _falls_on(month: int, day: int, today: date) -> bool:
+def falls_on(month: int, day: int, today: date) -> bool:
     """Today is the day (29 February is kept on 28 February in other years)."""
     if (today.month, today.day) == (month, day):
         return True
@@ -86,7 +86,7 @@ def _is_leap(year: int) -> bool:
 
 def anniversary_line(anniversaries: Iterable[AnniversaryLike], today: date) -> str | None:
     for anniversary in anniversaries:
-        if _falls_on(anniversary.month, anniversary.day, today):
+        if falls_on(anniversary.month, anniversary.day, today):
             label = anniversary.label.strip()
             if anniversary.year is not None and anniversary.year < today.year:
                 years = today.year - anniversary.year

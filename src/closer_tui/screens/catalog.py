@@ -88,6 +88,12 @@ def _favourites(app: CloserApp) -> Screen[None]:
     return FavouritesScreen()
 
 
+def _letters(app: CloserApp) -> Screen[None]:
+    from closer_tui.screens.letters import LettersScreen
+
+    return LettersScreen()
+
+
 def _settings(app: CloserApp) -> Screen[None]:
     from closer_tui.screens.settings import SettingsScreen
 
@@ -148,6 +154,7 @@ SEARCH_WORDS: dict[str, str] = {
     "faq": "FAQ",
     "history": "past sessions together insights export",
     "favourites": "loved cards kept favorites shelf our story",
+    "letters": "letter write seal sealed future open together",
     "settings": "names colours colors bell sound theme light dark",
     "help": "keys support safety helplines",
 }
@@ -208,6 +215,14 @@ def places(app: CloserApp) -> list[Place]:
             "more",
             _favourites,
             on_home=False,  # reached from History (v) and the palette
+        ),
+        Place(
+            "letters",
+            "Sealed letters",
+            "Write one privately; open it together on its day.",
+            "more",
+            _letters,
+            on_home=False,  # reached from History (l), home's l and the palette
         ),
         Place("settings", "Settings", "Names, colours, sounds, theme.", "more", _settings),
         Place("help", "Help and support", "Keys, and help beyond closer.", "more", _help),

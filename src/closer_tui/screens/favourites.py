@@ -105,6 +105,7 @@ class FavouritesScreen(CloserScreen[None]):
         waiting.display = not self.favourites
         waiting.update(EMPTY)
         if self.favourites:
+            shelf_list.highlighted = 1  # the first favourite, under its kind's name
             shelf_list.focus()
 
     def _label(self, favourite: Favourite) -> Hanging:

@@ -59,7 +59,7 @@ HELP = """\
 the one under the cursor for good (after asking); **f** chooses which kind to
 show; **x** exports everything you wrote as a Markdown file; **k** writes a
 keepsake of a year, one page to open in a browser or print; **v** opens your
-favourites. *Together* shows
+favourites; **l** your sealed letters. *Together* shows
 what it adds up to. Nothing here is a score: it is simply what you made time
 for.
 """
@@ -236,6 +236,7 @@ class HistoryScreen(CloserScreen[None]):
         Binding("x", "export", "Export"),
         Binding("k", "keepsake", "Keepsake"),
         Binding("v", "favourites", "Favourites"),
+        Binding("l", "letters", "Letters"),
         *TAB_KEYS,
     ]
 
@@ -487,6 +488,11 @@ class HistoryScreen(CloserScreen[None]):
 
         self.app.push_screen(FavouritesScreen())
 
+    def action_letters(self) -> None:
+        from closer_tui.screens.letters import LettersScreen
+
+        self.app.push_screen(LettersScreen())
+
     def action_keepsake(self) -> None:
         if not self.closer.history_loaded:
             self.notify("Your history is still loading; try again in a moment.")
@@ -510,11 +516,18 @@ class HistoryScreen(CloserScreen[None]):
         from closer_tui.core.favourites import KEPT, SECTION
         from closer_tui.core.keepsake import Period
         from closer_tui.core.keepsake_page import keepsake_html
+        from closer_tui.core.letters import opened_in
 
         kept = self.closer.recall_keepsake(SECTION, KEPT)
         history = list(self.closer.history)
+        letters = opened_in(self.closer.store.load_letters(), None)
         page, story = keepsake_html(
-            self.closer.couple, history, Period.year(year), self.closer.now(), kept=kept
+            self.closer.couple,
+            history,
+            Period.year(year),
+            self.closer.now(),
+            kept=kept,
+            letters=letters,
         )
         try:
             write_atomic(path, page.encode("utf-8"))

@@ -50,6 +50,7 @@ class HomeScreen(CloserScreen[None]):
     BINDINGS: ClassVar = [
         *(Binding(str(n), f"open_key('{n}')", show=False) for n in range(1, 8)),
         Binding("h", "open('history')", "History"),
+        Binding("l", "open('letters')", "Letters", show=False),
         Binding("s", "start_suggested", "Start tonight"),
         Binding("comma", "open('settings')", "Settings", key_display=","),
         Binding("q", "app.quit", "Quit"),
@@ -82,6 +83,8 @@ class HomeScreen(CloserScreen[None]):
     def on_screen_resume(self) -> None:
         # Back from a practice: the highlighted row, where the next enter goes, is in sight.
         self.query_one(OptionList).scroll_to_highlight()
+        if self.closer.history_loaded:
+            self._refresh_tonight()  # a letter sealed or opened meanwhile, a new evening
 
     def _refresh_tonight(self) -> None:
         self.query_one("#tonight", Static).update(self._tonight())
@@ -116,7 +119,8 @@ class HomeScreen(CloserScreen[None]):
         return text
 
     def story_lines(self) -> list[str]:
-        """After the first frame: one line from their own past, if any (see core/on_this_day)."""
+        """After the first frame: one line from their own past, if any (see core/on_this_day),
+        and that a sealed letter is waiting (never a word of it, see core/letters)."""
         from closer_tui.core.on_this_day import one_line
 
         couple = self.closer.couple
@@ -131,7 +135,15 @@ class HomeScreen(CloserScreen[None]):
             None,
             enabled=couple.preferences.on_this_day,
         )
-        return [line] if line else []
+        lines = [line] if line else []
+        from closer_tui.core.letters import waiting_line
+
+        waiting = waiting_line(
+            self.closer.letters(), self.closer.now().astimezone().date(), couple.anniversaries, None
+        )
+        if waiting:
+            lines.append(waiting)
+        return lines
 
     def suggestion(self) -> Suggestion:
         from closer_tui.core.insights import tonight_suggestion
