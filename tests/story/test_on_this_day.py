@@ -31,8 +31,13 @@ def test_a_year_ago_tonight_one_of_them_appreciated() -> None:
 def test_a_year_ago_tonight_you_asked_each_other() -> None:
     history = [loved_question(YEAR_AGO, "What would you like to be remembered for?")]
     assert line(history) == (
-        "A year ago tonight you asked each other “What would you like to be remembered for?”."
+        "A year ago tonight you asked each other “What would you like to be remembered for?”"
     )
+
+
+def test_a_quotation_that_ends_its_own_sentence_gets_no_second_stop() -> None:
+    history = [appreciation(YEAR_AGO, "Your laugh, all evening!", "x")]
+    assert line(history) == "A year ago tonight Alex appreciated “Your laugh, all evening!”"
 
 
 def test_six_months_ago() -> None:
@@ -128,6 +133,7 @@ async def test_home_shows_the_line_and_loses_it_with_the_session_or_the_setting(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "A year ago tonight Alex appreciated “You sang in the kitchen”." in screen_text(app)
+        assert "kitchen.”" not in screen_text(app)
 
         couple = app.couple
         prefs = couple.preferences.model_copy(update={"on_this_day": False})

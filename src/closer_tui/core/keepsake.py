@@ -172,7 +172,7 @@ def gather(
     """The figures of ``period`` from ``sessions`` (any order), in the couple's time zone."""
     within = [s for s in sessions if period.holds(local_day(s.started_at, tz))]
     within.sort(key=lambda s: s.started_at)
-    minutes = _minutes_by_month(within, period, tz)
+    minutes = minutes_by_month(within, period, tz)
     practices, unknown = _practices(within, tz)
     return YearStory(
         period=period,
@@ -194,13 +194,22 @@ def gather(
     )
 
 
-def _minutes_by_month(
-    sessions: Sequence[SessionRecord], period: Period, tz: tzinfo | None
+def minutes_by_month(
+    sessions: Iterable[SessionRecord], period: Period, tz: tzinfo | None
 ) -> tuple[tuple[date, int], ...]:
+    """Minutes together in each month of ``period`` (first of the month, minutes), in order."""
     seconds: dict[date, float] = defaultdict(float)
     for session in sessions:
-        seconds[local_day(session.started_at, tz).replace(day=1)] += recorded_seconds(session)
+        day = local_day(session.started_at, tz)
+        if period.holds(day):
+            seconds[day.replace(day=1)] += recorded_seconds(session)
     return tuple((month, round(seconds[month] / 60)) for month in period.months())
+
+
+def last_months(today: date, count: int = 12) -> Period:
+    """The ``count`` months up to and including ``today``'s, as a period."""
+    year, month = divmod(today.year * 12 + today.month - 1 - (count - 1), 12)
+    return Period(date(year, month + 1, 1), today)
 
 
 def _practices(

@@ -147,11 +147,17 @@ def past_line(
 def _said_line(said: list[Shared], names: dict[str, str], when: str) -> str | None:
     for shared in said:
         if shared.kind in APPRECIATION_KINDS and shared.who in names:
-            return f"{when} {names[shared.who]} appreciated {quoted(shared.text)}."
+            return f"{when} {names[shared.who]} appreciated {closing(shared.text)}"
     for shared in said:
         if shared.kind in QUESTION_KINDS and shared.who == "both" and shared.prompt:
-            return f"{when} you asked each other {quoted(shared.prompt)}."
+            return f"{when} you asked each other {closing(shared.prompt)}"
     return None
+
+
+def closing(text: str) -> str:
+    """The quotation that ends the line, with a full stop after it unless it ends one itself."""
+    words = quoted(text)
+    return words if words[-2] in ".!?…" else words + "."
 
 
 def one_line(

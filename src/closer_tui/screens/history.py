@@ -453,6 +453,22 @@ class HistoryScreen(CloserScreen[None]):
         self.query_one("#tally", Static).update(tally_words(history, self.closer))
         self.query_one("#checkin", Static).update(checkin_words(history, couple))
         self.query_one("#connection", Static).update(connection_words(history, couple))
+        self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        """The pictures, made the first time the tab is shown: off History's first frame."""
+        from closer_tui.screens.history_charts import draw_minutes, draw_ratings, new_chart
+
+        insights = self.query_one("#insights")
+        if not self.query("#minutes-chart"):
+            insights.mount(new_chart("minutes-chart"), after="#week")
+            insights.mount(new_chart("ratings-chart"), after="#checkin")
+        history = self.closer.history
+        minutes = self.query_one("#minutes-chart")
+        ratings = self.query_one("#ratings-chart")
+        today = self.closer.now().astimezone().date()
+        minutes.display = draw_minutes(minutes, history, today)  # type: ignore[arg-type]
+        ratings.display = draw_ratings(ratings, history, self.closer.couple)  # type: ignore[arg-type]
 
     def action_step_tab(self, step: int) -> None:
         step_tab(self.query_one(TabbedContent), step)
