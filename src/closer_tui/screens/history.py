@@ -235,8 +235,9 @@ class HistoryScreen(CloserScreen[None]):
         Binding("d,delete", "delete", "Delete", key_display="d"),
         Binding("x", "export", "Export"),
         Binding("k", "keepsake", "Keepsake"),
-        Binding("v", "favourites", "Favourites"),
-        Binding("l", "letters", "Letters"),
+        # In words in the help (the footer at 80 columns has no room left for them).
+        Binding("v", "favourites", "Favourites", show=False),
+        Binding("l", "letters", "Letters", show=False),
         *TAB_KEYS,
     ]
 
@@ -461,8 +462,8 @@ class HistoryScreen(CloserScreen[None]):
 
         insights = self.query_one("#insights")
         if not self.query("#minutes-chart"):
-            insights.mount(new_chart("minutes-chart"), after="#week")
-            insights.mount(new_chart("ratings-chart"), after="#checkin")
+            # After the words, which stay first in view: the pictures are for a longer look.
+            insights.mount(new_chart("minutes-chart"), new_chart("ratings-chart"))
         history = self.closer.history
         minutes = self.query_one("#minutes-chart")
         ratings = self.query_one("#ratings-chart")
