@@ -30,6 +30,13 @@ def test_loved_cards_come_from_the_sessions_they_were_loved_in() -> None:
     assert favourite.card_id == "q-1"
 
 
+def test_a_card_loved_on_two_evenings_is_on_the_shelf_once_the_newest() -> None:
+    older = loved_question(date(2026, 1, 1), "Where shall we go next summer?", card="q-7")
+    newer = loved_question(date(2026, 5, 1), "Where shall we go next summer?", card="q-7")
+    [favourite] = shelf([older, newer], None)
+    assert favourite.session_id == newer.id
+
+
 def test_kept_entries_by_their_place_and_nothing_hard_or_unrevealed() -> None:
     kept_one = appreciation(date(2026, 5, 2), "You waited up for me", "The bread")
     hard = appreciation(date(2026, 5, 3), "x", "y", data={"hard": True})

@@ -55,6 +55,8 @@ def test_home_only_says_that_a_letter_is_waiting() -> None:
     for said in (line, ready):
         assert "bridge" not in said and "Alex" not in said
     assert waiting_line([letter(opened_at=SEALED)], date(2026, 11, 30), [], UTC) is None
+    two = waiting_line([letter(), letter()], date(2026, 11, 24), [], UTC)
+    assert two == "2 sealed letters are waiting for their day."
 
 
 async def test_written_privately_sealed_unseen_and_opened_only_with_both_keys(

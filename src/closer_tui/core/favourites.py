@@ -84,8 +84,8 @@ def shelf(sessions: Iterable[SessionRecord], kept: Any) -> list[Favourite]:
     """Everything on the shelf, newest first: loved cards and kept entries."""
     wanted = set(kept_keys(kept))
     found: list[Favourite] = []
-    for session in sessions:
-        seen_cards: set[str] = set()
+    seen_cards: set[str] = set()  # a card loved on two evenings is on the shelf once, newest
+    for session in sorted(sessions, key=lambda s: s.started_at, reverse=True):
         for step, card_id, text in loved_cards(session):
             if card_id in seen_cards:
                 continue

@@ -82,8 +82,9 @@ def waiting_line(
     if ready:
         what = "A sealed letter is" if ready == 1 else f"{ready} sealed letters are"
         return f"{what} ready to open together: press l, then both press your key."
-    what = "A sealed letter is" if len(sealed) == 1 else f"{len(sealed)} sealed letters are"
-    return f"{what} waiting for its day."
+    if len(sealed) == 1:
+        return "A sealed letter is waiting for its day."
+    return f"{len(sealed)} sealed letters are waiting for their day."
 
 
 def opened_in(letters: Iterable[SealedLetter], tz: tzinfo | None) -> list[Letter]:
