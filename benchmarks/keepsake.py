@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from history import median_seconds as median
 from make_history import make_history
 
 from closer_tui.core.keepsake import Period, busiest_year
@@ -35,15 +33,6 @@ from closer_tui.core.store import Store
 GOAL_SECONDS = 2.0
 END = date(2026, 11, 30)
 """A fixed last day: the same history, and the same busiest year, on every run."""
-
-
-def median(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -173,18 +173,12 @@ def run_export(
     """
     if not _usable(store_root):
         return 1
-    if output is not None and os.path.lexists(output) and not force:
-        print(
-            f"{output} is already there, so nothing was written. "
-            "Choose another name, or add --force to replace it.",
-            file=sys.stderr,
-        )
+    if output is not None and _already_there(output, force, "Choose another name"):
         return 1
     if not store_root.is_dir():
         print(f"There is no closer data in {store_root} to export yet.", file=sys.stderr)
         return 1
     from closer_tui.core.export import to_json, to_markdown
-    from closer_tui.core.store import plain_reason, write_atomic
 
     store = _open(store_root)
     if store is None:
@@ -199,11 +193,7 @@ def run_export(
     )
     if output is None:
         return _print_all(text)
-    try:
-        # Same care as the couple's own files: atomic, and readable by them alone.
-        write_atomic(output, text.encode("utf-8"))
-    except OSError as error:
-        print(f"closer could not write {output}: {plain_reason(error)}.", file=sys.stderr)
+    if not _written(output, text):
         return 1
     count = len(history.sessions)
     print(f"Wrote {count} session{'' if count == 1 else 's'} to {output}.")
@@ -211,6 +201,31 @@ def run_export(
 
 
 # -- shared --------------------------------------------------------------------
+
+
+def _already_there(output: Path, force: bool, choose: str) -> bool:
+    """True, once said on stderr, if ``output`` exists and may not be replaced."""
+    if not os.path.lexists(output) or force:
+        return False
+    print(
+        f"{output} is already there, so nothing was written. "
+        f"{choose}, or add --force to replace it.",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _written(output: Path, text: str) -> bool:
+    """Write ``text`` to ``output``; False, once said on stderr, if it could not be."""
+    from closer_tui.core.store import plain_reason, write_atomic
+
+    try:
+        # Same care as the couple's own files: atomic, and readable by them alone.
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as error:
+        print(f"closer could not write {output}: {plain_reason(error)}.", file=sys.stderr)
+        return False
+    return True
 
 
 def _usable(store_root: Path) -> bool:
@@ -279,7 +294,6 @@ def run_keepsake(
     from closer_tui.core.favourites import KEPT, SECTION
     from closer_tui.core.keepsake import Period
     from closer_tui.core.keepsake_page import keepsake_html
-    from closer_tui.core.store import plain_reason, write_atomic
 
     try:
         if start is not None or end is not None:
@@ -294,12 +308,7 @@ def run_keepsake(
         return 2
     if output is None:
         output = Path(f"closer-keepsake-{period.start.year}.html")
-    if os.path.lexists(output) and not force:
-        print(
-            f"{output} is already there, so nothing was written. "
-            "Choose another name with -o, or add --force to replace it.",
-            file=sys.stderr,
-        )
+    if _already_there(output, force, "Choose another name with -o"):
         return 1
     if not (store_root / COUPLE_FILE).is_file():
         print(NOTHING_YET, file=sys.stderr)
@@ -321,10 +330,7 @@ def run_keepsake(
     page, story = keepsake_html(
         couple, history.sessions, period, datetime.now(UTC), kept=kept, letters=letters
     )
-    try:
-        write_atomic(output, page.encode("utf-8"))
-    except OSError as error:
-        print(f"closer could not write {output}: {plain_reason(error)}.", file=sys.stderr)
+    if not _written(output, page):
         return 1
     days = len(story.days_together)
     print(

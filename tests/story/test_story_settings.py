@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import AppFactory
+from helpers import AppFactory, open_place
 from textual.widgets import Input, Switch
 
 from closer_tui.core.models import Anniversary
@@ -16,9 +16,7 @@ async def test_days_to_remember_and_the_switch_are_saved(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 40)) as pilot:
-        await pilot.pause()
-        app.open_place("settings")
-        await pilot.pause()
+        await open_place(pilot, "settings")
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
         screen.query_one("#days", Input).value = "the day we met 2019-06-14; moving in 03-01"
@@ -40,9 +38,7 @@ async def test_a_day_that_cannot_be_read_is_not_saved_and_says_why(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 40)) as pilot:
-        await pilot.pause()
-        app.open_place("settings")
-        await pilot.pause()
+        await open_place(pilot, "settings")
         app.screen.query_one("#days", Input).value = "the day we met 2019-02-30"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -58,9 +54,7 @@ async def test_escape_with_nothing_changed_saves_nothing(
     app = make_app(store_with_couple)
     before = store_with_couple.load_couple()
     async with app.run_test(size=(80, 40)) as pilot:
-        await pilot.pause()
-        app.open_place("settings")
-        await pilot.pause()
+        await open_place(pilot, "settings")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

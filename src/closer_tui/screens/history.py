@@ -49,6 +49,7 @@ from closer_tui.widgets.tab_keys import TAB_KEYS, TAB_KEYS_HELP, step_tab
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
+    from closer_tui.core.keepsake import Letter
 
 ALL = "all"
 
@@ -520,24 +521,29 @@ class HistoryScreen(CloserScreen[None]):
         years = sorted({r.started_at.astimezone().year for r in self.closer.history}, reverse=True)
 
         def chosen(choice: KeepsakeChoice | None) -> None:
-            if choice is not None:
-                self.write_unless_there(
-                    choice.path, "this keepsake", lambda: self.keep_year(choice.year, choice.path)
-                )
+            if choice is None:
+                return
+            from closer_tui.core.letters import opened_in
+
+            # Read here, on the app's own thread: the worker only gathers and draws.
+            letters = opened_in(self.closer.letters(), None)
+            self.write_unless_there(
+                choice.path,
+                "this keepsake",
+                lambda: self.keep_year(choice.year, choice.path, letters),
+            )
 
         self.app.push_screen(KeepsakeScreen(years or [now.year]), chosen)
 
     @work(thread=True, exclusive=True, group="export")
-    def keep_year(self, year: int, path: Path) -> None:
+    def keep_year(self, year: int, path: Path, letters: list[Letter]) -> None:
         """Gather, draw and write the keepsake off the main thread (the same page as the CLI)."""
         from closer_tui.core.favourites import KEPT, SECTION
         from closer_tui.core.keepsake import Period
         from closer_tui.core.keepsake_page import keepsake_html
-        from closer_tui.core.letters import opened_in
 
         kept = self.closer.recall_keepsake(SECTION, KEPT)
         history = list(self.closer.history)
-        letters = opened_in(self.closer.store.load_letters(), None)
         page, story = keepsake_html(
             self.closer.couple,
             history,
@@ -546,40 +552,28 @@ class HistoryScreen(CloserScreen[None]):
             kept=kept,
             letters=letters,
         )
-        try:
-            write_atomic(path, page.encode("utf-8"))
-        except OSError as error:
-            self.app.call_from_thread(
-                self.notify,
-                f"The keepsake could not be written to {path}: {plain_reason(error)}.",
-                severity="error",
-                timeout=15,
-            )
-            return
-        self.app.call_from_thread(
-            self.notify,
-            f"The keepsake of {story.period.words} is in {path}. Open it in any browser.",
-            title="Kept",
-            timeout=10,
-        )
+        done = f"The keepsake of {story.period.words} is in {path}. Open it in any browser."
+        self.write_out(path, page, "The keepsake", done, "Kept")
 
-    @work(thread=True, exclusive=True, group="export")
-    def export_to(self, path: Path) -> None:
-        """Write the Markdown off the main thread: ten years take a moment to format."""
-        text = to_markdown(self.closer.couple, list(self.closer.history))
+    def write_out(self, path: Path, text: str, what: str, done: str, title: str) -> None:
+        """From a worker: write ``text`` to ``path`` atomically, and say how it went."""
         try:
             write_atomic(path, text.encode("utf-8"))
         except OSError as error:
             self.app.call_from_thread(
                 self.notify,
-                f"The export could not be written to {path}: {plain_reason(error)}.",
+                f"{what} could not be written to {path}: {plain_reason(error)}.",
                 severity="error",
                 timeout=15,
             )
             return
-        self.app.call_from_thread(
-            self.notify, f"Your history is in {path}", title="Exported", timeout=10
-        )
+        self.app.call_from_thread(self.notify, done, title=title, timeout=10)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_to(self, path: Path) -> None:
+        """Write the Markdown off the main thread: ten years take a moment to format."""
+        text = to_markdown(self.closer.couple, list(self.closer.history))
+        self.write_out(path, text, "The export", f"Your history is in {path}", "Exported")
 
     def action_back(self) -> None:
         self.dismiss(None)
