@@ -100,13 +100,15 @@ class FavouritesScreen(CloserScreen[None]):
                 index += 1
         # The same order as the options, so an option's id is its place in this list.
         self.favourites = [f for _, items in by_kind(self.favourites) for f in items]
+        if not options:
+            # The calm words sit in the list itself, so the keys still have a place to go.
+            options.append(Option(Text(EMPTY, style="dim"), disabled=True))
         shelf_list.add_options(options)
-        shelf_list.display = bool(self.favourites)
-        waiting.display = not self.favourites
-        waiting.update(EMPTY)
+        shelf_list.display = True
+        waiting.display = False
         if self.favourites:
             shelf_list.highlighted = 1  # the first favourite, under its kind's name
-            shelf_list.focus()
+        shelf_list.focus()
 
     def _label(self, favourite: Favourite) -> Hanging:
         text = Text(favourite.text.splitlines()[0][:300] if favourite.text else "")

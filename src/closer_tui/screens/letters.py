@@ -43,6 +43,7 @@ press your key (**f** and **j**) together.
 """
 
 LETTER_LIMIT = 2000
+NO_LETTERS = "No letters yet. Press w to write one: it stays sealed until the day you choose."
 
 
 class LettersScreen(CloserScreen[None]):
@@ -54,7 +55,6 @@ class LettersScreen(CloserScreen[None]):
     ]
 
     DEFAULT_CSS = """
-    LettersScreen #none { padding: 1 2; color: $text-muted; }
     LettersScreen OptionList { height: 1fr; margin: 1 2; border: round $primary 40%; }
     LettersScreen OptionList:focus { border: round $primary; }
     """
@@ -67,10 +67,6 @@ class LettersScreen(CloserScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(
-            "No letters yet. Press w to write one: it stays sealed until the day you choose.",
-            id="none",
-        )
         yield CalmOptionList(id="letters")
         yield CalmFooter()
 
@@ -102,11 +98,12 @@ class LettersScreen(CloserScreen[None]):
             else:
                 line.append(f"Sealed · opens {when_words(letter, couple.anniversaries, None)}")
             listing.add_option(Option(line, id=str(len(self.all) - 1 - index)))
-        listing.display = bool(self.all)
-        self.query_one("#none").display = not self.all
-        if self.all:
+        if not self.all:
+            # The calm words sit in the list itself, so the keys still have a place to go.
+            listing.add_option(Option(Text(NO_LETTERS, style="dim"), disabled=True))
+        else:
             listing.highlighted = 0
-            listing.focus()
+        listing.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is None:
