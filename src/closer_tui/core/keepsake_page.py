@@ -182,8 +182,8 @@ def _style(colours: tuple[str, ...]) -> Any:
     )
 
 
-def _quiet(chart: Any) -> str:
-    """The chart's SVG with no script in it, ready to sit inside the page."""
+def _quiet(chart: Any, label: str) -> str:
+    """The chart's SVG with no script in it, named for screen readers, ready for the page."""
     svg: str = chart.render(is_unicode=True)
     ET.register_namespace("", SVG)
     ET.register_namespace("xlink", XLINK)
@@ -193,6 +193,7 @@ def _quiet(chart: Any) -> str:
             if child.tag in (f"{{{SVG}}}script", "script"):
                 parent.remove(child)
     root.set("role", "img")
+    root.set("aria-label", label)
     return ET.tostring(root, encoding="unicode")
 
 
@@ -225,7 +226,7 @@ def _minutes_chart(story: YearStory) -> str:
     )
     chart.x_labels = [f"{month:%b}" for month, _ in story.minutes_by_month]
     chart.add("Minutes together", [minutes or None for _, minutes in story.minutes_by_month])
-    return _quiet(chart)
+    return _quiet(chart, "Minutes together in each month, as bars")
 
 
 def _ratings_chart(story: YearStory) -> str:
@@ -248,7 +249,8 @@ def _ratings_chart(story: YearStory) -> str:
         if dash:
             stroke["dasharray"] = dash
         chart.add(story.names[key], series, stroke_style=stroke)
-    return _quiet(chart)
+    names = " and ".join(story.names[key] for key in PARTNER_KEYS)
+    return _quiet(chart, f"Weekly check-in ratings from 1 to 10, one line each for {names}")
 
 
 def keepsake_html(
