@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from helpers import AppFactory, hand_over, screen_text
 
 from closer_tui.core.clock import ManualClock
@@ -121,3 +122,48 @@ async def test_written_privately_sealed_unseen_and_opened_only_with_both_keys(
         await pilot.pause()
         assert SECRET in screen_text(app)
         assert store_with_couple.load_letters()[0].opened_at == now()  # type: ignore[operator]
+
+
+async def test_a_letter_the_disk_refused_is_kept_on_screen_until_it_is_sealed(
+    make_app: AppFactory,
+    store_with_couple: Store,
+    clock: ManualClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from closer_tui.core.store import StoreError
+
+    real_save = store_with_couple.save_letter
+
+    def full_disk(letter: SealedLetter) -> None:
+        raise StoreError("Could not save the letter: the disk is full.")
+
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        app.open_place("letters")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await hand_over(pilot, clock)
+        await pilot.press(*"Kept safe")
+        await pilot.press("enter")
+        await pilot.pause()
+        await hand_over(pilot, clock)
+        monkeypatch.setattr(app.store, "save_letter", full_disk)
+        clock.advance(1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WriteLetterScreen)
+        assert any("disk is full" in n.message for n in app._notifications)
+        assert store_with_couple.load_letters() == []
+        await pilot.press("escape")  # not lost by a stray escape either
+        await pilot.pause()
+        assert isinstance(app.screen, WriteLetterScreen)
+        monkeypatch.setattr(app.store, "save_letter", real_save)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LettersScreen)
+    [sealed] = store_with_couple.load_letters()
+    assert sealed.text == "Kept safe"
