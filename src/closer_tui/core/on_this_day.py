@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Protocol
 
 from closer_tui.core.insights import local_day, together_days
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from closer_tui.core.models import SessionRecord
 
 MILESTONES = frozenset({10, 25, 50, 100, 150, 200, 250, 300, 365, 500, 750, 1000, 1500, 2000})
+NEAR = timedelta(hours=36)
+"""Further than this from a moment in UTC, a session cannot share its local date in any zone."""
 QUOTE_LIMIT = 70
 """A quoted line is cut at about this many characters: the line stays one line on home."""
 QUESTION_KINDS = frozenset({"question", "inner_world", "love_maps"})
@@ -96,10 +98,15 @@ def anniversary_line(anniversaries: Iterable[AnniversaryLike], today: date) -> s
     return None
 
 
-def milestone_line(days: set[date], today: date) -> str | None:
+def milestone_line(
+    sessions: Sequence[SessionRecord], now: datetime, tz: tzinfo | None
+) -> str | None:
     """The day they reached a round number of days together, on that day only."""
-    if today not in days:
-        return None
+    today = local_day(now, tz)
+    recent = [s for s in sessions if abs(s.started_at - now) <= NEAR]
+    if today not in together_days(recent, tz):
+        return None  # most evenings: no need to count ten years of days
+    days = together_days(sessions, tz)
     count = sum(1 for day in days if day <= today)
     if count in MILESTONES:
         return f"Today is your {ordinal(count)} day together in closer."
@@ -130,7 +137,12 @@ def past_line(
 ) -> str | None:
     by_day: dict[date, list[SessionRecord]] = {}
     wanted = {months_back(today, months) for months, _ in AGO}
+    # A day and a half either side in UTC holds every zone's evening of that date: only
+    # those sessions need their local date worked out.
+    near = [datetime.combine(day, time(12), UTC) for day in wanted]
     for session in sessions:
+        if not any(abs(session.started_at - noon) <= NEAR for noon in near):
+            continue
         day = local_day(session.started_at, tz)
         if day in wanted:
             by_day.setdefault(day, []).append(session)
@@ -175,7 +187,7 @@ def one_line(
     today = local_day(now, tz)
     return (
         anniversary_line(anniversaries, today)
-        or milestone_line(together_days(sessions, tz), today)
+        or milestone_line(sessions, now, tz)
         or past_line(sessions, names, today, tz)
     )
 
