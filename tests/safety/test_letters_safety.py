@@ -126,3 +126,25 @@ def test_kill_nine_while_sealing_and_opening_loses_nothing_acknowledged(tmp_path
             assert letter_id in letters, f"a sealed letter was lost after kill {kill}"
             if what == "opened":
                 assert letters[letter_id].opened_at is not None
+
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+def test_every_letter_example_loads_and_unknown_fields_survive_opening(tmp_path: Path) -> None:
+    from closer_tui.core.models import LETTER_SCHEMA
+
+    store = Store.open(tmp_path)
+    (tmp_path / "letters").mkdir(mode=0o700)
+    for version in range(1, LETTER_SCHEMA + 1):
+        example = DATA / f"letter_v{version}.json"
+        assert example.is_file(), f"keep an example of letter v{version}"
+        (tmp_path / "letters" / example.name).write_bytes(example.read_bytes())
+    [sealed] = store.load_letters()
+    assert store.notices == []
+    assert (sealed.who, sealed.opens) == ("first", "anniversary")
+    assert sealed.anniversary == "the day we met"
+    store.save_letter(sealed.model_copy(update={"opened_at": SEALED + timedelta(days=200)}))
+    [opened] = Store.open(tmp_path).load_letters()
+    assert opened.opened_at is not None
+    assert (opened.model_extra or {})["from_a_newer_closer"] == {"kept": True}

@@ -721,14 +721,23 @@ class Store:
                 Notice(f"Your sealed letters could not be listed: {plain_reason(error)}.")
             )
             return []
-        letters = []
+        found: dict[str, SealedLetter] = {}
         for name, plain in files:
             letter = self._read_or_set_aside(
                 self.letters_dir / name, SealedLetter, "letter", LETTER_SCHEMA, self.notices, plain
             )
-            if letter is not None:
-                letters.append(letter)
-        return sorted(letters, key=lambda letter: letter.sealed_at)
+            if letter is None:
+                continue
+            # A second copy (a sync tool's, or an older name) is shown once: opening is
+            # one way, so an opened copy wins; else the file under the letter's own name.
+            known = found.get(letter.id)
+            if (
+                known is None
+                or (known.opened_at is None and letter.opened_at is not None)
+                or (known.opened_at is None and name == letter.file_name)
+            ):
+                found[letter.id] = letter
+        return sorted(found.values(), key=lambda letter: letter.sealed_at)
 
     # -- writing ---------------------------------------------------------------
 
