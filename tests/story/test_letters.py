@@ -82,6 +82,7 @@ async def test_written_privately_sealed_unseen_and_opened_only_with_both_keys(
         await pilot.press("enter")
         await pilot.pause()
         assert "Alex, please look away" in screen_text(app)
+        assert "Alex's letter is written and hidden. ✓" in screen_text(app)
         await hand_over(pilot, clock)
         clock.advance(1)
         await pilot.press("enter")  # Sam writes none this time

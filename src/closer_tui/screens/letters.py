@@ -133,6 +133,8 @@ class LettersScreen(CloserScreen[None]):
 class SealingRound(PrivateRound):
     """The private round's curtain and masked writing, for letters: sealed, never revealed."""
 
+    LOCKED_AWAY = "'s letter is written and hidden. ✓"
+
     class Sealed(Message):
         """Both have written (or passed); nothing was shown."""
 
