@@ -148,6 +148,10 @@ def evening_session(rng: random.Random, day: date) -> SessionRecord:
     extra: dict[str, object] = {}
     if kind in ("question", "appreciation", "inner_world"):
         extra["entries"] = entries(rng, rng.randint(2, 6))
+    if kind == "question" and day.day in (1, 15):
+        # Now and then a card they loved, as a deck saves it (no draw: the rest stays the same).
+        cards = [f"q-{day.toordinal()}-{i}" for i in range(len(extra["entries"]))]  # type: ignore[arg-type]
+        extra["data"] = {"cards": cards, "loved": cards[:1]}
     if kind == "appreciation":
         extra["tally"] = Tally(positive=rng.randint(1, 8), negative=rng.randint(0, 2))
     if kind == "connection_check":

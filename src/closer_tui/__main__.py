@@ -52,6 +52,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of the screen")
     export.add_argument("--force", action="store_true", help="replace FILE if it is already there")
     _deck_commands(commands, after)
+    _keepsake_command(commands, after)
     return parser
 
 
@@ -71,6 +72,33 @@ def _deck_commands(commands: Any, after: str) -> None:
     take.add_argument("file", metavar="FILE", help="the deck pack (a .toml file)")
     take.add_argument(
         "--replace", action="store_true", help="replace a deck imported before with the same id"
+    )
+
+
+def _keepsake_command(commands: Any, after: str) -> None:
+    """``closer keepsake``: one HTML page of a year together, to keep or print."""
+    from datetime import date
+
+    keepsake = commands.add_parser(
+        "keepsake", help="write a keepsake of your year as one HTML page, to keep or print"
+    )
+    _everywhere(keepsake, after)
+    keepsake.add_argument("--year", type=int, metavar="YYYY", help="the year (default: this one)")
+    keepsake.add_argument(
+        "--from",
+        dest="start",
+        type=date.fromisoformat,
+        metavar="DATE",
+        help="first day, 2026-03-01",
+    )
+    keepsake.add_argument(
+        "--to", dest="end", type=date.fromisoformat, metavar="DATE", help="last day, 2027-02-28"
+    )
+    keepsake.add_argument(
+        "-o", "--output", metavar="FILE", help="where (default: closer-keepsake-YEAR.html here)"
+    )
+    keepsake.add_argument(
+        "--force", action="store_true", help="replace FILE if it is already there"
     )
 
 
@@ -109,6 +137,16 @@ def main(argv: list[str] | None = None) -> int:
         from closer_tui.cli import run_deck
 
         return run_deck(root, args)
+    if args.command == "keepsake":
+        from closer_tui.cli import run_keepsake
+
+        if args.year is not None and (args.start or args.end):
+            print("Give a --year, or --from and --to, not both.", file=sys.stderr)
+            return 2
+        output = Path(args.output).expanduser() if args.output else None
+        return run_keepsake(
+            root, output, year=args.year, start=args.start, end=args.end, force=args.force
+        )
     return open_app(root)
 
 

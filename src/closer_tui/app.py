@@ -35,7 +35,14 @@ from closer_tui.screens.first_sight import FirstSight
 if TYPE_CHECKING:
     from closer_tui.core.clock import Clock
     from closer_tui.core.content import Library, Plan
-    from closer_tui.core.models import Couple, Keepsakes, Outcome, SessionDraft, SessionRecord
+    from closer_tui.core.models import (
+        Couple,
+        Keepsakes,
+        Outcome,
+        SealedLetter,
+        SessionDraft,
+        SessionRecord,
+    )
     from closer_tui.core.quick import CoupleLike
     from closer_tui.core.store import Store
 
@@ -396,6 +403,30 @@ class CloserApp(FirstSight):
             self._kept = self.store.load_keepsakes()
             self._tell_notices()
         return self._kept
+
+    # -- sealed letters ------------------------------------------------------------
+
+    def letters(self) -> list[SealedLetter]:
+        """Every sealed letter, opened or not, read afresh (a few small files)."""
+        letters = self.store.load_letters()
+        self._tell_notices()
+        return letters
+
+    def seal_letter(self, letter: SealedLetter) -> None:
+        """Write a newly sealed letter to its own file. Not a session: never in the history.
+
+        Raises ``StoreError`` or ``OSError`` when the disk refuses; then nothing was sealed.
+        """
+        self.store.save_letter(letter)
+
+    def open_letter(self, letter: SealedLetter) -> SealedLetter:
+        """Both pressed their key: the letter is marked opened, now, and joins their story.
+
+        Raises ``StoreError`` or ``OSError`` when the disk refuses; it then stays sealed on disk.
+        """
+        opened = letter.model_copy(update={"opened_at": self.now()})
+        self.store.save_letter(opened)
+        return opened
 
     # -- guided sessions -----------------------------------------------------------
 

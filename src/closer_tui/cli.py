@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -173,18 +173,12 @@ def run_export(
     """
     if not _usable(store_root):
         return 1
-    if output is not None and os.path.lexists(output) and not force:
-        print(
-            f"{output} is already there, so nothing was written. "
-            "Choose another name, or add --force to replace it.",
-            file=sys.stderr,
-        )
+    if output is not None and _already_there(output, force, "Choose another name"):
         return 1
     if not store_root.is_dir():
         print(f"There is no closer data in {store_root} to export yet.", file=sys.stderr)
         return 1
     from closer_tui.core.export import to_json, to_markdown
-    from closer_tui.core.store import plain_reason, write_atomic
 
     store = _open(store_root)
     if store is None:
@@ -199,11 +193,7 @@ def run_export(
     )
     if output is None:
         return _print_all(text)
-    try:
-        # Same care as the couple's own files: atomic, and readable by them alone.
-        write_atomic(output, text.encode("utf-8"))
-    except OSError as error:
-        print(f"closer could not write {output}: {plain_reason(error)}.", file=sys.stderr)
+    if not _written(output, text):
         return 1
     count = len(history.sessions)
     print(f"Wrote {count} session{'' if count == 1 else 's'} to {output}.")
@@ -321,6 +311,31 @@ def run_deck_import(store_root: Path, pack_path: Path, *, replace: bool = False)
 # -- shared --------------------------------------------------------------------
 
 
+def _already_there(output: Path, force: bool, choose: str) -> bool:
+    """True, once said on stderr, if ``output`` exists and may not be replaced."""
+    if not os.path.lexists(output) or force:
+        return False
+    print(
+        f"{output} is already there, so nothing was written. "
+        f"{choose}, or add --force to replace it.",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _written(output: Path, text: str) -> bool:
+    """Write ``text`` to ``output``; False, once said on stderr, if it could not be."""
+    from closer_tui.core.store import plain_reason, write_atomic
+
+    try:
+        # Same care as the couple's own files: atomic, and readable by them alone.
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as error:
+        print(f"closer could not write {output}: {plain_reason(error)}.", file=sys.stderr)
+        return False
+    return True
+
+
 def _usable(store_root: Path) -> bool:
     """False, once said on stderr, if ``store_root`` cannot be a data folder (a file, say)."""
     problem = folder_problem(store_root)
@@ -362,4 +377,73 @@ def _print_all(text: str) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    return 0
+
+
+# -- keepsake ------------------------------------------------------------------
+
+
+def run_keepsake(
+    store_root: Path,
+    output: Path | None,
+    *,
+    year: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    force: bool = False,
+) -> int:
+    """Write the keepsake of a year (or of ``start``–``end``) as one HTML file.
+
+    Without a year or dates, the year so far. ``output`` defaults to
+    ``closer-keepsake-YEAR.html`` here; one already there is replaced only with ``force``.
+    """
+    if not _usable(store_root):
+        return 1
+    from closer_tui.core.favourites import KEPT, SECTION
+    from closer_tui.core.keepsake import Period
+    from closer_tui.core.keepsake_page import keepsake_html
+
+    try:
+        if start is not None or end is not None:
+            if start is None or end is None:
+                print("Give both --from and --to, or a --year.", file=sys.stderr)
+                return 2
+            period = Period(start, end)
+        else:
+            period = Period.year(year if year is not None else datetime.now().year)
+    except ValueError as error:
+        print(f"That period cannot be kept: {error}.", file=sys.stderr)
+        return 2
+    if output is None:
+        output = Path(f"closer-keepsake-{period.start.year}.html")
+    if _already_there(output, force, "Choose another name with -o"):
+        return 1
+    if not (store_root / COUPLE_FILE).is_file():
+        print(NOTHING_YET, file=sys.stderr)
+        return 1
+    store = _open(store_root)
+    if store is None:
+        return 1
+    couple = store.load_couple()
+    history = store.load_history()
+    _tell(store.notices + history.notices)
+    if couple is None:
+        print(NOTHING_YET, file=sys.stderr)
+        return 1
+    from closer_tui.core.letters import opened_in
+
+    kept = store.load_keepsakes().recall(SECTION, KEPT)
+    letters = opened_in(store.load_letters(), None)
+    _tell(store.notices)
+    page, story = keepsake_html(
+        couple, history.sessions, period, datetime.now(UTC), kept=kept, letters=letters
+    )
+    if not _written(output, page):
+        return 1
+    days = len(story.days_together)
+    print(
+        f"Wrote the keepsake of {story.period.words} to {output}: "
+        f"{days} day{'' if days == 1 else 's'} together, {story.sessions} "
+        f"session{'' if story.sessions == 1 else 's'}. It holds what you wrote: keep it private."
+    )
     return 0

@@ -7,7 +7,7 @@ closer keeps what it wrote when this version rewrites it.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -22,6 +22,7 @@ from closer_tui.core.basics import utc_now as utc_now
 SESSION_SCHEMA = 1
 DRAFT_SCHEMA = 1
 KEEPSAKES_SCHEMA = 1
+LETTER_SCHEMA = 1
 
 Who = Literal["first", "second", "both"]
 
@@ -70,6 +71,18 @@ class Preferences(Persisted):
     theme: str = DEFAULT_THEME
     bell: bool = Field(True, description="Ring the terminal bell when a timer ends.")
     pulse: bool = Field(True, description="Flash the timer softly when it ends.")
+    on_this_day: bool = Field(
+        True, description="Home may show one line from the couple's own past: on this day."
+    )
+
+
+class Anniversary(Persisted):
+    """A day the couple chose to remember each year (the day they met, say)."""
+
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    year: int | None = Field(None, ge=1900, le=9000, description="When known: for 'N years ago'.")
 
 
 class Couple(Persisted):
@@ -81,6 +94,9 @@ class Couple(Persisted):
     second: Partner
     preferences: Preferences = Field(default_factory=Preferences)
     created_at: AwareDatetime = Field(default_factory=utc_now)
+    anniversaries: list[Anniversary] = Field(
+        default_factory=list, description="Days they chose to remember, for 'on this day'."
+    )
     keepsakes: dict[str, Any] = Field(
         default_factory=dict,
         exclude=True,
@@ -186,6 +202,33 @@ class SessionDraft(Persisted):
     current: dict[str, Any] = Field(
         default_factory=dict, description="The current step's own unsaved state."
     )
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.id}.json"
+
+
+OpensWhen = Literal["date", "anniversary", "together"]
+"""When a sealed letter may be opened: on a date, on a day they remember, or the next
+time they are both here (from the day after it was sealed)."""
+
+
+class SealedLetter(Persisted):
+    """``letters/<id>.json``: a letter one partner wrote privately, sealed until it may open.
+
+    Rewritten once more when both open it together (``opened_at``); never listed
+    in History, and its text is shown to no one before that.
+    """
+
+    schema_: int = Field(LETTER_SCHEMA, alias="schema")
+    id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
+    who: PartnerKey
+    text: str = Field(min_length=1)
+    sealed_at: Moment
+    opens: OpensWhen = "together"
+    opens_on: date | None = Field(None, description="For 'date': the first day it may open.")
+    anniversary: str = Field("", description="For 'anniversary': the day's label, as entered.")
+    opened_at: Moment | None = None
 
     @property
     def file_name(self) -> str:

@@ -6,6 +6,7 @@ Layout::
     keepsakes.json       what practices remember between evenings (a deck's place…)
     sessions/            one file per finished session, written once
     in-progress/         one file per guided session not yet finished
+    letters/             one file per sealed letter (made when the first is sealed)
     quarantine/          files that could not be read, moved aside, never deleted
 
 Every write goes to a temporary file in the same folder, is flushed and
@@ -56,10 +57,12 @@ from closer_tui.core.models import (
     COUPLE_SCHEMA,
     DRAFT_SCHEMA,
     KEEPSAKES_SCHEMA,
+    LETTER_SCHEMA,
     SESSION_SCHEMA,
     Couple,
     Keepsakes,
     Persisted,
+    SealedLetter,
     SessionDraft,
     SessionRecord,
     within_reach,
@@ -91,6 +94,7 @@ MIGRATIONS: dict[str, dict[int, Migration]] = {
     "session": {},
     "draft": {},
     "keepsakes": {},
+    "letter": {},
 }
 
 
@@ -222,6 +226,7 @@ class Store:
         self.sessions_dir = self.root / "sessions"
         self.drafts_dir = self.root / "in-progress"
         self.quarantine_dir = self.root / "quarantine"
+        self.letters_dir = self.root / "letters"
         self.notices: list[Notice] = []
         # Session id -> the names of every file holding it, so a delete gets them all.
         self._session_files: dict[str, set[str]] = {}
@@ -245,7 +250,7 @@ class Store:
         # Quarantine first: setting anything else aside needs it.
         for folder in (self.quarantine_dir, self.sessions_dir, self.drafts_dir):
             self._ensure_sub_folder(folder)
-        for folder in (self.root, self.sessions_dir, self.drafts_dir):
+        for folder in (self.root, self.sessions_dir, self.drafts_dir, self.letters_dir):
             self._remove_abandoned_temp_files(folder)
 
     def _ensure_sub_folder(self, folder: Path) -> bool:
@@ -442,6 +447,8 @@ class Store:
             return "One saved session could not be read, so History leaves it out."
         if path.parent == self.drafts_dir:
             return "An unfinished session could not be read, so it cannot be picked up."
+        if path.parent == self.letters_dir:
+            return "One sealed letter could not be read, so it cannot be opened."
         return f"The {path.name} folder was not a real folder, so closer made a new one."
 
     def _read_or_set_aside(
@@ -723,6 +730,43 @@ class Store:
         path = self.save_session(record)
         self.discard_draft(draft_id)
         return path
+
+    # -- sealed letters --------------------------------------------------------
+
+    def save_letter(self, letter: SealedLetter) -> None:
+        """Write a sealed letter to its own file (sealing it, or marking it opened)."""
+        self._write(self.letters_dir / letter.file_name, letter, "the letter")
+
+    def load_letters(self) -> list[SealedLetter]:
+        """Every letter that could be read, oldest sealed first; never raises."""
+        if not os.path.lexists(self.letters_dir):
+            return []  # no letter sealed yet
+        if not self._ensure_sub_folder(self.letters_dir):  # a link is set aside, never followed
+            return []
+        try:
+            files = sorted(_our_files(self.letters_dir))
+        except OSError as error:
+            self.notices.append(
+                Notice(f"Your sealed letters could not be listed: {plain_reason(error)}.")
+            )
+            return []
+        found: dict[str, SealedLetter] = {}
+        for name, plain in files:
+            letter = self._read_or_set_aside(
+                self.letters_dir / name, SealedLetter, "letter", LETTER_SCHEMA, self.notices, plain
+            )
+            if letter is None:
+                continue
+            # A second copy (a sync tool's, or an older name) is shown once: opening is
+            # one way, so an opened copy wins; else the file under the letter's own name.
+            known = found.get(letter.id)
+            if (
+                known is None
+                or (known.opened_at is None and letter.opened_at is not None)
+                or (known.opened_at is None and name == letter.file_name)
+            ):
+                found[letter.id] = letter
+        return sorted(found.values(), key=lambda letter: letter.sealed_at)
 
     # -- writing ---------------------------------------------------------------
 

@@ -28,6 +28,8 @@ class Place:
     key: str | None = None
     kind: str = ""
     """What it is, beside its title in the palette: "guided session", "practice 2"."""
+    on_home: bool = True
+    """False for a place reached from another screen and the palette, not home's list."""
 
     @property
     def words(self) -> str:
@@ -78,6 +80,18 @@ def _history(app: CloserApp) -> Screen[None]:
     from closer_tui.screens.history import HistoryScreen
 
     return HistoryScreen()
+
+
+def _favourites(app: CloserApp) -> Screen[None]:
+    from closer_tui.screens.favourites import FavouritesScreen
+
+    return FavouritesScreen()
+
+
+def _letters(app: CloserApp) -> Screen[None]:
+    from closer_tui.screens.letters import LettersScreen
+
+    return LettersScreen()
 
 
 def _settings(app: CloserApp) -> Screen[None]:
@@ -149,6 +163,8 @@ SEARCH_WORDS: dict[str, str] = {
     "therapy": "therapist counselling counseling support",
     "faq": "FAQ",
     "history": "past sessions together insights export",
+    "favourites": "loved cards kept favorites shelf our story",
+    "letters": "letter write seal sealed future open together",
     "settings": "names colours colors bell sound theme light dark",
     "help": "keys support safety helplines",
 }
@@ -202,6 +218,22 @@ def places(app: CloserApp) -> list[Place]:
             "more",
             _history,
             key="h",
+        ),
+        Place(
+            "favourites",
+            "Favourites",
+            "The cards you loved and the words you kept.",
+            "more",
+            _favourites,
+            on_home=False,  # reached from History (v) and the palette
+        ),
+        Place(
+            "letters",
+            "Sealed letters",
+            "Write one privately; open it together on its day.",
+            "more",
+            _letters,
+            on_home=False,  # reached from History (l), home's l and the palette
         ),
         Place("settings", "Settings", "Names, colours, sounds, theme.", "more", _settings),
         Place("help", "Help and support", "Keys, and help beyond closer.", "more", _help),

@@ -9,7 +9,7 @@ this screen waits for it calmly.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -33,6 +33,7 @@ from closer_tui.core.insights import (
     sparkline,
     tally_by_week,
 )
+from closer_tui.core.kinds import GUIDED, kind_label
 from closer_tui.core.models import PARTNER_KEYS, Couple, SessionRecord
 from closer_tui.core.store import StoreError, plain_reason, write_atomic
 from closer_tui.core.words import duration_words
@@ -48,47 +49,21 @@ from closer_tui.widgets.tab_keys import TAB_KEYS, TAB_KEYS_HELP, step_tab
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
+    from closer_tui.core.keepsake import Letter
 
 ALL = "all"
-GUIDED = "guided"
-
-KIND_LABELS = {
-    GUIDED: "Guided sessions",
-    "hug": "Hugs",
-    "question": "Questions",
-    "appreciations": "Appreciations",
-    "appreciation": "Appreciations",
-    "dtr": "Temperature readings (DTR)",
-    "weekly_checkin": "Weekly check-ins",
-    "connection_check": "Connection checks",
-    "eye_gazing": "Eye gazing",
-    "inner_world": "Inner world",
-    "love_maps": "Love Maps",
-    "stress_talk": "Stress-reducing talks",
-    "good_tally": "Noticing the good",
-    "touch_ideas": "Touch and affection",
-    "phones_away": "Phones away",
-    "unplugged": "Unplugged time",
-    "just_listen": "Just listening",
-    "i_statement": "I-statements",
-    "safety_check": "Safety checks",
-    "needs": "Needs for the week",
-    "attachment_quiz": "Attachment reflections",
-}
 
 DEFAULT_EXPORT = "~/closer-history.md"
 
 HELP = """\
 **History.** Every session, newest first. **enter** opens one; **d** deletes
 the one under the cursor for good (after asking); **f** chooses which kind to
-show; **x** exports everything you wrote as a Markdown file. *Together* shows
+show; **x** exports everything you wrote as a Markdown file; **k** writes a
+keepsake of a year, one page to open in a browser or print; **v** opens your
+favourites; **l** your sealed letters. *Together* shows
 what it adds up to. Nothing here is a score: it is simply what you made time
 for.
 """
-
-
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
 def kinds_of(record: SessionRecord) -> set[str]:
@@ -260,6 +235,10 @@ class HistoryScreen(CloserScreen[None]):
         Binding("f", "choose_kind", "Filter"),
         Binding("d,delete", "delete", "Delete", key_display="d"),
         Binding("x", "export", "Export"),
+        Binding("k", "keepsake", "Keepsake"),
+        # In words in the help (the footer at 80 columns has no room left for them).
+        Binding("v", "favourites", "Favourites", show=False),
+        Binding("l", "letters", "Letters", show=False),
         *TAB_KEYS,
     ]
 
@@ -476,6 +455,22 @@ class HistoryScreen(CloserScreen[None]):
         self.query_one("#tally", Static).update(tally_words(history, self.closer))
         self.query_one("#checkin", Static).update(checkin_words(history, couple))
         self.query_one("#connection", Static).update(connection_words(history, couple))
+        self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        """The pictures, made the first time the tab is shown: off History's first frame."""
+        from closer_tui.screens.history_charts import draw_minutes, draw_ratings, new_chart
+
+        insights = self.query_one("#insights")
+        if not self.query("#minutes-chart"):
+            # After the words, which stay first in view: the pictures are for a longer look.
+            insights.mount(new_chart("minutes-chart"), new_chart("ratings-chart"))
+        history = self.closer.history
+        minutes = self.query_one("#minutes-chart")
+        ratings = self.query_one("#ratings-chart")
+        today = self.closer.now().astimezone().date()
+        minutes.display = draw_minutes(minutes, history, today)  # type: ignore[arg-type]
+        ratings.display = draw_ratings(ratings, history, self.closer.couple)  # type: ignore[arg-type]
 
     def action_step_tab(self, step: int) -> None:
         step_tab(self.query_one(TabbedContent), step)
@@ -488,39 +483,97 @@ class HistoryScreen(CloserScreen[None]):
             return
 
         def chosen(path: Path | None) -> None:
-            if path is None:
-                return
-            if not path.is_file():
-                self.export_to(path)
-                return
-
-            # Never over an earlier export (or anything else) without asking.
-            def answered(replace: bool | None) -> None:
-                if replace:
-                    self.export_to(path)
-
-            question = f"{path} is already there. Replace it with this export?"
-            self.app.push_screen(ConfirmScreen(question, yes="Replace it", no="Keep it"), answered)
+            if path is not None:
+                self.write_unless_there(path, "this export", lambda: self.export_to(path))
 
         self.app.push_screen(ExportScreen(), chosen)
 
+    def write_unless_there(self, path: Path, what: str, write: Callable[[], object]) -> None:
+        """``write``, after asking if ``path`` is already there: never over a file unasked."""
+        if not path.is_file():
+            write()
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                write()
+
+        question = f"{path} is already there. Replace it with {what}?"
+        self.app.push_screen(ConfirmScreen(question, yes="Replace it", no="Keep it"), answered)
+
+    def action_favourites(self) -> None:
+        from closer_tui.screens.favourites import FavouritesScreen
+
+        self.app.push_screen(FavouritesScreen())
+
+    def action_letters(self) -> None:
+        from closer_tui.screens.letters import LettersScreen
+
+        self.app.push_screen(LettersScreen())
+
+    def action_keepsake(self) -> None:
+        if not self.closer.history_loaded:
+            self.notify("Your history is still loading; try again in a moment.")
+            return
+        from closer_tui.screens.history_keepsake import KeepsakeChoice, KeepsakeScreen
+
+        now = self.closer.now().astimezone()
+        years = sorted({r.started_at.astimezone().year for r in self.closer.history}, reverse=True)
+
+        def chosen(choice: KeepsakeChoice | None) -> None:
+            if choice is None:
+                return
+            from closer_tui.core.letters import opened_in
+
+            # Read here, on the app's own thread: the worker only gathers and draws.
+            letters = opened_in(self.closer.letters(), None)
+            self.write_unless_there(
+                choice.path,
+                "this keepsake",
+                lambda: self.keep_year(choice.year, choice.path, letters),
+            )
+
+        self.app.push_screen(KeepsakeScreen(years or [now.year]), chosen)
+
     @work(thread=True, exclusive=True, group="export")
-    def export_to(self, path: Path) -> None:
-        """Write the Markdown off the main thread: ten years take a moment to format."""
-        text = to_markdown(self.closer.couple, list(self.closer.history))
+    def keep_year(self, year: int, path: Path, letters: list[Letter]) -> None:
+        """Gather, draw and write the keepsake off the main thread (the same page as the CLI)."""
+        from closer_tui.core.favourites import KEPT, SECTION
+        from closer_tui.core.keepsake import Period
+        from closer_tui.core.keepsake_page import keepsake_html
+
+        kept = self.closer.recall_keepsake(SECTION, KEPT)
+        history = list(self.closer.history)
+        page, story = keepsake_html(
+            self.closer.couple,
+            history,
+            Period.year(year),
+            self.closer.now(),
+            kept=kept,
+            letters=letters,
+        )
+        done = f"The keepsake of {story.period.words} is in {path}. Open it in any browser."
+        self.write_out(path, page, "The keepsake", done, "Kept")
+
+    def write_out(self, path: Path, text: str, what: str, done: str, title: str) -> None:
+        """From a worker: write ``text`` to ``path`` atomically, and say how it went."""
         try:
             write_atomic(path, text.encode("utf-8"))
         except OSError as error:
             self.app.call_from_thread(
                 self.notify,
-                f"The export could not be written to {path}: {plain_reason(error)}.",
+                f"{what} could not be written to {path}: {plain_reason(error)}.",
                 severity="error",
                 timeout=15,
             )
             return
-        self.app.call_from_thread(
-            self.notify, f"Your history is in {path}", title="Exported", timeout=10
-        )
+        self.app.call_from_thread(self.notify, done, title=title, timeout=10)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_to(self, path: Path) -> None:
+        """Write the Markdown off the main thread: ten years take a moment to format."""
+        text = to_markdown(self.closer.couple, list(self.closer.history))
+        self.write_out(path, text, "The export", f"Your history is in {path}", "Exported")
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -85,6 +85,7 @@ class HistoryDetailScreen(CloserScreen[bool]):
 
     BINDINGS: ClassVar = [
         Binding("escape", "dismiss(False)", "Back"),
+        Binding("k", "keep", "Keep this"),
         Binding("d,delete", "dismiss(True)", "Delete", key_display="d"),
     ]
 
@@ -94,13 +95,46 @@ class HistoryDetailScreen(CloserScreen[bool]):
     """
 
     help_text = (
-        "**A session from your history.** Scroll with the arrow keys. **d** deletes it for"
-        " good, after asking; **escape** goes back to the list."
+        "**A session from your history.** Scroll with the arrow keys. **k** keeps something"
+        " one of you said on your favourites shelf. **d** deletes the session for good,"
+        " after asking; **escape** goes back to the list."
     )
 
-    def __init__(self, record: SessionRecord) -> None:
+    def __init__(self, record: SessionRecord, *, can_delete: bool = True) -> None:
         super().__init__()
         self.record = record
+        self.can_delete = can_delete
+        """False when opened from the favourites shelf: deleting belongs to History's list."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dismiss" and parameters == (True,):
+            return self.can_delete
+        return True
+
+    def action_keep(self) -> None:
+        """Choose something said in this session to keep on the favourites shelf."""
+        from closer_tui.core.favourites import KEPT, SECTION, keeping, kept_keys
+        from closer_tui.core.story import shared_entries
+        from closer_tui.screens.keep_picker import KeepPicker
+
+        said = list(shared_entries(self.record))
+        if not said:
+            self.notify(
+                "Nothing here can be kept: passes, and rounds marked hard or never"
+                " revealed, stay out of your favourites.",
+                timeout=6,
+            )
+            return
+        kept = self.closer.recall_keepsake(SECTION, KEPT)
+
+        def chosen(key: str | None) -> None:
+            if key is None:
+                return
+            raw = self.closer.recall_keepsake(SECTION, KEPT)
+            self.closer.save_keepsake(SECTION, KEPT, keeping(raw, key, self.closer.now()))
+            self.notify("Kept on your favourites shelf (History, then v).", timeout=5)
+
+        self.app.push_screen(KeepPicker(self.closer.couple, said, set(kept_keys(kept))), chosen)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -50,6 +50,7 @@ class HomeScreen(CloserScreen[None]):
     BINDINGS: ClassVar = [
         *(Binding(str(n), f"open_key('{n}')", show=False) for n in range(1, 8)),
         Binding("h", "open('history')", "History"),
+        Binding("l", "open('letters')", "Letters", show=False),
         Binding("s", "start_suggested", "Start tonight"),
         Binding("comma", "open('settings')", "Settings", key_display=","),
         Binding("q", "app.quit", "Quit"),
@@ -82,6 +83,8 @@ class HomeScreen(CloserScreen[None]):
     def on_screen_resume(self) -> None:
         # Back from a practice: the highlighted row, where the next enter goes, is in sight.
         self.query_one(OptionList).scroll_to_highlight()
+        if self.closer.history_loaded:
+            self._refresh_tonight()  # a letter sealed or opened meanwhile, a new evening
 
     def _refresh_tonight(self) -> None:
         self.query_one("#tonight", Static).update(self._tonight())
@@ -110,7 +113,37 @@ class HomeScreen(CloserScreen[None]):
             text.append("\n")
             text.append(self.suggestion().line())
             text.append(" (press s)", style="dim")
+            for line in self.story_lines():
+                text.append("\n")
+                text.append(line, style="italic")
         return text
+
+    def story_lines(self) -> list[str]:
+        """After the first frame: one line from their own past, if any (see core/on_this_day),
+        and that a sealed letter is waiting (never a word of it, see core/letters)."""
+        from closer_tui.core.on_this_day import one_line
+
+        couple = self.closer.couple
+        if couple is None:
+            return []
+        names = {"first": couple.first.name, "second": couple.second.name}
+        line = one_line(
+            self.closer.history,
+            names,
+            couple.anniversaries,
+            self.closer.now(),
+            None,
+            enabled=couple.preferences.on_this_day,
+        )
+        lines = [line] if line else []
+        from closer_tui.core.letters import waiting_line
+
+        waiting = waiting_line(
+            self.closer.letters(), self.closer.now().astimezone().date(), couple.anniversaries, None
+        )
+        if waiting:
+            lines.append(waiting)
+        return lines
 
     def suggestion(self) -> Suggestion:
         from closer_tui.core.insights import tonight_suggestion
@@ -124,6 +157,8 @@ class HomeScreen(CloserScreen[None]):
         options: list[Option | None] = []
         group: Group | None = None
         for place in places(self.closer):
+            if not place.on_home:
+                continue
             if place.group != group:
                 if group is not None:
                     options.append(None)

@@ -9,7 +9,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header, Label, Switch
 
+from closer_tui.core.models import Anniversary
+from closer_tui.core.on_this_day import days_words, parse_days
 from closer_tui.core.shelf import close_intimacy, intimacy_is_open
+from closer_tui.mends.text_box import LineBox
 from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.couple_form import CoupleForm
 from closer_tui.widgets.footer import CalmFooter
@@ -43,6 +46,8 @@ class SettingsScreen(CloserScreen[None]):
     SettingsScreen .switch-row .switch-state { width: 5; padding: 1 0 1 1; text-style: bold; }
     SettingsScreen .switch-row .switch-label { width: 1fr; }
     SettingsScreen #settings-buttons { height: auto; margin: 1 0; }
+    SettingsScreen #days { margin: 0 0; }
+    SettingsScreen .hint { color: $text-muted; }
     SettingsScreen #settings-buttons Button { margin: 0 1 0 0; }
     """
 
@@ -58,6 +63,11 @@ class SettingsScreen(CloserScreen[None]):
                 ("bell", prefs.bell, "Ring the terminal bell when a timer ends"),
                 ("pulse", prefs.pulse, "Flash the timer softly when it ends"),
                 ("light", prefs.theme == "textual-light", "Light theme"),
+                (
+                    "on_this_day",
+                    prefs.on_this_day,
+                    "On this day: one line on home from your own past",
+                ),
             ):
                 with Horizontal(classes="switch-row"):
                     yield Switch(value=value, id=switch_id)
@@ -66,6 +76,12 @@ class SettingsScreen(CloserScreen[None]):
             if intimacy_is_open(self.closer):
                 # Either partner can close the opt-in deck, here or in the deck chooser.
                 yield Button("Close the deck on desire and closeness", id="close-opt-in")
+            yield Label("Days to remember each year (shown on home on the day):")
+            yield LineBox(days_words(couple.anniversaries), id="days")
+            yield Label(
+                "Like: the day we met 2019-06-14; moving in 03-01 (year optional)",
+                classes="hint",
+            )
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -111,6 +127,12 @@ class SettingsScreen(CloserScreen[None]):
         if partners is None:
             return None
         first, second = partners
+        try:
+            days = parse_days(self.query_one("#days", LineBox).value)
+        except ValueError as error:
+            self.notify(str(error), severity="warning", timeout=10)
+            self.query_one("#days").focus()
+            return None
         couple = self.closer.couple
         prefs = couple.preferences.model_copy(
             update={
@@ -119,6 +141,19 @@ class SettingsScreen(CloserScreen[None]):
                 "theme": "textual-light"
                 if self.query_one("#light", Switch).value
                 else "textual-dark",
+                "on_this_day": self.query_one("#on_this_day", Switch).value,
             }
         )
-        return couple.model_copy(update={"first": first, "second": second, "preferences": prefs})
+        anniversaries = [Anniversary(**vars(day)) for day in days]
+        if [a.model_dump() for a in anniversaries] == [
+            a.model_dump() for a in couple.anniversaries
+        ]:
+            anniversaries = couple.anniversaries  # unchanged: escape leaves without saving
+        return couple.model_copy(
+            update={
+                "first": first,
+                "second": second,
+                "preferences": prefs,
+                "anniversaries": anniversaries,
+            }
+        )

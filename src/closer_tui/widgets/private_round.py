@@ -80,6 +80,9 @@ class PrivateRound(Widget, can_focus=True):
         *(Binding(str(n), f"digit('{n}')", show=False) for n in range(10)),
     ]
 
+    LOCKED_AWAY = "'s answers are locked away. ✓"
+    """After the first partner's name, on the second partner's curtain."""
+
     stage: reactive[str] = reactive("curtain", init=False)
     """``curtain`` before each partner, ``answer``, ``both-look`` and ``revealed``."""
 
@@ -166,7 +169,7 @@ class PrivateRound(Widget, can_focus=True):
             text.append(f"{self.note}\n\n", style="italic")
         if self._turn == 1:
             text.append_text(named(other))
-            text.append("'s answers are locked away. ✓\n\n", style="bold")
+            text.append(f"{self.LOCKED_AWAY}\n\n", style="bold")
         text.append_text(named(other))
         text.append(", please look away for a moment.\n\n", style="bold")
         text.append_text(named(me))
