@@ -85,6 +85,20 @@ async def start_plan(pilot: Pilot[Any], plan_id: str) -> SessionScreen:
     return pilot.app.screen
 
 
+async def picked_up(pilot: Pilot[Any]) -> SessionScreen:
+    """closer opened again after an evening was cut off: its offer taken, the session back."""
+    from closer_tui.screens.resume import ResumeScreen
+    from closer_tui.screens.session import SessionScreen
+
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ResumeScreen)
+    await pilot.click("#resume")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SessionScreen)
+    return pilot.app.screen
+
+
 async def hand_over(pilot: Pilot[Any], clock: ManualClock) -> None:
     """Enter on a "look away" or "both look" screen, pressed after it appeared."""
     clock.advance(HANDOVER_SECONDS)

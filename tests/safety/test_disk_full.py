@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from safety_kit import couple, draft, record, snapshot, temp_files
 
+from closer_tui.app import CloserApp
 from closer_tui.core import store as store_module
 from closer_tui.core.store import Store, StoreError
 
@@ -223,9 +224,8 @@ async def test_on_a_full_disk_the_session_in_hand_waits_for_a_retry_or_a_copy(
 
 
 async def test_on_a_full_disk_what_a_practice_remembers_holds_until_closer_closes(
-    store_with_couple: Store, make_app: Callable[[Store], Any]
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         with pytest.MonkeyPatch.context() as full:

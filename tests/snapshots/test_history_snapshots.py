@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from helpers import EVENING, AppFactory
+from helpers import EVENING, AppFactory, open_place
 from textual.pilot import Pilot
 
 from closer_tui.app import CloserApp
@@ -142,9 +142,7 @@ async def open_history(pilot: Pilot[Any]) -> None:
     assert isinstance(app, CloserApp)
     await pilot.pause()
     await app.workers.wait_for_complete()
-    await pilot.pause()
-    app.open_place("history")
-    await pilot.pause()
+    await open_place(pilot, "history")
 
 
 def test_history_list(snap_compare: SnapCompare, app: CloserApp) -> None:

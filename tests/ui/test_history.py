@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from helpers import EVENING, AppFactory, screen_text
+from helpers import EVENING, AppFactory, open_place, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -255,9 +255,7 @@ async def test_it_opens_calmly_while_the_history_is_still_loading(
     monkeypatch.setattr(store, "load_history", slow_load)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("history")
-        await pilot.pause()
+        await open_place(pilot, "history")
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
         assert not app.history_loaded
@@ -308,10 +306,7 @@ async def test_insights_wait_gently_for_enough_check_ins(
         assert "After a few weeks of noticing the good" in text
 
 
-async def test_an_empty_history_says_so_kindly(
-    make_app: AppFactory, store_with_couple: Store
-) -> None:
-    app = make_app(store_with_couple)
+async def test_an_empty_history_says_so_kindly(app: CloserApp, store_with_couple: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(pilot)
         text = screen_text(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from helpers import AppFactory, advance, saved, screen_text
+from helpers import advance, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -35,10 +35,7 @@ def count_line(hug: HugActivity) -> str:
     return str(hug.query_one("#hug-count", Static).render())
 
 
-async def test_f_lights_the_first_partner_and_j_the_second(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_f_lights_the_first_partner_and_j_the_second(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         gate = hug.query_one(BothReady)
@@ -59,8 +56,7 @@ async def test_f_lights_the_first_partner_and_j_the_second(
         assert shown_time(app) == "0:20"
 
 
-async def test_j_then_f_also_starts(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_j_then_f_also_starts(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("j")
@@ -71,9 +67,8 @@ async def test_j_then_f_also_starts(store_with_couple: Store, make_app: AppFacto
 
 
 async def test_a_full_hug_is_saved_as_completed(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock, data_dir: Path
+    store_with_couple: Store, app: CloserApp, clock: ManualClock, data_dir: Path
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         assert count_line(hug) == "Your first hug this week."
@@ -101,9 +96,8 @@ async def test_a_full_hug_is_saved_as_completed(
 
 
 async def test_space_starts_for_both(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("space")
@@ -117,9 +111,8 @@ async def test_space_starts_for_both(
 
 
 async def test_p_pauses_and_paused_time_does_not_count(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("space")
@@ -142,9 +135,8 @@ async def test_p_pauses_and_paused_time_does_not_count(
 
 
 async def test_plus_adds_a_minute(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("space")
@@ -162,9 +154,8 @@ async def test_plus_adds_a_minute(
 
 
 async def test_e_ends_early_and_says_so(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("f", "j")
@@ -179,9 +170,8 @@ async def test_e_ends_early_and_says_so(
 
 
 async def test_again_shows_the_gate_and_the_count_goes_up(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock, data_dir: Path
+    store_with_couple: Store, app: CloserApp, clock: ManualClock, data_dir: Path
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("a")  # nothing to do again yet
@@ -207,9 +197,8 @@ async def test_again_shows_the_gate_and_the_count_goes_up(
 
 
 async def test_a_hug_cut_short_is_kept_but_not_counted_and_the_screen_says_why(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("space")
@@ -229,9 +218,8 @@ async def test_a_hug_cut_short_is_kept_but_not_counted_and_the_screen_says_why(
 
 
 async def test_a_hug_given_more_time_counts_from_its_twentieth_second(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("space")
@@ -245,9 +233,8 @@ async def test_a_hug_given_more_time_counts_from_its_twentieth_second(
 
 
 async def test_another_hug_waits_without_the_last_hugs_words(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("space")
@@ -261,9 +248,8 @@ async def test_another_hug_waits_without_the_last_hugs_words(
 
 
 async def test_the_invitation_asks_for_the_keys_before_the_hug_and_allows_sitting(
-    store_with_couple: Store, make_app: AppFactory
+    app: CloserApp,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_hug(pilot)
         shown = " ".join(screen_text(app).split())

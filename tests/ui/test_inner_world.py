@@ -14,6 +14,7 @@ from closer_tui.activities.inner_world import (
     JustListenActivity,
     assemble,
 )
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.countdown import CountdownPanel
@@ -54,9 +55,8 @@ async def test_cards_never_repeat_until_the_deck_is_used_up_across_restarts(
 
 
 async def test_cards_pass_love_theme_and_save_attributed(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     app.rng = random.Random(3)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_tab(pilot, "try-0")
@@ -95,9 +95,8 @@ def test_the_sentence_assembles_with_gaps() -> None:
 
 
 async def test_i_statements_assemble_and_save_each_partners_parts(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_tab(pilot, "try-1")
         builder = app.screen.query_one(IStatementActivity)
@@ -129,9 +128,8 @@ async def test_i_statements_assemble_and_save_each_partners_parts(
 
 
 async def test_one_visit_saves_one_row_however_often_ctrl_s_is_pressed(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_tab(pilot, "try-1")
         builder = app.screen.query_one(IStatementActivity)
@@ -151,9 +149,8 @@ async def test_one_visit_saves_one_row_however_often_ctrl_s_is_pressed(
 
 
 async def test_a_lone_statement_is_saved_on_a_second_ctrl_s(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_tab(pilot, "try-1")
         await pilot.press(*"glad", "ctrl+s", "ctrl+s")  # Sam would rather pass tonight
@@ -162,8 +159,7 @@ async def test_a_lone_statement_is_saved_on_a_second_ctrl_s(
     assert [e.text for e in record.entries] == ["I feel glad when … I need …"]
 
 
-async def test_a_chosen_theme_is_named_once(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_a_chosen_theme_is_named_once(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_tab(pilot, "try-0")
         cards = app.screen.query_one(InnerWorldActivity)
@@ -172,10 +168,7 @@ async def test_a_chosen_theme_is_named_once(store_with_couple: Store, make_app: 
         assert shown(cards, "#iw-theme") == "hopes   ·   only this theme (t to change)"
 
 
-async def test_i_statement_needs_a_feeling_first(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_i_statement_needs_a_feeling_first(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_tab(pilot, "try-1")
         builder = app.screen.query_one(IStatementActivity)
@@ -188,9 +181,8 @@ async def test_i_statement_needs_a_feeling_first(
 
 
 async def test_just_listen_runs_on_the_fake_clock_and_ends_with_a_thank_you(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_tab(pilot, "try-2")
         listen = app.screen.query_one(JustListenActivity)
@@ -214,10 +206,7 @@ async def test_just_listen_runs_on_the_fake_clock_and_ends_with_a_thank_you(
     assert record.data == {"sharer": "second", "listener": "first"}
 
 
-async def test_just_listen_uses_a_planned_length(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_just_listen_uses_a_planned_length(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         listen = JustListenActivity(planned_seconds=300)
@@ -227,10 +216,7 @@ async def test_just_listen_uses_a_planned_length(
         assert shown(listen, "#jl-minutes") == "5 minutes"
 
 
-async def test_i_statement_is_usable_at_60x20(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_i_statement_is_usable_at_60x20(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         await open_tab(pilot, "try-1")
         builder = app.screen.query_one(IStatementActivity)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import AppFactory, open_place
+from helpers import open_place
 
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.sessions import STAYED_SECONDS
 from closer_tui.core.store import Store
@@ -17,9 +18,8 @@ DECKS = ["questions", "love-maps", "inner-world"]
 
 @pytest.mark.parametrize("place", DECKS)
 async def test_only_looking_leaves_without_a_question(
-    place: str, store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    place: str, store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, place)
         clock.advance(STAYED_SECONDS / 2)  # read the card, and the Why
@@ -31,9 +31,8 @@ async def test_only_looking_leaves_without_a_question(
 
 @pytest.mark.parametrize(("place", "key"), [("questions", "s"), ("questions", "n")])
 async def test_a_card_passed_or_gone_deeper_from_is_offered(
-    place: str, key: str, store_with_couple: Store, make_app: AppFactory
+    place: str, key: str, store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, place)
         await pilot.press(key)
@@ -48,9 +47,8 @@ async def test_a_card_passed_or_gone_deeper_from_is_offered(
 
 @pytest.mark.parametrize("place", DECKS)
 async def test_a_card_stayed_with_is_offered_and_kept(
-    place: str, store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    place: str, store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, place)
         clock.advance(STAYED_SECONDS)  # long enough to have talked it through
@@ -64,9 +62,8 @@ async def test_a_card_stayed_with_is_offered_and_kept(
 
 
 async def test_a_question_talked_through_in_a_session_is_kept_in_its_step(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.start_plan("quick-reconnect")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 import re
 
-from helpers import AppFactory, hand_over, open_activity, screen_text
+from helpers import hand_over, open_activity, screen_text
 from textual import events
 from textual.pilot import Pilot
 
 from closer_tui.activities.love_maps import LoveMapsActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import PrivateRound
@@ -30,9 +31,8 @@ async def play_round(pilot: Pilot[None], clock: ManualClock, answer: str, guess:
 
 
 async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     app.rng = random.Random(5)
     async with app.run_test(size=(80, 24)) as pilot:
         maps = await open_love_maps(pilot)
@@ -82,9 +82,8 @@ async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
 
 
 async def test_talk_mode_takes_turns_and_passes(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         maps = await open_love_maps(pilot)
         assert maps.mode == "talk"
@@ -102,10 +101,7 @@ async def test_talk_mode_takes_turns_and_passes(
     assert len(set(cards)) == len(cards)
 
 
-async def test_a_game_round_is_usable_at_60x20(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_a_game_round_is_usable_at_60x20(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         maps = await open_love_maps(pilot)
         await pilot.press("m")
@@ -119,9 +115,8 @@ async def test_a_game_round_is_usable_at_60x20(
 
 
 async def test_enter_twice_on_the_curtain_neither_skips_it_nor_passes_the_answer(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         maps = await open_love_maps(pilot)
         await pilot.press("m")
@@ -139,10 +134,9 @@ async def test_enter_twice_on_the_curtain_neither_skips_it_nor_passes_the_answer
 
 
 async def test_an_answer_sent_with_enter_twice_is_not_also_the_guess(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
     """Both presses reach the box before it is cleared: the second once became Sam's guess."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         maps = await open_love_maps(pilot)
         await pilot.press("m")

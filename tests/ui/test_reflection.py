@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import AppFactory, answer_privately, hand_over, open_place
+from helpers import answer_privately, hand_over, open_place
 from textual.widgets import Static
 
 from closer_tui.activities.reflection import AttachmentQuizActivity, ConnectionCheckActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 
@@ -16,9 +17,8 @@ def shown(activity: object, selector: str) -> str:
 
 
 async def test_connection_check_is_private_then_saved_with_a_trend_rating(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, "connection-check")
         check = app.screen.query_one(ConnectionCheckActivity)
@@ -56,9 +56,8 @@ async def test_connection_check_is_private_then_saved_with_a_trend_rating(
 
 
 async def test_connection_check_not_saved_keeps_nothing(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, "connection-check")
         check = app.screen.query_one(ConnectionCheckActivity)
@@ -79,9 +78,8 @@ async def test_connection_check_not_saved_keeps_nothing(
 
 
 async def test_attachment_quiz_says_reflection_not_diagnosis_and_shows_leanings(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, "attachment")
         quiz = app.screen.query_one(AttachmentQuizActivity)
@@ -112,9 +110,8 @@ async def test_attachment_quiz_says_reflection_not_diagnosis_and_shows_leanings(
 
 
 async def test_quiz_answers_never_show_before_the_reveal(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:
         await open_place(pilot, "attachment")
         quiz = app.screen.query_one(AttachmentQuizActivity)

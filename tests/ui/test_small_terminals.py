@@ -194,11 +194,10 @@ async def test_nothing_crashes_at_30x10(
 
 
 async def test_page_down_in_the_starter_plan_at_30x10(
-    make_app: AppFactory, store_with_couple: Store
+    app: CloserApp, store_with_couple: Store
 ) -> None:
     """Textual 8.2.8 raised KeyError on page down in a list with no room to draw
     (fixed by CalmOptionList). The shortest way there found: enter, escape, page down."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(30, 10)) as pilot:
         await open_screen(pilot, "starter-plan")
         await pilot.press("enter", "escape", "pagedown")

@@ -8,6 +8,7 @@ from helpers import AppFactory, saved, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.stress_talk import CUE_SECONDS, StressTalkActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.content import library
 from closer_tui.core.store import Store
@@ -58,10 +59,7 @@ def speaker(talk: StressTalkActivity) -> str:
     return talk.query_one(TurnBanner).speaker
 
 
-async def test_phones_check_comes_first_then_outside_stress_and_safety(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_phones_check_comes_first_then_outside_stress_and_safety(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot, from_home=True)
         assert app.screen.title == "1 · Daily connection ritual"
@@ -85,9 +83,8 @@ async def test_phones_check_comes_first_then_outside_stress_and_safety(
 
 
 async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await start_talking(pilot, talk)
@@ -127,9 +124,8 @@ async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
 
 
 async def test_passing_the_phones_check_is_fine_and_said_honestly(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await pilot.press("n")
@@ -163,9 +159,8 @@ async def test_a_plan_that_already_put_the_phones_away_does_not_ask_twice(
 
 
 async def test_listening_cues_rotate_every_twenty_seconds(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await start_talking(pilot, talk)
@@ -185,9 +180,8 @@ async def test_listening_cues_rotate_every_twenty_seconds(
 
 
 async def test_tab_swaps_by_hand_and_turn_time_comes_from_the_clock(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await start_talking(pilot, talk)
@@ -212,9 +206,8 @@ async def test_tab_swaps_by_hand_and_turn_time_comes_from_the_clock(
 
 
 async def test_paused_time_is_in_no_turn(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await start_talking(pilot, talk)
@@ -239,9 +232,8 @@ async def test_paused_time_is_in_no_turn(
 
 
 async def test_a_long_gap_still_splits_the_turns_where_they_were_due(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await start_talking(pilot, talk)
@@ -290,9 +282,8 @@ async def test_thirty_minutes_in_shorter_alternating_turns_is_remembered(
 
 
 async def test_a_guided_step_uses_its_planned_time_and_skips_the_choice(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot, planned_seconds=600.0)
         await pilot.press("space")
@@ -310,9 +301,8 @@ async def test_a_guided_step_uses_its_planned_time_and_skips_the_choice(
 
 
 async def test_leaving_mid_talk_asks_and_saves_the_honest_part(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         assert talk.pending() is None
@@ -334,10 +324,7 @@ async def test_leaving_mid_talk_asks_and_saves_the_honest_part(
     assert record.data["turns"] == [{"speaker": "first", "seconds": 42}]
 
 
-async def test_speaker_opener_follows_the_speaker(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_speaker_opener_follows_the_speaker(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await start_talking(pilot, talk)
@@ -353,10 +340,7 @@ async def test_speaker_opener_follows_the_speaker(
         assert "If it helps, Sam:" in screen_text(app)
 
 
-async def test_usable_at_60_by_20(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60_by_20(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         talk = await open_talk(pilot)
         await pilot.press("space")
@@ -374,9 +358,8 @@ async def test_usable_at_60_by_20(
 
 
 async def test_each_clock_says_what_it_counts_and_plus_gives_the_turn_its_minute(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await start_talking(pilot, talk)
@@ -401,10 +384,7 @@ async def test_each_clock_says_what_it_counts_and_plus_gives_the_turn_its_minute
     assert [turn["seconds"] for turn in record.data["turns"]] == [6, 660, 0]
 
 
-async def test_the_end_says_what_a_does_now(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_the_end_says_what_a_does_now(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await start_talking(pilot, talk)

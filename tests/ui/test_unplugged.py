@@ -55,9 +55,8 @@ def suggestions(app: CloserApp) -> list[str]:
 
 
 async def test_an_unplugged_evening_is_timed_saved_and_counted(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         unplugged = await open_unplugged(pilot)
         assert app.screen.title == "6 · Minimise digital distractions"
@@ -87,9 +86,8 @@ async def test_an_unplugged_evening_is_timed_saved_and_counted(
 
 
 async def test_ending_early_keeps_the_true_time(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         unplugged = await open_unplugged(pilot)
         await pilot.press("space")
@@ -204,9 +202,8 @@ async def test_the_tracker_shows_this_weeks_unplugged_evenings(
 
 
 async def test_settle_in_both_phones_away_then_a_short_breath(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         settle = await open_settle(pilot)
         assert "Phones face down" in screen_text(app)
@@ -226,9 +223,8 @@ async def test_settle_in_both_phones_away_then_a_short_breath(
 
 
 async def test_settle_in_can_be_passed_and_uses_the_planned_time(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         settle = await open_settle(pilot, planned_seconds=60.0)
         await pilot.press("f", "n")  # one phone away, then "not tonight"
@@ -241,8 +237,7 @@ async def test_settle_in_can_be_passed_and_uses_the_planned_time(
     assert record.ready == ["first"]
 
 
-async def test_usable_at_60_by_20(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60_by_20(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         unplugged = await open_unplugged(pilot)
         assert "Alex presses f" in screen_text(app)
@@ -261,9 +256,8 @@ async def test_usable_at_60_by_20(store_with_couple: Store, make_app: AppFactory
 
 
 async def test_an_evening_ended_after_a_second_is_kept_but_not_in_the_tracker(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         unplugged = await open_unplugged(pilot)
         await pilot.press("space")
