@@ -53,11 +53,28 @@ def saved(store: Store) -> list[SessionRecord]:
 
 
 async def advance(pilot: Pilot[Any], clock: ManualClock, seconds: float) -> None:
-    """Move time on, and let every countdown on screen notice it, as its timer would."""
+    """Move time on, and let every countdown and turn timer on screen notice it, as its timer
+    would."""
+    from closer_tui.activities.stress_talk import StressTalkActivity
+
     clock.advance(seconds)
     for panel in pilot.app.screen.query(CountdownPanel):
         panel.sync()
+    for talk in pilot.app.screen.query(StressTalkActivity):
+        talk.sync()
     await pilot.pause()
+
+
+async def play(pilot: Pilot[Any], clock: ManualClock, *moves: str | float) -> None:
+    """What the couple does, in order: a key pressed (a string) or seconds passing (a number).
+
+    Each key is let settle before time moves on, as a person's next move comes a frame later."""
+    for move in moves:
+        if isinstance(move, str):
+            await pilot.press(move)
+            await pilot.pause()
+        else:
+            await advance(pilot, clock, move)
 
 
 async def open_place(pilot: Pilot[Any], place_id: str) -> None:

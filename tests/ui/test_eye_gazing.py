@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers import advance, saved, screen_text
+from helpers import advance, play, saved, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.eye_gazing import LINE_SECONDS, EyeGazingActivity
@@ -112,14 +112,11 @@ async def test_either_partner_can_stop_at_any_moment(
     async with app.run_test(size=(80, 24)) as pilot:
         gazing = await open_gazing(pilot)
         for key in ("f", "j", "space"):
-            await pilot.press("space")
-            await pilot.pause()
-            await advance(pilot, clock, 47.25)
-            await pilot.press(key)
+            await play(pilot, clock, "space", 47.25, key)
             await pilot.pause()
             assert gazing.stage == "after"
-            await advance(pilot, clock, 100)  # time after the stop is not counted
-            await pilot.press("a")
+            # the 100 seconds after the stop are not counted
+            await play(pilot, clock, 100, "a")
             await pilot.pause()
     records = saved(store_with_couple)
     assert [r.data for r in reversed(records)] == [
@@ -137,16 +134,13 @@ async def test_e_ends_early_and_a_host_pause_holds_the_time(
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         gazing = await open_gazing(pilot, planned_seconds=120.0)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 30)
+        await play(pilot, clock, "space", 30)
         gazing.hold(True)
         await advance(pilot, clock, 600)
         assert gazing.stage == "gazing"
         assert "1:30 · paused" in screen_text(app)
         gazing.hold(False)
-        await advance(pilot, clock, 10)
-        await pilot.press("e")
+        await play(pilot, clock, 10, "e")
         await pilot.pause()
     [record] = saved(store_with_couple)
     assert record.completed is False
@@ -161,9 +155,7 @@ async def test_again_returns_to_the_gate(
         gazing = await open_gazing(pilot)
         await pilot.press("a")  # nothing to do again yet
         assert gazing.stage == "ready"
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 180)
+        await play(pilot, clock, "space", 180)
         assert gazing.pending() is None
         await pilot.press("a")
         await pilot.pause()
@@ -206,10 +198,7 @@ async def test_a_stopped_gaze_shows_the_time_together_not_the_time_left(
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         gazing = await open_gazing(pilot)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 5)
-        await pilot.press("f")
+        await play(pilot, clock, "space", 5, "f")
         await pilot.pause()
         assert gazing.stage == "after"
         shown = screen_text(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from helpers import advance, saved, screen_text
+from helpers import advance, play, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -24,6 +24,20 @@ async def open_hug(pilot: Pilot[None]) -> HugActivity:
     await pilot.pause()
     assert isinstance(pilot.app.screen, ActivityScreen)
     return pilot.app.screen.query_one(HugActivity)
+
+
+async def start_hug(pilot: Pilot[None], *keys: str) -> HugActivity:
+    """Open the hug and start it: with both keys, or with space (both at once) by default."""
+    hug = await open_hug(pilot)
+    await pilot.press(*(keys or ("space",)))
+    await pilot.pause()
+    return hug
+
+
+def kept(store: Store) -> tuple[bool, float]:
+    """Whether the one hug on disk ran its whole time, and how long it lasted."""
+    [record] = saved(store)
+    return record.completed, record.actual_seconds
 
 
 def shown_time(app: CloserApp) -> str:
@@ -72,9 +86,7 @@ async def test_a_full_hug_is_saved_as_completed(
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         assert count_line(hug) == "Your first hug this week."
-        await pilot.press("f", "j")
-        await pilot.pause()
-        await advance(pilot, clock, 12.4)
+        await play(pilot, clock, "f", "j", 12.4)
         assert shown_time(app) == "0:08"
         assert not saved(store_with_couple)
 
@@ -99,9 +111,7 @@ async def test_space_starts_for_both(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
-        await pilot.pause()
+        hug = await start_hug(pilot)
         assert hug.stage == "hugging"
         await advance(pilot, clock, 20)
         assert hug.stage == "after"
@@ -114,59 +124,45 @@ async def test_p_pauses_and_paused_time_does_not_count(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
-        await advance(pilot, clock, 5)
-        await pilot.press("p")
-        await advance(pilot, clock, 300)
+        hug = await start_hug(pilot)
+        await play(pilot, clock, 5, "p", 300)
         assert shown_time(app) == "0:15"
         assert "Paused" in screen_text(app)
         assert hug.stage == "hugging"
 
-        await pilot.press("p")
-        await advance(pilot, clock, 14)
+        await play(pilot, clock, "p", 14)
         assert shown_time(app) == "0:01"
         assert "Paused" not in screen_text(app)
         await advance(pilot, clock, 1)
         assert hug.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.completed is True
-    assert record.actual_seconds == 20
+    assert kept(store_with_couple) == (True, 20)
 
 
 async def test_plus_adds_a_minute(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
-        await advance(pilot, clock, 10)
-        await pilot.press("plus")
+        hug = await start_hug(pilot)
+        await play(pilot, clock, 10, "plus")
         await pilot.pause()
         assert shown_time(app) == "1:10"
         await advance(pilot, clock, 69)
         assert hug.stage == "hugging"
         await advance(pilot, clock, 1)
         assert hug.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.completed is True
-    assert record.actual_seconds == 80
+    assert kept(store_with_couple) == (True, 80)
 
 
 async def test_e_ends_early_and_says_so(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("f", "j")
-        await advance(pilot, clock, 7)
-        await pilot.press("e")
+        hug = await start_hug(pilot, "f", "j")
+        await play(pilot, clock, 7, "e")
         await pilot.pause()
         assert hug.stage == "after"
         await advance(pilot, clock, 60)  # time after the end is not counted
-    [record] = saved(store_with_couple)
-    assert record.completed is False
-    assert record.actual_seconds == 7
+    assert kept(store_with_couple) == (False, 7)
 
 
 async def test_again_shows_the_gate_and_the_count_goes_up(
@@ -177,8 +173,7 @@ async def test_again_shows_the_gate_and_the_count_goes_up(
         await pilot.press("a")  # nothing to do again yet
         assert hug.stage == "ready"
 
-        await pilot.press("f", "j")
-        await advance(pilot, clock, 20)
+        await play(pilot, clock, "f", "j", 20)
         assert count_line(hug) == "Today: 1 hug · This week: 1"
 
         await pilot.press("a")
@@ -189,8 +184,7 @@ async def test_again_shows_the_gate_and_the_count_goes_up(
         assert not hug.query(CountdownPanel)
         assert "Alex presses f" in screen_text(app)
 
-        await pilot.press("j", "f")
-        await advance(pilot, clock, 20)
+        await play(pilot, clock, "j", "f", 20)
         assert count_line(hug) == "Today: 2 hugs · This week: 2"
     assert len(saved(store_with_couple)) == 2
     assert len(list((data_dir / "sessions").iterdir())) == 2
@@ -200,14 +194,11 @@ async def test_a_hug_cut_short_is_kept_but_not_counted_and_the_screen_says_why(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
+        hug = await start_hug(pilot)
         await advance(pilot, clock, 20)
         assert count_line(hug) == "Today: 1 hug · This week: 1"
 
-        await pilot.press("a", "space")
-        await advance(pilot, clock, 7)
-        await pilot.press("e")
+        await play(pilot, clock, "a", "space", 7, "e")
         await pilot.pause()
         assert count_line(hug) == "Today: 1 hug · This week: 1", "7 seconds is not a hug yet"
         shown = " ".join(screen_text(app).split())
@@ -221,12 +212,8 @@ async def test_a_hug_given_more_time_counts_from_its_twentieth_second(
     app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
-        await advance(pilot, clock, 10)
-        await pilot.press("plus")
-        await advance(pilot, clock, 35)
-        await pilot.press("e")
+        hug = await start_hug(pilot)
+        await play(pilot, clock, 10, "plus", 35, "e")
         await pilot.pause()
         assert count_line(hug) == "Today: 1 hug · This week: 1"
         assert "Kept in your history" not in screen_text(app)
@@ -236,8 +223,7 @@ async def test_another_hug_waits_without_the_last_hugs_words(
     app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
+        hug = await start_hug(pilot)
         await advance(pilot, clock, 20)
         assert "That's it. Thank you" in screen_text(app)
         await pilot.press("a")

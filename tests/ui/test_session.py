@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import AppFactory, advance, picked_up, start_plan
+from helpers import AppFactory, advance, picked_up, play, start_plan
 
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
@@ -53,21 +53,19 @@ async def test_pause_skip_extend_and_done_early(
 ) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, "tonight-30")
-        await advance(pilot, clock, 30)
-        await pilot.press("ctrl+t")  # hold
-        await advance(pilot, clock, 600)
+        # ctrl+t holds the evening
+        await play(pilot, clock, 30, "ctrl+t", 600)
         assert screen.paused
         assert screen.run.together_seconds == pytest.approx(30)
-        await pilot.press("ctrl+t")
-        await advance(pilot, clock, 10)
+        await play(pilot, clock, "ctrl+t", 10)
         assert screen.run.together_seconds == pytest.approx(40)
         await pilot.press("ctrl+e")
         assert screen.run.step_seconds == screen.plan.steps[0].minutes * 60 + 60
         await pilot.press("ctrl+k")  # skip the first step
         await pilot.pause()
         assert screen.run.index == 1
-        await advance(pilot, clock, 20)
-        await pilot.press("ctrl+d")  # we're done for tonight
+        # ctrl+d: we're done for tonight
+        await play(pilot, clock, 20, "ctrl+d")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
     record = store_with_couple.load_history().sessions[0]
@@ -97,8 +95,7 @@ async def test_an_interrupted_session_is_offered_back_with_what_was_written(
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, "tonight-30")
-        await advance(pilot, clock, 90)
-        await pilot.press("ctrl+n")
+        await play(pilot, clock, 90, "ctrl+n")
         await pilot.pause()
         screen.run.add_round(
             Outcome(
@@ -141,8 +138,7 @@ async def test_dont_save_this_one_leaves_nothing_behind(
 ) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await start_plan(pilot, "weekly-checkin")
-        await advance(pilot, clock, 120)
-        await pilot.press("ctrl+x")
+        await play(pilot, clock, 120, "ctrl+x")
         await pilot.pause()
         await pilot.click("#yes")
         await pilot.pause()

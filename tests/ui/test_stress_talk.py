@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers import AppFactory, saved, screen_text
+from helpers import AppFactory, advance, play, saved, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.stress_talk import CUE_SECONDS, StressTalkActivity
@@ -34,16 +34,6 @@ async def open_talk(
     await pilot.pause()
     assert isinstance(pilot.app.screen, ActivityScreen)
     return pilot.app.screen.query_one(StressTalkActivity)
-
-
-async def advance(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
-    """Move time on; the countdown and the turn timer look at the clock, as their timers would."""
-    clock.advance(seconds)
-    for panel in pilot.app.screen.query(CountdownPanel):
-        panel.sync()
-    for talk in pilot.app.screen.query(StressTalkActivity):
-        talk.sync()
-    await pilot.pause()
 
 
 async def start_talking(pilot: Pilot[None], talk: StressTalkActivity) -> None:
@@ -131,9 +121,7 @@ async def test_passing_the_phones_check_is_fine_and_said_honestly(
         await pilot.press("n")
         await pilot.pause()
         assert talk.stage == "ready"
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 1200)
+        await play(pilot, clock, "space", 1200)
     [record] = saved(store_with_couple)
     assert record.data["phones_away"] is False
     assert record.ready == []
@@ -151,9 +139,7 @@ async def test_a_plan_that_already_put_the_phones_away_does_not_ask_twice(
         assert talk.stage == "ready"
         assert not talk.query(PhonesCheck)
         assert "Phones face down" not in screen_text(app)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 600)
+        await play(pilot, clock, "space", 600)
     [record] = saved(store_with_couple)
     assert record.data["phones_away"] is True
 
@@ -185,8 +171,7 @@ async def test_tab_swaps_by_hand_and_turn_time_comes_from_the_clock(
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await start_talking(pilot, talk)
-        await advance(pilot, clock, 100)
-        await pilot.press("tab")
+        await play(pilot, clock, 100, "tab")
         await pilot.pause()
         assert speaker(talk) == "second"
         # The new turn runs its full length from the swap: 100 + 600.
@@ -211,13 +196,10 @@ async def test_paused_time_is_in_no_turn(
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         await start_talking(pilot, talk)
-        await advance(pilot, clock, 300)
-        await pilot.press("p")
-        await advance(pilot, clock, 3600)
+        await play(pilot, clock, 300, "p", 3600)
         assert speaker(talk) == "first", "no swap while paused"
         assert "This turn: 5:00 left" in screen_text(app)
-        await pilot.press("p")
-        await advance(pilot, clock, 300)
+        await play(pilot, clock, "p", 300)
         assert speaker(talk) == "second"
         await pilot.press("e")
         await pilot.pause()
@@ -367,9 +349,8 @@ async def test_each_clock_says_what_it_counts_and_plus_gives_the_turn_its_minute
         assert "left of your talk" in shown, "the big clock is the whole talk, and says so"
         assert "This turn: 10:00 left" in shown
 
-        await advance(pilot, clock, 6)
-        await pilot.press("tab")  # an early swap
-        await advance(pilot, clock, 10)
+        # tab: an early swap
+        await play(pilot, clock, 6, "tab", 10)
         assert "This turn: 9:50 left" in screen_text(app)
         await pilot.press("plus")
         await pilot.pause()

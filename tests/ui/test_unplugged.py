@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from helpers import EVENING, AppFactory, advance, saved, screen_text
+from helpers import EVENING, AppFactory, advance, play, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -90,10 +90,7 @@ async def test_ending_early_keeps_the_true_time(
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         unplugged = await open_unplugged(pilot)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 1234)
-        await pilot.press("e")
+        await play(pilot, clock, "space", 1234, "e")
         await pilot.pause()
         assert unplugged.stage == "after"
     [record] = saved(store_with_couple)
@@ -260,10 +257,7 @@ async def test_an_evening_ended_after_a_second_is_kept_but_not_in_the_tracker(
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         unplugged = await open_unplugged(pilot)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 1)
-        await pilot.press("e")
+        await play(pilot, clock, "space", 1, "e")
         await pilot.pause()
         assert unplugged.stage == "after"
         week = str(unplugged.query_one("#unplug-week").render())
