@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import EVENING, AppFactory
 
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.models import Couple, Partner
@@ -20,6 +19,9 @@ from closer_tui.core.store import Store
 
 if TYPE_CHECKING:
     from closer_tui.app import CloserApp
+
+pytest.register_assert_rewrite("helpers")  # a check in a helper says what it saw when it fails
+from helpers import EVENING, AppFactory  # noqa: E402
 
 
 class WallClock:

@@ -52,6 +52,16 @@ def saved(store: Store) -> list[SessionRecord]:
     return store.load_history().sessions
 
 
+def kept_whole(store: Store, kind: str, seconds: float) -> SessionRecord:
+    """The one session on disk, checked to be a ``kind`` that ran its whole ``seconds`` with
+    both partners ready; returned for what a test checks beyond that."""
+    [record] = saved(store)
+    ran = (record.kind, record.completed, record.planned_seconds, record.actual_seconds)
+    assert ran == (kind, True, seconds, seconds)
+    assert record.ready == ["first", "second"]
+    return record
+
+
 async def advance(pilot: Pilot[Any], clock: ManualClock, seconds: float) -> None:
     """Move time on, and let every countdown and turn timer on screen notice it, as its timer
     would."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers import advance, play, saved, screen_text
+from helpers import advance, kept_whole, play, saved, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.eye_gazing import LINE_SECONDS, EyeGazingActivity
@@ -98,12 +98,7 @@ async def test_the_screen_is_almost_empty_while_gazing_and_ends_gently(
         await advance(pilot, clock, 0.5)
         assert gazing.stage == "after"
         assert app.library.eye_gazing.after in screen_text(app)
-    [record] = saved(store_with_couple)
-    assert record.kind == "eye_gazing"
-    assert record.completed is True
-    assert record.planned_seconds == 180
-    assert record.actual_seconds == 180
-    assert record.ready == ["first", "second"]
+    kept_whole(store_with_couple, "eye_gazing", 180)
 
 
 async def test_either_partner_can_stop_at_any_moment(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from helpers import advance, play, saved, screen_text
+from helpers import advance, kept_whole, play, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -95,12 +95,7 @@ async def test_a_full_hug_is_saved_as_completed(
         assert count_line(hug) == "Today: 1 hug · This week: 1"
         assert "Press a for another hug." in screen_text(app)
 
-    [record] = saved(store_with_couple)
-    assert record.kind == "hug"
-    assert record.completed is True
-    assert record.actual_seconds == 20
-    assert record.planned_seconds == 20
-    assert record.ready == ["first", "second"]
+    record = kept_whole(store_with_couple, "hug", 20)
     assert (record.ended_at - record.started_at).total_seconds() == 20
     [path] = (data_dir / "sessions").iterdir()
     assert path.name == record.file_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers import AppFactory, advance, play, saved, screen_text
+from helpers import AppFactory, advance, kept_whole, play, saved, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.stress_talk import CUE_SECONDS, StressTalkActivity
@@ -100,12 +100,7 @@ async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
         await pilot.pause()
         assert talk.stage == "phones", "a starts another talk with the phones check"
 
-    [record] = saved(store_with_couple)
-    assert record.kind == "stress_talk"
-    assert record.completed is True
-    assert record.planned_seconds == 1200
-    assert record.actual_seconds == 1200
-    assert record.ready == ["first", "second"]
+    record = kept_whole(store_with_couple, "stress_talk", 1200)
     assert record.data["phones_away"] is True
     assert record.data["turns"] == [
         {"speaker": "first", "seconds": 600},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from helpers import EVENING, AppFactory, advance, play, saved, screen_text
+from helpers import EVENING, AppFactory, advance, kept_whole, play, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -77,12 +77,7 @@ async def test_an_unplugged_evening_is_timed_saved_and_counted(
         assert "1 unplugged evening this week." in week
         assert "●" in week
 
-    [record] = saved(store_with_couple)
-    assert record.kind == "unplugged"
-    assert record.completed is True
-    assert record.planned_seconds == 5400
-    assert record.actual_seconds == 5400
-    assert record.ready == ["first", "second"]
+    kept_whole(store_with_couple, "unplugged", 5400)
 
 
 async def test_ending_early_keeps_the_true_time(
@@ -210,12 +205,7 @@ async def test_settle_in_both_phones_away_then_a_short_breath(
         assert "Sit back. Breathe out slowly." in screen_text(app)
         await advance(pilot, clock, 120)
         assert settle.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.kind == "phones_away"
-    assert record.planned_seconds == 120
-    assert record.actual_seconds == 120
-    assert record.completed is True
-    assert record.ready == ["first", "second"]
+    record = kept_whole(store_with_couple, "phones_away", 120)
     assert record.data == {"phones_away": True}
 
 
