@@ -52,6 +52,12 @@ def saved(store: Store) -> list[SessionRecord]:
     return store.load_history().sessions
 
 
+def kept(store: Store) -> tuple[bool, float]:
+    """Whether the one session on disk ran its whole time, and how long it lasted."""
+    [record] = saved(store)
+    return record.completed, record.actual_seconds
+
+
 def kept_whole(store: Store, kind: str, seconds: float) -> SessionRecord:
     """The one session on disk, checked to be a ``kind`` that ran its whole ``seconds`` with
     both partners ready; returned for what a test checks beyond that."""
@@ -130,6 +136,16 @@ async def hand_over(pilot: Pilot[Any], clock: ManualClock) -> None:
     """Enter on a "look away" or "both look" screen, pressed after it appeared."""
     clock.advance(HANDOVER_SECONDS)
     await pilot.press("enter")
+    await pilot.pause()
+
+
+async def enter_twice_at_once(pilot: Pilot[Any]) -> None:
+    """Two enters that reach closer before it draws again, as a bounced or doubled press does."""
+    from textual import events
+
+    pilot.app.post_message(events.Key("enter", "\r"))
+    pilot.app.post_message(events.Key("enter", "\r"))
+    await pilot.pause()
     await pilot.pause()
 
 

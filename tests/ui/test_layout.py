@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import AppFactory, open_place, screen_lines
+from helpers import AppFactory, open_activity, open_place, screen_lines
 from textual.widgets import TabbedContent
 
 from closer_tui.app import CloserApp
@@ -42,8 +42,7 @@ async def test_the_colour_picker_shows_each_colour_on_one_line(
 async def test_the_step_list_shows_every_title_whole_at_80x24(app: CloserApp) -> None:
     """ "What each of us ne…" told a couple nothing: long titles wrap under themselves."""
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_place(pilot, "plan-tonight-30")
-        steps = app.screen.query_one(StepList)
+        steps = await open_activity(pilot, "plan-tonight-30", StepList)
         shown = region_text(app, steps)
         plan = app.plan("tonight-30")
         assert plan is not None

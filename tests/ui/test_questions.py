@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import open_place
+from helpers import open_activity
 
 from closer_tui.activities.questions import QuestionActivity
 from closer_tui.app import CloserApp
@@ -13,8 +13,7 @@ async def test_a_loved_card_is_saved_with_the_evening_and_kept_in_the_deck(
     store_with_couple: Store, app: CloserApp
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_place(pilot, "questions")
-        deck = app.screen.query_one(QuestionActivity)
+        deck = await open_activity(pilot, "questions", QuestionActivity)
         assert deck.card is not None
         loved = deck.card.id
         await pilot.press("l", "n", "d")  # loved, one deeper, saved

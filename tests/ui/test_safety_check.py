@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from helpers import answer_privately, choose, hand_over, open_activity, screen_flat
-from textual import events
+from helpers import (
+    answer_privately,
+    choose,
+    enter_twice_at_once,
+    hand_over,
+    open_activity,
+    screen_flat,
+)
 from textual.pilot import Pilot
 
 from closer_tui.activities.safety_check import SafetyCheckActivity, rounded_average
@@ -15,6 +21,13 @@ from closer_tui.widgets.private_round import PrivateRound
 
 async def open_check(pilot: Pilot[None]) -> SafetyCheckActivity:
     return await open_activity(pilot, "safety", SafetyCheckActivity)
+
+
+async def at_the_first_question(pilot: Pilot[None], clock: ManualClock) -> PrivateRound:
+    """The check opened and Alex past the curtain, looking at the first question."""
+    check = await open_check(pilot)
+    await hand_over(pilot, clock)
+    return check.query_one(PrivateRound)
 
 
 ALEX = ["4", "5", "3", "2", "1", "5", "4", "4"]
@@ -107,9 +120,7 @@ async def test_a_number_only_chooses_and_enter_locks_it_in(
     app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        check = await open_check(pilot)
-        private = check.query_one(PrivateRound)
-        await hand_over(pilot, clock)
+        private = await at_the_first_question(pilot, clock)
         await pilot.press("2")
         assert "1 of 8" in screen_flat(app), "a number alone locks nothing"
         await pilot.press("5", "up")  # changed twice: 4 is chosen
@@ -126,9 +137,7 @@ async def test_enter_pressed_with_the_last_answer_does_not_pass_the_hand_over(
     """ "3 enter enter" on the last question: the second enter lands on "Alex, look
     away" as it appears, and must not show Sam's questions while Alex can still see."""
     async with app.run_test(size=(80, 24)) as pilot:
-        check = await open_check(pilot)
-        private = check.query_one(PrivateRound)
-        await hand_over(pilot, clock)
+        private = await at_the_first_question(pilot, clock)
         await choose(pilot, *ALEX[:-1])
         await pilot.press("3", "enter", "enter")
         clock.advance(0.3)
@@ -149,13 +158,8 @@ async def test_enter_pressed_twice_at_once_does_not_answer_the_next_question(
     app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        check = await open_check(pilot)
-        private = check.query_one(PrivateRound)
-        await hand_over(pilot, clock)
+        private = await at_the_first_question(pilot, clock)
         await pilot.press("3")
-        app.post_message(events.Key("enter", "\r"))
-        app.post_message(events.Key("enter", "\r"))
-        await pilot.pause()
-        await pilot.pause()
+        await enter_twice_at_once(pilot)
         assert private.answers["first"] == {"item-1": 3}
         assert "2 of 8" in screen_flat(app)

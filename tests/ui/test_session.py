@@ -66,7 +66,6 @@ async def test_pause_skip_extend_and_done_early(
         assert screen.run.index == 1
         # ctrl+d: we're done for tonight
         await play(pilot, clock, 20, "ctrl+d")
-        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
     record = store_with_couple.load_history().sessions[0]
     assert record.completed is False
@@ -96,7 +95,6 @@ async def test_an_interrupted_session_is_offered_back_with_what_was_written(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, "tonight-30")
         await play(pilot, clock, 90, "ctrl+n")
-        await pilot.pause()
         screen.run.add_round(
             Outcome(
                 kind="hug", title="x", entries=[Entry(who="second", prompt="p", text="ünïcødé ✓")]
@@ -139,7 +137,6 @@ async def test_dont_save_this_one_leaves_nothing_behind(
     async with app.run_test(size=(100, 30)) as pilot:
         await start_plan(pilot, "weekly-checkin")
         await play(pilot, clock, 120, "ctrl+x")
-        await pilot.pause()
         await pilot.click("#yes")
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers import AppFactory, advance, kept_whole, play, saved, screen_text
+from helpers import AppFactory, advance, kept, kept_whole, play, saved, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.stress_talk import CUE_SECONDS, StressTalkActivity
@@ -45,6 +45,19 @@ async def start_talking(pilot: Pilot[None], talk: StressTalkActivity) -> None:
     assert talk.stage == "talking"
 
 
+async def talking(pilot: Pilot[None]) -> StressTalkActivity:
+    """The talk alone, both phones away and both ready: the first turn has begun."""
+    talk = await open_talk(pilot)
+    await start_talking(pilot, talk)
+    return talk
+
+
+def turns(store: Store) -> list[tuple[str, float]]:
+    """Who spoke for how long in the one talk on disk, turn by turn."""
+    [record] = saved(store)
+    return [(turn["speaker"], turn["seconds"]) for turn in record.data["turns"]]
+
+
 def speaker(talk: StressTalkActivity) -> str:
     return talk.query_one(TurnBanner).speaker
 
@@ -76,8 +89,7 @@ async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        talk = await talking(pilot)
         assert speaker(talk) == "first"
         assert "Alex speaks" in screen_text(app)
         assert "This turn: 10:00 left" in screen_text(app)
@@ -96,16 +108,12 @@ async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
         assert talk.stage == "after"
         assert "Thank you for listening to each other" in screen_text(app)
         assert "Alex spoke 10:00 · Sam spoke 10:00" in screen_text(app)
-        await pilot.press("a")
-        await pilot.pause()
+        await play(pilot, clock, "a")
         assert talk.stage == "phones", "a starts another talk with the phones check"
 
     record = kept_whole(store_with_couple, "stress_talk", 1200)
     assert record.data["phones_away"] is True
-    assert record.data["turns"] == [
-        {"speaker": "first", "seconds": 600},
-        {"speaker": "second", "seconds": 600},
-    ]
+    assert turns(store_with_couple) == [("first", 600), ("second", 600)]
 
 
 async def test_passing_the_phones_check_is_fine_and_said_honestly(
@@ -113,8 +121,7 @@ async def test_passing_the_phones_check_is_fine_and_said_honestly(
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
-        await pilot.press("n")
-        await pilot.pause()
+        await play(pilot, clock, "n")
         assert talk.stage == "ready"
         await play(pilot, clock, "space", 1200)
     [record] = saved(store_with_couple)
@@ -143,8 +150,7 @@ async def test_listening_cues_rotate_every_twenty_seconds(
     app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        talk = await talking(pilot)
         cues = app.library.phrases.listening_cues
         first = talk.cue
         assert first.startswith("For the listener: ")
@@ -164,10 +170,8 @@ async def test_tab_swaps_by_hand_and_turn_time_comes_from_the_clock(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        talk = await talking(pilot)
         await play(pilot, clock, 100, "tab")
-        await pilot.pause()
         assert speaker(talk) == "second"
         # The new turn runs its full length from the swap: 100 + 600.
         await advance(pilot, clock, 599)
@@ -177,11 +181,7 @@ async def test_tab_swaps_by_hand_and_turn_time_comes_from_the_clock(
         await advance(pilot, clock, 500)
         assert talk.stage == "after"
     [record] = saved(store_with_couple)
-    assert record.data["turns"] == [
-        {"speaker": "first", "seconds": 100},
-        {"speaker": "second", "seconds": 600},
-        {"speaker": "first", "seconds": 500},
-    ]
+    assert turns(store_with_couple) == [("first", 100), ("second", 600), ("first", 500)]
     assert sum(turn["seconds"] for turn in record.data["turns"]) == record.actual_seconds
 
 
@@ -189,38 +189,26 @@ async def test_paused_time_is_in_no_turn(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        talk = await talking(pilot)
         await play(pilot, clock, 300, "p", 3600)
         assert speaker(talk) == "first", "no swap while paused"
         assert "This turn: 5:00 left" in screen_text(app)
         await play(pilot, clock, "p", 300)
         assert speaker(talk) == "second"
-        await pilot.press("e")
-        await pilot.pause()
+        await play(pilot, clock, "e")
         assert talk.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.completed is False
-    assert record.actual_seconds == 600
-    assert record.data["turns"] == [
-        {"speaker": "first", "seconds": 600},
-        {"speaker": "second", "seconds": 0},
-    ]
+    assert kept(store_with_couple) == (False, 600)
+    assert turns(store_with_couple) == [("first", 600), ("second", 0)]
 
 
 async def test_a_long_gap_still_splits_the_turns_where_they_were_due(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        talk = await talking(pilot)
         await advance(pilot, clock, 5000)  # a sleeping laptop: one look at the clock
         assert talk.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.data["turns"] == [
-        {"speaker": "first", "seconds": 600},
-        {"speaker": "second", "seconds": 600},
-    ]
+    assert turns(store_with_couple) == [("first", 600), ("second", 600)]
 
 
 async def test_thirty_minutes_in_shorter_alternating_turns_is_remembered(
@@ -229,16 +217,13 @@ async def test_thirty_minutes_in_shorter_alternating_turns_is_remembered(
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         await pilot.press("right", "right")  # 30 is the longest
         assert talk.query_one(MinutesChoice).chosen == 30
-        await pilot.press("left", "right", "t")
-        await pilot.pause()
+        await play(pilot, clock, "left", "right", "t")
         assert "5-minute turns, alternating" in screen_text(app)
         assert app.recall_keepsake("stress_talk", "turn_minutes") == 5
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         speakers = []
         for _ in range(6):
             speakers.append(speaker(talk))
@@ -253,8 +238,7 @@ async def test_thirty_minutes_in_shorter_alternating_turns_is_remembered(
     again = make_app(store_with_couple)
     async with again.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         assert "5-minute turns" in screen_text(again), "the couple's choice holds next time"
 
 
@@ -263,11 +247,9 @@ async def test_a_guided_step_uses_its_planned_time_and_skips_the_choice(
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot, planned_seconds=600.0)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         assert not talk.query(MinutesChoice)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         assert app.screen.query_one(CountdownPanel).countdown.duration == 600
         await advance(pilot, clock, 300)
         assert speaker(talk) == "second"
@@ -295,39 +277,32 @@ async def test_leaving_mid_talk_asks_and_saves_the_honest_part(
         await pilot.press("s")  # save
         await pilot.pause()
         assert not isinstance(app.screen, ActivityScreen)
-    [record] = saved(store_with_couple)
-    assert record.completed is False
-    assert record.actual_seconds == 42
-    assert record.data["turns"] == [{"speaker": "first", "seconds": 42}]
+    assert kept(store_with_couple) == (False, 42)
+    assert turns(store_with_couple) == [("first", 42)]
 
 
 async def test_speaker_opener_follows_the_speaker(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        await talking(pilot)
         prompts = app.library.stress_talk.speaker_prompts
         assert "If it helps, Alex:" in screen_text(app)
         before = screen_text(app)
-        await pilot.press("o")
-        await pilot.pause()
+        await play(pilot, clock, "o")
         assert screen_text(app) != before
         assert any(p in screen_text(app) for p in prompts)
-        await pilot.press("tab")
-        await pilot.pause()
+        await play(pilot, clock, "tab")
         assert "If it helps, Sam:" in screen_text(app)
 
 
 async def test_usable_at_60_by_20(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         talk = await open_talk(pilot)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         gate = talk.query_one(BothReady)
         gate.scroll_visible(animate=False)
         await pilot.pause()
         assert "Alex presses f" in screen_text(app)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         shown = screen_text(app)
         assert "Alex speaks" in shown
         assert "This turn:" in shown
@@ -338,8 +313,7 @@ async def test_each_clock_says_what_it_counts_and_plus_gives_the_turn_its_minute
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        talk = await talking(pilot)
         shown = screen_text(app)
         assert "left of your talk" in shown, "the big clock is the whole talk, and says so"
         assert "This turn: 10:00 left" in shown
@@ -347,25 +321,20 @@ async def test_each_clock_says_what_it_counts_and_plus_gives_the_turn_its_minute
         # tab: an early swap
         await play(pilot, clock, 6, "tab", 10)
         assert "This turn: 9:50 left" in screen_text(app)
-        await pilot.press("plus")
-        await pilot.pause()
+        await play(pilot, clock, "plus")
         assert talk.panel.shown == "20:44"
         assert "This turn: 10:50 left" in screen_text(app), "+ is the speaker's minute"
 
         await advance(pilot, clock, 650)
         assert speaker(talk) == "first", "the longer turn swaps at its new end"
-        await pilot.press("e")
-        await pilot.pause()
-    [record] = saved(store_with_couple)
-    assert [turn["seconds"] for turn in record.data["turns"]] == [6, 660, 0]
+        await play(pilot, clock, "e")
+    assert turns(store_with_couple) == [("first", 6), ("second", 660), ("first", 0)]
 
 
 async def test_the_end_says_what_a_does_now(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
-        await pilot.press("e")
-        await pilot.pause()
+        await talking(pilot)
+        await play(pilot, clock, "e")
         shown = screen_text(app)
         assert "Press a to start another talk." in shown
         assert "another time" not in shown

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import open_place, screen_text
+from helpers import open_activity, open_place, screen_text
 from textual.widgets import Input, TabbedContent
 
 from closer_tui.app import CloserApp
@@ -23,8 +23,7 @@ async def test_tab_keys_pass_through_the_i_statement_box_without_typing_in_it(
     forward: str, back: str, app: CloserApp
 ) -> None:
     async with app.run_test(size=(100, 24)) as pilot:
-        await open_place(pilot, "inner-world")
-        tabs = app.screen.query_one(TabbedContent)
+        tabs = await open_activity(pilot, "inner-world", TabbedContent)
         assert tabs.active == "try-0"
         assert "^] Tab" in screen_text(app)
 

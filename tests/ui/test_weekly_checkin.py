@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import answer_privately, hand_over, open_activity, screen_flat
-from textual import events
+from helpers import answer_privately, enter_twice_at_once, hand_over, open_activity, screen_flat
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -34,6 +33,14 @@ async def answer_the_questions(pilot: Pilot[None]) -> None:
     await say(pilot, "more early nights")  # Alex
     await say(pilot, "an evening with friends")  # Alex goes first on question 3
     await say(pilot, "quiet on Saturday")  # Sam
+
+
+async def at_the_rating(pilot: Pilot[None], clock: ManualClock) -> PrivateRound:
+    """The check-in opened, its questions answered, Alex past the curtain at the rating."""
+    checkin = await open_checkin(pilot)
+    await answer_the_questions(pilot)
+    await hand_over(pilot, clock)
+    return checkin.query_one(PrivateRound)
 
 
 async def test_questions_in_turn_ratings_private_until_revealed_then_saved(
@@ -141,10 +148,7 @@ async def test_one_then_zero_is_ten_and_nothing_locks_before_enter(
 ) -> None:
     """The hint says "a number, then enter": "1" alone once locked "1 · far apart"."""
     async with app.run_test(size=(80, 24)) as pilot:
-        checkin = await open_checkin(pilot)
-        await answer_the_questions(pilot)
-        private = checkin.query_one(PrivateRound)
-        await hand_over(pilot, clock)
+        private = await at_the_rating(pilot, clock)
         assert "1 then 0 is 10" in screen_flat(app)
         await pilot.press("1")
         assert private.stage == "answer" and private.answers["first"] == {}
@@ -165,14 +169,8 @@ async def test_enter_pressed_twice_at_once_locks_one_answer_and_stays_on_the_han
 ) -> None:
     """Both presses reach the list before it is hidden: the second once raised IndexError."""
     async with app.run_test(size=(80, 24)) as pilot:
-        checkin = await open_checkin(pilot)
-        await answer_the_questions(pilot)
-        private = checkin.query_one(PrivateRound)
-        await hand_over(pilot, clock)
+        private = await at_the_rating(pilot, clock)
         await pilot.press("1", "0")
-        app.post_message(events.Key("enter", "\r"))
-        app.post_message(events.Key("enter", "\r"))
-        await pilot.pause()
-        await pilot.pause()
+        await enter_twice_at_once(pilot)
         assert private.answers["first"] == {"connection": 10}
         assert private.stage == "curtain"
