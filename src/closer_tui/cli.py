@@ -26,7 +26,8 @@ from closer_tui.core.files import folder_problem, read_plain
 from closer_tui.core.insights import SessionLike, tonight_suggestion
 
 if TYPE_CHECKING:
-    from closer_tui.core.store import Notice, Store
+    from closer_tui.core.models import Couple
+    from closer_tui.core.store import History, Notice, Store
 
 RECENT_DAYS = 21
 """How far back ``today`` looks: enough for every rule behind tonight's suggestion."""
@@ -125,12 +126,10 @@ def run_history(store_root: Path) -> int:
     from closer_tui.core.insights import insight_lines, recorded_seconds
     from closer_tui.core.words import duration_words, steps_words
 
-    store = _open(store_root)
-    if store is None:
+    read = _read_all(store_root)
+    if read is None:
         return 1
-    couple = store.load_couple()
-    history = store.load_history()
-    _tell(store.notices + history.notices)
+    couple, history = read
     if not history.sessions:
         print(NOTHING_YET)
         return 0
@@ -186,12 +185,10 @@ def run_export(
     from closer_tui.core.export import to_json, to_markdown
     from closer_tui.core.store import plain_reason, write_atomic
 
-    store = _open(store_root)
-    if store is None:
+    read = _read_all(store_root)
+    if read is None:
         return 1
-    couple = store.load_couple()
-    history = store.load_history()
-    _tell(store.notices + history.notices)
+    couple, history = read
     text = (
         to_json(couple, history.sessions)
         if fmt == "json"
@@ -229,6 +226,18 @@ def _open(store_root: Path) -> Store | None:
     except OSError as error:
         print(cannot_use_folder(store_root, error), file=sys.stderr)
         return None
+
+
+def _read_all(store_root: Path) -> tuple[Couple | None, History] | None:
+    """The couple and the whole history, through the store as the app reads them; anything
+    set aside on the way is told on stderr. None (already said) if the folder cannot be used."""
+    store = _open(store_root)
+    if store is None:
+        return None
+    couple = store.load_couple()
+    history = store.load_history()
+    _tell(store.notices + history.notices)
+    return couple, history
 
 
 def cannot_use_folder(store_root: Path, error: OSError) -> str:
