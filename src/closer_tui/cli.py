@@ -59,11 +59,8 @@ class _Glance:
 
 def run_today(store_root: Path) -> int:
     """Print tonight's suggestion in one line."""
-    if not _usable(store_root):
-        return 1
-    if not (store_root / COUPLE_FILE).is_file():
-        print(FIRST_RUN)
-        return 0
+    if (code := _before_a_couple(store_root, FIRST_RUN)) is not None:
+        return code
     now = datetime.now(UTC)
     sessions = recent_sessions(store_root / "sessions", since=now - timedelta(days=RECENT_DAYS))
     print(tonight_suggestion(sessions, now, None).line())
@@ -115,11 +112,8 @@ def _glance_step(raw: dict[str, Any]) -> _GlanceStep:
 
 def run_history(store_root: Path) -> int:
     """Print recent sessions as a table, then what the history says."""
-    if not _usable(store_root):
-        return 1
-    if not (store_root / COUPLE_FILE).is_file():
-        print(NOTHING_YET)
-        return 0
+    if (code := _before_a_couple(store_root, NOTHING_YET)) is not None:
+        return code
     from rich.console import Console
     from rich.table import Table
 
@@ -216,6 +210,17 @@ def _usable(store_root: Path) -> bool:
     if problem is not None:
         print(problem, file=sys.stderr)
     return problem is None
+
+
+def _before_a_couple(store_root: Path, greeting: str) -> int | None:
+    """The exit status when there is nothing to read yet: 1 for a folder that cannot be one
+    (said on stderr), 0 with ``greeting`` before anyone has set closer up. None: read on."""
+    if not _usable(store_root):
+        return 1
+    if not (store_root / COUPLE_FILE).is_file():
+        print(greeting)
+        return 0
+    return None
 
 
 def _open(store_root: Path) -> Store | None:
