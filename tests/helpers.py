@@ -139,7 +139,7 @@ async def hand_over(pilot: Pilot[Any], clock: ManualClock) -> None:
     await pilot.pause()
 
 
-async def enter_twice_at_once(pilot: Pilot[Any]) -> None:
+async def enter_twice(pilot: Pilot[Any]) -> None:
     """Two enters that reach closer before it draws again, as a bounced or doubled press does."""
     from textual import events
 
@@ -147,6 +147,23 @@ async def enter_twice_at_once(pilot: Pilot[Any]) -> None:
     pilot.app.post_message(events.Key("enter", "\r"))
     await pilot.pause()
     await pilot.pause()
+
+
+async def paste(pilot: Pilot[Any], text: str) -> None:
+    """Put ``text`` where the cursor is in the box that has the focus, as a paste would (longer
+    words than key by key, which costs a frame each)."""
+    from textual.widgets import TextArea
+
+    focused = pilot.app.focused
+    assert isinstance(focused, TextArea)
+    focused.insert(text)
+    await pilot.pause()
+
+
+async def say(pilot: Pilot[Any], text: str) -> None:
+    """Write ``text`` in the turn's box and say it (ctrl+s): the other partner's turn next."""
+    await paste(pilot, text)
+    await pilot.press("ctrl+s")
 
 
 async def choose(pilot: Pilot[Any], *answers: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import open_activity, screen_text
+from helpers import open_activity, say, screen_text
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -13,13 +13,6 @@ from closer_tui.core.store import Store
 
 async def open_ritual(pilot: Pilot[None]) -> AppreciationsActivity:
     return await open_activity(pilot, "appreciation-ritual", AppreciationsActivity)
-
-
-async def say(pilot: Pilot[None], text: str) -> None:
-    focused = pilot.app.focused
-    assert isinstance(focused, TextArea)
-    focused.insert(text)
-    await pilot.press("ctrl+s")
 
 
 async def test_three_each_in_turn_then_side_by_side_and_saved_by_who_wrote_them(

@@ -3,7 +3,7 @@ complaint kept without its request."""
 
 from __future__ import annotations
 
-from helpers import open_activity, saved, screen_text
+from helpers import open_activity, paste, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
@@ -21,14 +21,6 @@ async def open_dtr(pilot: Pilot[None]) -> TemperatureReadingActivity:
 async def write(pilot: Pilot[None], text: str) -> None:
     """Type as a person would, key by key (short words: each key costs a frame)."""
     await pilot.press(*("space" if ch == " " else ch for ch in text))
-
-
-async def paste(pilot: Pilot[None], text: str) -> None:
-    """Put longer text where the cursor is, as a paste would."""
-    focused = pilot.app.focused
-    assert isinstance(focused, TextArea)
-    focused.insert(text)
-    await pilot.pause()
 
 
 def box(dtr: TemperatureReadingActivity, which: str) -> TextArea:

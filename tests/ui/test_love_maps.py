@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from helpers import enter_twice_at_once, hand_over, open_activity, screen_text
+from helpers import enter_twice, hand_over, open_activity, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.love_maps import LoveMapsActivity
@@ -143,6 +143,6 @@ async def test_an_answer_sent_with_enter_twice_is_not_also_the_guess(
         private = (await open_the_game(pilot)).query_one(PrivateRound)
         await hand_over(pilot, clock)
         await pilot.press(*"tea")
-        await enter_twice_at_once(pilot)
+        await enter_twice(pilot)
         assert private.answers == {"first": {"answer": "tea"}, "second": {}}
         assert private.stage == "curtain"

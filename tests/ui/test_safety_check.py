@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import (
-    answer_privately,
-    choose,
-    enter_twice_at_once,
-    hand_over,
-    open_activity,
-    screen_flat,
-)
+from helpers import answer_privately, choose, enter_twice, hand_over, open_activity, screen_flat
 from textual.pilot import Pilot
 
 from closer_tui.activities.safety_check import SafetyCheckActivity, rounded_average
@@ -160,6 +153,6 @@ async def test_enter_pressed_twice_at_once_does_not_answer_the_next_question(
     async with app.run_test(size=(80, 24)) as pilot:
         private = await at_the_first_question(pilot, clock)
         await pilot.press("3")
-        await enter_twice_at_once(pilot)
+        await enter_twice(pilot)
         assert private.answers["first"] == {"item-1": 3}
         assert "2 of 8" in screen_flat(app)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import answer_privately, enter_twice_at_once, hand_over, open_activity, screen_flat
+from helpers import answer_privately, enter_twice, hand_over, open_activity, say, screen_flat
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -17,13 +17,6 @@ from closer_tui.widgets.private_round import HANDOVER_SECONDS, PrivateRound
 
 async def open_checkin(pilot: Pilot[None]) -> WeeklyCheckinActivity:
     return await open_activity(pilot, "weekly-checkin", WeeklyCheckinActivity)
-
-
-async def say(pilot: Pilot[None], text: str) -> None:
-    focused = pilot.app.focused
-    assert isinstance(focused, TextArea)
-    focused.insert(text)
-    await pilot.press("ctrl+s")
 
 
 async def answer_the_questions(pilot: Pilot[None]) -> None:
@@ -171,6 +164,6 @@ async def test_enter_pressed_twice_at_once_locks_one_answer_and_stays_on_the_han
     async with app.run_test(size=(80, 24)) as pilot:
         private = await at_the_rating(pilot, clock)
         await pilot.press("1", "0")
-        await enter_twice_at_once(pilot)
+        await enter_twice(pilot)
         assert private.answers["first"] == {"connection": 10}
         assert private.stage == "curtain"
