@@ -9,13 +9,19 @@ import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from helpers import EVENING, AppFactory
 
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.models import Couple, Partner
 from closer_tui.core.store import Store
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
+
+pytest.register_assert_rewrite("helpers")  # a check in a helper says what it saw when it fails
+from helpers import EVENING, AppFactory  # noqa: E402
 
 
 class WallClock:
@@ -72,6 +78,14 @@ def make_app(clock: ManualClock, now: WallClock) -> AppFactory:
         return CloserApp(store, clock=clock, now=now)
 
     return factory
+
+
+@pytest.fixture
+def app(store_with_couple: Store, make_app: AppFactory) -> CloserApp:
+    """The real app for Alex and Sam on the fake clocks: where most Pilot tests begin.
+
+    The same store as ``store_with_couple``, so a test may ask for both and read what was saved."""
+    return make_app(store_with_couple)
 
 
 @pytest.fixture

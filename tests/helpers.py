@@ -52,12 +52,45 @@ def saved(store: Store) -> list[SessionRecord]:
     return store.load_history().sessions
 
 
+def kept(store: Store) -> tuple[bool, float]:
+    """Whether the one session on disk ran its whole time, and how long it lasted."""
+    [record] = saved(store)
+    return record.completed, record.actual_seconds
+
+
+def kept_whole(store: Store, kind: str, seconds: float) -> SessionRecord:
+    """The one session on disk, checked to be a ``kind`` that ran its whole ``seconds`` with
+    both partners ready; returned for what a test checks beyond that."""
+    [record] = saved(store)
+    ran = (record.kind, record.completed, record.planned_seconds, record.actual_seconds)
+    assert ran == (kind, True, seconds, seconds)
+    assert record.ready == ["first", "second"]
+    return record
+
+
 async def advance(pilot: Pilot[Any], clock: ManualClock, seconds: float) -> None:
-    """Move time on, and let every countdown on screen notice it, as its timer would."""
+    """Move time on, and let every countdown and turn timer on screen notice it, as its timer
+    would."""
+    from closer_tui.activities.stress_talk import StressTalkActivity
+
     clock.advance(seconds)
     for panel in pilot.app.screen.query(CountdownPanel):
         panel.sync()
+    for talk in pilot.app.screen.query(StressTalkActivity):
+        talk.sync()
     await pilot.pause()
+
+
+async def play(pilot: Pilot[Any], clock: ManualClock, *moves: str | float) -> None:
+    """What the couple does, in order: a key pressed (a string) or seconds passing (a number).
+
+    Each key is let settle before time moves on, as a person's next move comes a frame later."""
+    for move in moves:
+        if isinstance(move, str):
+            await pilot.press(move)
+            await pilot.pause()
+        else:
+            await advance(pilot, clock, move)
 
 
 async def open_place(pilot: Pilot[Any], place_id: str) -> None:
@@ -85,11 +118,52 @@ async def start_plan(pilot: Pilot[Any], plan_id: str) -> SessionScreen:
     return pilot.app.screen
 
 
+async def picked_up(pilot: Pilot[Any]) -> SessionScreen:
+    """closer opened again after an evening was cut off: its offer taken, the session back."""
+    from closer_tui.screens.resume import ResumeScreen
+    from closer_tui.screens.session import SessionScreen
+
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ResumeScreen)
+    await pilot.click("#resume")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SessionScreen)
+    return pilot.app.screen
+
+
 async def hand_over(pilot: Pilot[Any], clock: ManualClock) -> None:
     """Enter on a "look away" or "both look" screen, pressed after it appeared."""
     clock.advance(HANDOVER_SECONDS)
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def enter_twice(pilot: Pilot[Any]) -> None:
+    """Two enters that reach closer before it draws again, as a bounced or doubled press does."""
+    from textual import events
+
+    pilot.app.post_message(events.Key("enter", "\r"))
+    pilot.app.post_message(events.Key("enter", "\r"))
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def paste(pilot: Pilot[Any], text: str) -> None:
+    """Put ``text`` where the cursor is in the box that has the focus, as a paste would (longer
+    words than key by key, which costs a frame each)."""
+    from textual.widgets import TextArea
+
+    focused = pilot.app.focused
+    assert isinstance(focused, TextArea)
+    focused.insert(text)
+    await pilot.pause()
+
+
+async def say(pilot: Pilot[Any], text: str) -> None:
+    """Write ``text`` in the turn's box and say it (ctrl+s): the other partner's turn next."""
+    await paste(pilot, text)
+    await pilot.press("ctrl+s")
 
 
 async def choose(pilot: Pilot[Any], *answers: str) -> None:

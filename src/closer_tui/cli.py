@@ -26,7 +26,8 @@ from closer_tui.core.files import folder_problem, read_plain
 from closer_tui.core.insights import SessionLike, tonight_suggestion
 
 if TYPE_CHECKING:
-    from closer_tui.core.store import Notice, Store
+    from closer_tui.core.models import Couple
+    from closer_tui.core.store import History, Notice, Store
 
 RECENT_DAYS = 21
 """How far back ``today`` looks: enough for every rule behind tonight's suggestion."""
@@ -58,11 +59,8 @@ class _Glance:
 
 def run_today(store_root: Path) -> int:
     """Print tonight's suggestion in one line."""
-    if not _usable(store_root):
-        return 1
-    if not (store_root / COUPLE_FILE).is_file():
-        print(FIRST_RUN)
-        return 0
+    if (code := _before_a_couple(store_root, FIRST_RUN)) is not None:
+        return code
     now = datetime.now(UTC)
     sessions = recent_sessions(store_root / "sessions", since=now - timedelta(days=RECENT_DAYS))
     print(tonight_suggestion(sessions, now, None).line())
@@ -114,23 +112,18 @@ def _glance_step(raw: dict[str, Any]) -> _GlanceStep:
 
 def run_history(store_root: Path) -> int:
     """Print recent sessions as a table, then what the history says."""
-    if not _usable(store_root):
-        return 1
-    if not (store_root / COUPLE_FILE).is_file():
-        print(NOTHING_YET)
-        return 0
+    if (code := _before_a_couple(store_root, NOTHING_YET)) is not None:
+        return code
     from rich.console import Console
     from rich.table import Table
 
     from closer_tui.core.insights import insight_lines, recorded_seconds
     from closer_tui.core.words import duration_words, steps_words
 
-    store = _open(store_root)
-    if store is None:
+    read = _read_all(store_root)
+    if read is None:
         return 1
-    couple = store.load_couple()
-    history = store.load_history()
-    _tell(store.notices + history.notices)
+    couple, history = read
     if not history.sessions:
         print(NOTHING_YET)
         return 0
@@ -180,12 +173,10 @@ def run_export(
         return 1
     from closer_tui.core.export import to_json, to_markdown
 
-    store = _open(store_root)
-    if store is None:
+    read = _read_all(store_root)
+    if read is None:
         return 1
-    couple = store.load_couple()
-    history = store.load_history()
-    _tell(store.notices + history.notices)
+    couple, history = read
     text = (
         to_json(couple, history.sessions)
         if fmt == "json"
@@ -344,6 +335,17 @@ def _usable(store_root: Path) -> bool:
     return problem is None
 
 
+def _before_a_couple(store_root: Path, greeting: str) -> int | None:
+    """The exit status when there is nothing to read yet: 1 for a folder that cannot be one
+    (said on stderr), 0 with ``greeting`` before anyone has set closer up. None: read on."""
+    if not _usable(store_root):
+        return 1
+    if not (store_root / COUPLE_FILE).is_file():
+        print(greeting)
+        return 0
+    return None
+
+
 def _open(store_root: Path) -> Store | None:
     from closer_tui.core.store import Store
 
@@ -352,6 +354,18 @@ def _open(store_root: Path) -> Store | None:
     except OSError as error:
         print(cannot_use_folder(store_root, error), file=sys.stderr)
         return None
+
+
+def _read_all(store_root: Path) -> tuple[Couple | None, History] | None:
+    """The couple and the whole history, through the store as the app reads them; anything
+    set aside on the way is told on stderr. None (already said) if the folder cannot be used."""
+    store = _open(store_root)
+    if store is None:
+        return None
+    couple = store.load_couple()
+    history = store.load_history()
+    _tell(store.notices + history.notices)
+    return couple, history
 
 
 def cannot_use_folder(store_root: Path, error: OSError) -> str:

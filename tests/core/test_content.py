@@ -347,6 +347,18 @@ def test_source_titles_are_the_only_place_allowed_to_differ() -> None:
 # --- a couple's own content -----------------------------------------------------------------
 
 
+def a_plan(plan_id: str, minutes: int, *activities: str) -> str:
+    """A plan of our own as my-content.toml holds it: ``minutes`` in all, a minute a step."""
+    steps = "".join(
+        f'  {{ activity = "{kind}", title = "{kind.title()}", minutes = 1 }},\n'
+        for kind in activities
+    )
+    return (
+        f'[[plans]]\nid = "{plan_id}"\ntitle = "Ours"\nminutes = {minutes}\n'
+        f'summary = "Ours."\nsteps = [\n{steps}]\n'
+    )
+
+
 def own(tmp_path: Path, text: str | bytes) -> Path:
     path = tmp_path / "my-content.toml"
     if isinstance(text, bytes):
@@ -418,12 +430,7 @@ def test_a_colliding_id_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_colliding_plan_id_is_reported(tmp_path: Path) -> None:
-    text = (
-        "[[plans]]\n"
-        'id = "tonight-30"\ntitle = "Mine"\nminutes = 1\nsummary = "Mine."\n'
-        'steps = [{ activity = "hug", title = "Hug", minutes = 1 }]\n'
-    )
-    lib, problems = load_library(own(tmp_path, text))
+    lib, problems = load_library(own(tmp_path, a_plan("tonight-30", 1, "hug")))
     assert lib is LIB and "tonight-30" in problems[0]
 
 
@@ -435,12 +442,7 @@ def test_an_id_used_twice_in_the_own_file_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_plan_that_does_not_add_up_is_reported(tmp_path: Path) -> None:
-    text = (
-        "[[plans]]\n"
-        'id = "ours"\ntitle = "Ours"\nminutes = 9\nsummary = "Ours."\n'
-        'steps = [{ activity = "hug", title = "Hug", minutes = 1 }]\n'
-    )
-    lib, problems = load_library(own(tmp_path, text))
+    lib, problems = load_library(own(tmp_path, a_plan("ours", 9, "hug")))
     assert lib is LIB
     assert "[[plans]] item 1" in problems[0] and "add up" in problems[0]
 
@@ -515,15 +517,7 @@ def test_core_content_does_not_import_textual() -> None:
 
 
 def test_problems_inside_an_item_count_from_one(tmp_path: Path) -> None:
-    text = (
-        "[[plans]]\n"
-        'id = "ours"\ntitle = "Ours"\nminutes = 2\nsummary = "Ours."\n'
-        "steps = [\n"
-        '  { activity = "hug", title = "Hug", minutes = 1 },\n'
-        '  { activity = "dance", title = "Dance", minutes = 1 },\n'
-        "]\n"
-    )
-    lib, problems = load_library(own(tmp_path, text))
+    lib, problems = load_library(own(tmp_path, a_plan("ours", 2, "hug", "dance")))
     assert lib is LIB
     assert "steps #2 → activity" in problems[0]
 

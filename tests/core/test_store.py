@@ -58,12 +58,16 @@ def store(tmp_path: Path) -> Store:
 # -- atomic writes ------------------------------------------------------------
 
 
+def left_in(folder: Path) -> dict[str, bytes]:
+    """Every file in ``folder`` and what it holds: a temporary file left behind shows here."""
+    return {path.name: path.read_bytes() for path in folder.iterdir()}
+
+
 def test_atomic_write_leaves_the_new_file(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
     write_atomic(path, b"old")
     write_atomic(path, b"new")
-    assert path.read_bytes() == b"new"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+    assert left_in(tmp_path) == {"a.json": b"new"}
 
 
 def test_atomic_write_that_fails_leaves_the_old_file(
@@ -78,8 +82,7 @@ def test_atomic_write_that_fails_leaves_the_old_file(
     monkeypatch.setattr(os, "replace", torn)
     with pytest.raises(OSError):
         write_atomic(path, b"new")
-    assert path.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+    assert left_in(tmp_path) == {"a.json": b"old"}
 
 
 def test_atomic_write_starts_again_if_clean_up_took_its_temp_file(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -73,3 +75,36 @@ def snapshot(root: Path) -> Snapshot:
 def temp_files(root: Path) -> list[Path]:
     """closer's temporary files anywhere under ``root``."""
     return [p for p in root.rglob(".closer-tmp-*")]
+
+
+def in_child(work: Callable[[int], None]) -> tuple[int, int]:
+    """Fork; the child runs ``work(said)``, writing what it has to say to the ``said`` pipe.
+
+    Returns (pid, the read end of that pipe) for :func:`finish`. A child that fails prints its
+    traceback, which pytest shows with the parent's failure."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child never returns
+        code = 1
+        try:
+            os.close(read_end)
+            work(write_end)
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    return pid, read_end
+
+
+def finish(pid: int, read_end: int) -> str:
+    """Everything a child from :func:`in_child` said, once it has ended; it must have passed."""
+    chunks = []
+    while chunk := os.read(read_end, 65536):
+        chunks.append(chunk)
+    os.close(read_end)
+    said = b"".join(chunks).decode()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, f"a child closer failed, having said {said!r}"
+    return said

@@ -14,11 +14,12 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from safety_kit import couple, draft, record, snapshot, temp_files
+from helpers import AppFactory
+from safety_kit import couple, draft, finish, in_child, record, snapshot, temp_files
 
+from closer_tui.app import CloserApp
 from closer_tui.core import store as store_module
 from closer_tui.core.store import Store, StoreError
 
@@ -114,16 +115,15 @@ def test_a_really_read_only_folder() -> None:
     """A real read-only folder, in a child that is not root (root ignores modes)."""
     import shutil
     import tempfile
-    import traceback
 
     scratch = Path(tempfile.mkdtemp(prefix="closer-ro-"))  # reachable by "nobody"
     try:
-        _read_only_in_a_child(scratch, traceback.format_exc)
+        _read_only_in_a_child(scratch)
     finally:
         shutil.rmtree(scratch)
 
 
-def _read_only_in_a_child(tmp_path: Path, format_exc: Callable[[], str]) -> None:
+def _read_only_in_a_child(tmp_path: Path) -> None:
     root = tmp_path / "data"
     store = Store.open(root)
     store.save_couple(couple())
@@ -135,45 +135,26 @@ def _read_only_in_a_child(tmp_path: Path, format_exc: Callable[[], str]) -> None
             for name in [folder, *[os.path.join(folder, n) for n in dirs + files]]:
                 os.chown(name, nobody, nobody)
     before = snapshot(root)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child
-        code = 9
+
+    def read_only(said: int) -> None:
+        if os.geteuid() == 0:
+            os.setgid(nobody)
+            os.setuid(nobody)
+        child = Store.open(root)
+        os.chmod(child.sessions_dir, 0o500)
+        os.chmod(root, 0o500)
         try:
-            os.close(read_end)
-            if os.geteuid() == 0:
-                os.setgid(nobody)
-                os.setuid(nobody)
-            child = Store.open(root)
-            os.chmod(child.sessions_dir, 0o500)
-            os.chmod(root, 0o500)
-            loaded = child.load_history()
-            assert len(loaded.sessions) == 1
-            try:
+            assert len(child.load_history().sessions) == 1
+            with pytest.raises(StoreError) as saving:
                 child.save_session(record("new", n=2))
-                code = 1
-            except StoreError as error:
-                os.write(write_end, str(error).encode())
-                code = 0
-            try:
+            with pytest.raises(StoreError) as keeping:
                 child.update_couple(lambda c: c)
-                code = 2
-            except StoreError as error:
-                os.write(write_end, b"\n" + str(error).encode())
+            os.write(said, f"{saving.value}\n{keeping.value}".encode())
+        finally:
             os.chmod(child.sessions_dir, 0o700)
             os.chmod(root, 0o700)
-        except BaseException:
-            os.write(write_end, format_exc().encode())
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    chunks = []
-    while chunk := os.read(read_end, 4096):
-        chunks.append(chunk)
-    os.close(read_end)
-    said = b"".join(chunks).decode()
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, said
+
+    said = finish(*in_child(read_only))
     for line in said.splitlines():
         _plain(line)
     assert "not allowed" in said
@@ -182,7 +163,7 @@ def _read_only_in_a_child(tmp_path: Path, format_exc: Callable[[], str]) -> None
 
 async def test_on_a_full_disk_the_session_in_hand_waits_for_a_retry_or_a_copy(
     store_with_couple: Store,
-    make_app: Callable[[Store], Any],
+    make_app: AppFactory,
     tmp_path: Path,
 ) -> None:
     """As the README promises: closer says so, and keeps the session until it is safe."""
@@ -223,9 +204,8 @@ async def test_on_a_full_disk_the_session_in_hand_waits_for_a_retry_or_a_copy(
 
 
 async def test_on_a_full_disk_what_a_practice_remembers_holds_until_closer_closes(
-    store_with_couple: Store, make_app: Callable[[Store], Any]
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         with pytest.MonkeyPatch.context() as full:

@@ -271,12 +271,18 @@ def _outside_with_a_session(tmp_path: Path) -> Path:
     return outside
 
 
-def test_a_linked_sessions_folder_is_set_aside_not_followed(tmp_path: Path) -> None:
+def _linked_elsewhere(tmp_path: Path, folder: str) -> tuple[Path, Path]:
+    """A data folder whose ``folder`` is a link to a folder outside it holding a session."""
     outside = _outside_with_a_session(tmp_path)
     data = tmp_path / "data"
     Store.open(data)
-    os.rmdir(data / "sessions")
-    (data / "sessions").symlink_to(outside, target_is_directory=True)
+    os.rmdir(data / folder)
+    (data / folder).symlink_to(outside, target_is_directory=True)
+    return data, outside
+
+
+def test_a_linked_sessions_folder_is_set_aside_not_followed(tmp_path: Path) -> None:
+    data, outside = _linked_elsewhere(tmp_path, "sessions")
     before = _stat_all(outside)
 
     store = Store.open(data)
@@ -290,11 +296,7 @@ def test_a_linked_sessions_folder_is_set_aside_not_followed(tmp_path: Path) -> N
 
 
 def test_a_linked_or_flat_quarantine_is_renamed_beside_itself(tmp_path: Path) -> None:
-    outside = _outside_with_a_session(tmp_path)
-    data = tmp_path / "data"
-    Store.open(data)
-    os.rmdir(data / "quarantine")
-    (data / "quarantine").symlink_to(outside, target_is_directory=True)
+    data, outside = _linked_elsewhere(tmp_path, "quarantine")
     (data / "in-progress").rmdir()
     (data / "in-progress").write_text("a file where a folder belongs")
     before = _stat_all(outside)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from safety_kit import couple, record, temp_files
+from helpers import AppFactory
+from safety_kit import couple, finish, in_child, record, temp_files
 
 from closer_tui.core.models import Couple
 from closer_tui.core.store import StaleCopy, Store
@@ -18,34 +17,6 @@ from closer_tui.core.store import StaleCopy, Store
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fork")
 
 ROUNDS = 60
-
-
-def _in_child(work: Callable[[int], None]) -> tuple[int, int]:
-    """Fork; the child runs ``work(ack_fd)``; return (pid, read end of its acks)."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child never returns
-        code = 1
-        try:
-            os.close(read_end)
-            work(write_end)
-            code = 0
-        except BaseException:
-            traceback.print_exc()  # the parent's failure then says why
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    return pid, read_end
-
-
-def _finish(pid: int, read_end: int) -> list[str]:
-    chunks = []
-    while chunk := os.read(read_end, 65536):
-        chunks.append(chunk)
-    os.close(read_end)
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, "a closer failed while saving"
-    return b"".join(chunks).decode().split()
 
 
 def _counts(settings: Couple) -> dict[str, int]:
@@ -77,8 +48,8 @@ def test_two_closers_saving_sessions_and_settings_keep_everything(tmp_path: Path
 
         return work
 
-    children = [_in_child(closer("left")), _in_child(closer("right"))]
-    acknowledged = [set(_finish(*child)) for child in children]
+    children = [in_child(closer("left")), in_child(closer("right"))]
+    acknowledged = [set(finish(*child).split()) for child in children]
 
     store = Store.open(tmp_path)
     history = store.load_history()
@@ -108,8 +79,8 @@ def test_two_closers_remembering_at_once_keep_all_and_leave_the_settings_alone(
 
         return work
 
-    children = [_in_child(closer("left")), _in_child(closer("right"))]
-    acknowledged = {key for child in children for key in _finish(*child)}
+    children = [in_child(closer("left")), in_child(closer("right"))]
+    acknowledged = {key for child in children for key in finish(*child).split()}
     kept = Store.open(tmp_path).load_keepsakes()
     assert set(kept.sections["decks"]) == acknowledged
     assert len(acknowledged) == 2 * ROUNDS
@@ -135,8 +106,8 @@ def test_saving_from_stale_copies_never_loses_an_edit(tmp_path: Path) -> None:
                 os.write(ack, b"saved\n")
                 break
 
-    children = [_in_child(editor), _in_child(editor)]
-    acks = [ack for child in children for ack in _finish(*child)]
+    children = [in_child(editor), in_child(editor)]
+    acks = [ack for child in children for ack in finish(*child).split()]
     settings = Store.open(tmp_path).load_couple()
     assert settings is not None
     assert acks.count("saved") == 2 * ROUNDS
@@ -177,15 +148,15 @@ def test_start_up_clean_up_never_takes_a_live_writers_file(tmp_path: Path) -> No
         for _ in range(6 * ROUNDS):
             Store.open(tmp_path)
 
-    children = [_in_child(saver), _in_child(opener)]
-    saved = set(_finish(*children[0]))
-    _finish(*children[1])
+    children = [in_child(saver), in_child(opener)]
+    saved = set(finish(*children[0]).split())
+    finish(*children[1])
     assert saved == {r.id for r in Store.open(tmp_path).load_history().sessions}
     assert temp_files(tmp_path) == []
 
 
 async def test_a_deck_remembered_in_one_window_never_makes_settings_stale_in_another(
-    data_dir: Path, make_app: Callable[[Store], Any]
+    data_dir: Path, make_app: AppFactory
 ) -> None:
     """Issue 10, item 9: remembering is no settings change, so it cannot make a save stale."""
     Store.open(data_dir).save_couple(couple())

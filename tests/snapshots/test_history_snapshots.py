@@ -7,12 +7,12 @@ each picture before accepting it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from helpers import EVENING, AppFactory
+from helpers import EVENING, AppFactory, open_place
 from textual.pilot import Pilot
 
 from closer_tui.app import CloserApp
@@ -142,37 +142,31 @@ async def open_history(pilot: Pilot[Any]) -> None:
     assert isinstance(app, CloserApp)
     await pilot.pause()
     await app.workers.wait_for_complete()
-    await pilot.pause()
-    app.open_place("history")
-    await pilot.pause()
+    await open_place(pilot, "history")
 
 
 def test_history_list(snap_compare: SnapCompare, app: CloserApp) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=open_history)
 
 
-def test_history_detail(snap_compare: SnapCompare, app: CloserApp) -> None:
-    async def open_checkin(pilot: Pilot[Any]) -> None:
+def in_history(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """History opened, its evenings loaded, then ``keys`` pressed."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
         await open_history(pilot)
-        await pilot.press("down", "down", "enter")
+        await pilot.press(*keys)
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_checkin)
+    return run_before
+
+
+def test_history_detail(snap_compare: SnapCompare, app: CloserApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=in_history("down", "down", "enter"))
 
 
 def test_history_insights(snap_compare: SnapCompare, app: CloserApp) -> None:
-    async def show_insights(pilot: Pilot[Any]) -> None:
-        await open_history(pilot)
-        await pilot.press("ctrl+pagedown")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=show_insights)
+    assert snap_compare(app, terminal_size=SIZE, run_before=in_history("ctrl+pagedown"))
 
 
 def test_history_delete_question(snap_compare: SnapCompare, app: CloserApp) -> None:
-    async def ask(pilot: Pilot[Any]) -> None:
-        await open_history(pilot)
-        await pilot.press("d")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=ask)
+    assert snap_compare(app, terminal_size=SIZE, run_before=in_history("d"))

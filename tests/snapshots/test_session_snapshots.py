@@ -6,12 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from helpers import AppFactory
 from textual.pilot import Pilot
 
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
-from closer_tui.core.store import Store
 from closer_tui.widgets.countdown import CountdownPanel
 
 pytestmark = pytest.mark.usefixtures("utc")
@@ -45,9 +43,7 @@ def second_step_of_tonight(clock: ManualClock) -> Callable[[Pilot[Any]], Any]:
 def test_a_hug_inside_tonights_30(
     size: tuple[int, int],
     snap_compare: SnapCompare,
-    store_with_couple: Store,
-    make_app: AppFactory,
+    app: CloserApp,
     clock: ManualClock,
 ) -> None:
-    app = make_app(store_with_couple)
     assert snap_compare(app, terminal_size=size, run_before=second_step_of_tonight(clock))

@@ -6,16 +6,14 @@ from __future__ import annotations
 import random
 from collections.abc import Awaitable, Callable
 
-from helpers import AppFactory
+from helpers import advance, open_place
 from textual.pilot import Pilot
 
-from closer_tui.activities.stress_talk import StressTalkActivity
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
-from closer_tui.core.store import Store
-from closer_tui.widgets.countdown import CountdownPanel
 
 SIZE = (80, 24)
+Snap = Callable[..., bool]
 
 
 def opening(
@@ -24,21 +22,12 @@ def opening(
     """Open a place, press keys, then move the fake clock on and let every timer see it."""
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.pause()
-        app = pilot.app
-        assert isinstance(app, CloserApp)
-        app.open_place(place)
-        await pilot.pause()
-        await pilot.pause()
+        await open_place(pilot, place)
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
         if clock is not None and seconds:
-            clock.advance(seconds)
-            for panel in app.screen.query(CountdownPanel):
-                panel.sync()
-            for talk in app.screen.query(StressTalkActivity):
-                talk.sync()
+            await advance(pilot, clock, seconds)
         await pilot.pause()
 
     return run_before
@@ -49,39 +38,25 @@ def steady(app: CloserApp) -> CloserApp:
     return app
 
 
-def test_stress_talk_before_it_starts(
-    snap_compare: Callable[..., bool], store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = steady(make_app(store_with_couple))
+def test_stress_talk_before_it_starts(snap_compare: Snap, app: CloserApp) -> None:
+    steady(app)
     run = opening("daily-connection", "f", "j")
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
 
-def test_stress_talk_mid_talk(
-    snap_compare: Callable[..., bool],
-    store_with_couple: Store,
-    make_app: AppFactory,
-    clock: ManualClock,
-) -> None:
-    app = steady(make_app(store_with_couple))
+def test_stress_talk_mid_talk(snap_compare: Snap, app: CloserApp, clock: ManualClock) -> None:
+    steady(app)
     run = opening("daily-connection", "f", "j", "f", "j", clock=clock, seconds=254)
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
 
-def test_unplugged(
-    snap_compare: Callable[..., bool], store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = steady(make_app(store_with_couple))
+def test_unplugged(snap_compare: Snap, app: CloserApp) -> None:
+    steady(app)
     run = opening("digital", "f")
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
 
-def test_eye_gazing_running(
-    snap_compare: Callable[..., bool],
-    store_with_couple: Store,
-    make_app: AppFactory,
-    clock: ManualClock,
-) -> None:
-    app = steady(make_app(store_with_couple))
+def test_eye_gazing_running(snap_compare: Snap, app: CloserApp, clock: ManualClock) -> None:
+    steady(app)
     run = opening("eye-gazing", "space", clock=clock, seconds=65)
     assert snap_compare(app, terminal_size=SIZE, run_before=run)

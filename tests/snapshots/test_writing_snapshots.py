@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from helpers import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
-from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import HANDOVER_SECONDS
 
 SIZE = (80, 24)
@@ -44,15 +42,17 @@ def opening(place: str, *keys: str, text: str = "") -> Callable[[Pilot[None]], A
 
 
 def test_dtr_at_the_complaints_step(
-    snap_compare: Callable[..., bool], store_with_couple: Store, make_app: AppFactory
+    snap_compare: Callable[..., bool],
+    app: CloserApp,
 ) -> None:
     skip = ["ctrl+o", "ctrl+o", "ctrl+n"] * 3
     run = opening("temperature-reading", *skip, text="The dishes sat in the sink all weekend.")
-    assert snap_compare(make_app(store_with_couple), terminal_size=SIZE, run_before=run)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
 
 def test_appreciations_revealed(
-    snap_compare: Callable[..., bool], store_with_couple: Store, make_app: AppFactory
+    snap_compare: Callable[..., bool],
+    app: CloserApp,
 ) -> None:
     async def run(pilot: Pilot[None]) -> None:
         await opening("appreciation")(pilot)
@@ -66,18 +66,20 @@ def test_appreciations_revealed(
             await pilot.press("ctrl+s")
         await pilot.pause()
 
-    assert snap_compare(make_app(store_with_couple), terminal_size=SIZE, run_before=run)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
 
 def test_safety_check_curtain(
-    snap_compare: Callable[..., bool], store_with_couple: Store, make_app: AppFactory
+    snap_compare: Callable[..., bool],
+    app: CloserApp,
 ) -> None:
     run = opening("safety", HAND_OVER, *(key for n in "45321544" for key in (n, "enter")))
-    assert snap_compare(make_app(store_with_couple), terminal_size=SIZE, run_before=run)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
 
 def test_weekly_checkin(
-    snap_compare: Callable[..., bool], store_with_couple: Store, make_app: AppFactory
+    snap_compare: Callable[..., bool],
+    app: CloserApp,
 ) -> None:
     run = opening("weekly-checkin", text="We cooked together on Thursday and laughed a lot.")
-    assert snap_compare(make_app(store_with_couple), terminal_size=SIZE, run_before=run)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)

@@ -15,3 +15,5 @@ def test_every_kind_a_plan_may_name_has_an_activity() -> None:
     assert set(ACTIVITIES) == set(get_args(ActivityKind))
     for kind in ACTIVITIES:
         assert issubclass(activity_class(kind), Activity), kind
+        # and the one that opens records itself as that kind, so history names the step right
+        assert kind == activity_class(kind).KIND

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from helpers import AppFactory, open_activity, screen_text
+from helpers import open_activity, say, screen_text
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from closer_tui.activities.appreciations import AppreciationsActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 
 
@@ -14,17 +15,9 @@ async def open_ritual(pilot: Pilot[None]) -> AppreciationsActivity:
     return await open_activity(pilot, "appreciation-ritual", AppreciationsActivity)
 
 
-async def say(pilot: Pilot[None], text: str) -> None:
-    focused = pilot.app.focused
-    assert isinstance(focused, TextArea)
-    focused.insert(text)
-    await pilot.press("ctrl+s")
-
-
 async def test_three_each_in_turn_then_side_by_side_and_saved_by_who_wrote_them(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         ritual = await open_ritual(pilot)
         assert ritual.count == 3
@@ -61,10 +54,7 @@ async def test_three_each_in_turn_then_side_by_side_and_saved_by_who_wrote_them(
     ]
 
 
-async def test_one_each_by_default_and_add_another(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_one_each_by_default_and_add_another(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.open_place("appreciation")  # practice 7: one each unless asked for more
@@ -87,8 +77,7 @@ async def test_one_each_by_default_and_add_another(
         assert [e.who for e in pending[0].entries] == ["first", "second", "first", "second"]
 
 
-async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60x20(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         ritual = await open_ritual(pilot)
         text_box = ritual.query_one("#te-text", TextArea)

@@ -8,6 +8,7 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from closer_tui.app import CloserApp
 from closer_tui.commands import PlacesProvider
 from closer_tui.core.store import Store
 from closer_tui.screens.catalog import places
@@ -15,9 +16,8 @@ from closer_tui.screens.home import HomeScreen
 
 
 async def test_home_lists_every_place_and_the_palette_finds_each(
-    make_app: AppFactory, store_with_couple: Store
+    app: CloserApp, store_with_couple: Store
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -69,9 +69,8 @@ async def open_palette_and_type(pilot: Pilot[None], query: str) -> CommandList:
 
 @pytest.mark.parametrize(("query", "first"), PALETTE_FIRST)
 async def test_the_palette_offers_first_the_place_a_couple_means(
-    query: str, first: str, make_app: AppFactory, store_with_couple: Store
+    query: str, first: str, app: CloserApp, store_with_couple: Store
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         opened: list[str] = []
@@ -84,9 +83,8 @@ async def test_the_palette_offers_first_the_place_a_couple_means(
 
 
 async def test_the_empty_palette_lists_places_only_each_saying_what_it_is(
-    make_app: AppFactory, store_with_couple: Store
+    app: CloserApp, store_with_couple: Store
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         results = await open_palette_and_type(pilot, "")
@@ -105,9 +103,8 @@ async def test_the_empty_palette_lists_places_only_each_saying_what_it_is(
 
 
 async def test_the_palette_opens_a_practice_by_name(
-    make_app: AppFactory, store_with_couple: Store
+    app: CloserApp, store_with_couple: Store
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
@@ -126,9 +123,8 @@ async def test_the_palette_opens_a_practice_by_name(
 
 
 async def test_home_says_how_the_week_went_once_the_history_is_in(
-    make_app: AppFactory, store_with_couple: Store
+    app: CloserApp, store_with_couple: Store
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(200):  # the history loads in a worker after the first frame
             if app.history_loaded:

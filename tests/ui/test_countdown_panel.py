@@ -6,9 +6,14 @@ widget's line cache), so a row left stale after a tick would show here.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
 from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.renderables.digits import Digits
 
 from closer_tui.core.clock import ManualClock, format_mmss
@@ -42,140 +47,127 @@ def digit_rows(time: str) -> list[str]:
     return [row.strip() for row in big.splitlines()]
 
 
-async def tick(pilot: object, clock: ManualClock, panel: CountdownPanel, seconds: float) -> None:
-    clock.advance(seconds)
-    panel.sync()
-    await pilot.pause()  # type: ignore[attr-defined]
+class Running:
+    """A started panel on its own fake clock, read the way the compositor reads it."""
+
+    def __init__(self, pilot: Pilot[Any], panel: CountdownPanel, clock: ManualClock) -> None:
+        self.pilot = pilot
+        self.panel = panel
+        self.clock = clock
+
+    async def tick(self, seconds: float) -> None:
+        """Time moves on and the panel notices, as its timer would."""
+        self.clock.advance(seconds)
+        self.panel.sync()
+        await self.pilot.pause()
+
+    async def press(self, key: str) -> None:
+        await self.pilot.press(key)
+        await self.pilot.pause()
+
+    def digits(self) -> list[str]:
+        """The big time, row by row."""
+        return [line.strip() for line in drawn(self.panel)[:3]]
+
+    def status(self) -> str:
+        return drawn(self.panel)[STATUS_ROW].strip()
+
+    def compact(self) -> list[str]:
+        return [line.strip() for line in drawn(self.panel)]
+
+
+@asynccontextmanager
+async def started(
+    seconds: float, *, compact: bool = False, width: int = 60
+) -> AsyncIterator[Running]:
+    clock = ManualClock()
+    app = PanelApp(clock, seconds, compact=compact)
+    async with app.run_test(size=(width, 8)) as pilot:
+        app.panel.start()
+        await pilot.pause()
+        yield Running(pilot, app.panel, clock)
 
 
 async def test_every_tick_shows_the_time_left_and_a_bar_in_step() -> None:
-    clock = ManualClock()
-    app = PanelApp(clock, 80)
-    async with app.run_test(size=(60, 8)) as pilot:
-        panel = app.panel
-        panel.start()
-        await pilot.pause()
+    async with started(80) as run:
         for seconds in (0.4, 0.6, 1, 3, 7.5, 0.5, 13, 20, 4):
-            await tick(pilot, clock, panel, seconds)
-            lines = drawn(panel)
-            assert [line.strip() for line in lines[:3]] == digit_rows(
-                format_mmss(panel.countdown.remaining)
-            )
-            assert bar_filled(panel) == round(panel.countdown.progress * BAR_WIDTH)
-            assert lines[STATUS_ROW].strip() == ""
+            await run.tick(seconds)
+            assert run.digits() == digit_rows(format_mmss(run.panel.countdown.remaining))
+            assert bar_filled(run.panel) == round(run.panel.countdown.progress * BAR_WIDTH)
+            assert run.status() == ""
 
 
 async def test_pause_shows_a_status_line_and_carrying_on_clears_it() -> None:
-    clock = ManualClock()
-    app = PanelApp(clock, 30)
-    async with app.run_test(size=(60, 8)) as pilot:
-        panel = app.panel
-        panel.start()
-        await tick(pilot, clock, panel, 4)
-        await pilot.press("p")
-        await tick(pilot, clock, panel, 100)
-        lines = drawn(panel)
-        assert lines[STATUS_ROW].strip() == "Paused. Press p to carry on."
-        assert [line.strip() for line in lines[:3]] == digit_rows("0:26")
-        await pilot.press("p")
-        await tick(pilot, clock, panel, 1)
-        lines = drawn(panel)
-        assert lines[STATUS_ROW].strip() == ""
-        assert [line.strip() for line in lines[:3]] == digit_rows("0:25")
+    async with started(30) as run:
+        await run.tick(4)
+        await run.pilot.press("p")
+        await run.tick(100)
+        assert run.status() == "Paused. Press p to carry on."
+        assert run.digits() == digit_rows("0:26")
+        await run.pilot.press("p")
+        await run.tick(1)
+        assert run.status() == ""
+        assert run.digits() == digit_rows("0:25")
 
 
 async def test_a_resize_draws_everything_again_at_the_new_width() -> None:
-    clock = ManualClock()
-    app = PanelApp(clock, 40)
-    async with app.run_test(size=(80, 8)) as pilot:
-        panel = app.panel
-        panel.start()
-        await tick(pilot, clock, panel, 10)
-        await pilot.resize_terminal(30, 8)
-        await pilot.pause()
-        lines = drawn(panel)
-        assert all(len(line) == panel.content_size.width for line in lines)
+    async with started(40, width=80) as run:
+        await run.tick(10)
+        await run.pilot.resize_terminal(30, 8)
+        await run.pilot.pause()
+        panel = run.panel
+        assert all(len(line) == panel.content_size.width for line in drawn(panel))
         assert bar_filled(panel) == round(0.25 * min(BAR_WIDTH, panel.content_size.width))
-        assert [line.strip() for line in lines[:3]] == digit_rows("0:30")
+        assert run.digits() == digit_rows("0:30")
 
 
 async def test_compact_shows_one_quiet_line() -> None:
-    clock = ManualClock()
-    app = PanelApp(clock, 90, compact=True)
-    async with app.run_test(size=(60, 8)) as pilot:
-        panel = app.panel
-        panel.start()
-        await tick(pilot, clock, panel, 31)
-        assert panel.size.height == 1
-        assert [line.strip() for line in drawn(panel)] == ["0:59"]
-        await pilot.press("p")
-        await pilot.pause()
-        assert [line.strip() for line in drawn(panel)] == ["0:59 · paused"]
+    async with started(90, compact=True) as run:
+        await run.tick(31)
+        assert run.panel.size.height == 1
+        assert run.compact() == ["0:59"]
+        await run.press("p")
+        assert run.compact() == ["0:59 · paused"]
 
 
 async def test_an_ended_panel_shows_the_time_spent_not_the_time_left() -> None:
-    clock = ManualClock()
-    app = PanelApp(clock, 180)
-    async with app.run_test(size=(60, 8)) as pilot:
-        panel = app.panel
-        panel.start()
-        await tick(pilot, clock, panel, 5)
-        await pilot.press("e")
-        await tick(pilot, clock, panel, 30)  # the clock moves on; the panel does not
-        lines = drawn(panel)
-        assert [line.strip() for line in lines[:3]] == digit_rows("0:05")
-        assert lines[STATUS_ROW].strip() == "time together"
-        assert panel.shown == "0:05"
+    async with started(180) as run:
+        await run.tick(5)
+        await run.pilot.press("e")
+        await run.tick(30)  # the clock moves on; the panel does not
+        assert run.digits() == digit_rows("0:05")
+        assert run.status() == "time together"
+        assert run.panel.shown == "0:05"
 
 
 async def test_a_panel_that_ran_out_shows_its_whole_time() -> None:
-    clock = ManualClock()
-    app = PanelApp(clock, 20)
-    async with app.run_test(size=(60, 8)) as pilot:
-        panel = app.panel
-        panel.start()
-        await tick(pilot, clock, panel, 25)
-        lines = drawn(panel)
-        assert [line.strip() for line in lines[:3]] == digit_rows("0:20")
-        assert lines[STATUS_ROW].strip() == "time together"
-        assert bar_filled(panel) == min(BAR_WIDTH, panel.content_size.width)
+    async with started(20) as run:
+        await run.tick(25)
+        assert run.digits() == digit_rows("0:20")
+        assert run.status() == "time together"
+        assert bar_filled(run.panel) == min(BAR_WIDTH, run.panel.content_size.width)
 
 
 async def test_compact_ended_says_the_time_together() -> None:
-    clock = ManualClock()
-    app = PanelApp(clock, 180, compact=True)
-    async with app.run_test(size=(60, 8)) as pilot:
-        panel = app.panel
-        panel.start()
-        await tick(pilot, clock, panel, 5)
-        await pilot.press("e")
-        await pilot.pause()
-        assert [line.strip() for line in drawn(panel)] == ["0:05 together"]
+    async with started(180, compact=True) as run:
+        await run.tick(5)
+        await run.press("e")
+        assert run.compact() == ["0:05 together"]
 
 
 async def test_a_caption_says_what_the_time_counts_and_a_pause_replaces_it() -> None:
-    clock = ManualClock()
-    app = PanelApp(clock, 600)
-    async with app.run_test(size=(60, 8)) as pilot:
-        panel = app.panel
-        panel.start()
-        panel.caption = "left of your talk"
-        await tick(pilot, clock, panel, 1)
-        assert drawn(panel)[STATUS_ROW].strip() == "left of your talk"
-        await pilot.press("p")
-        await pilot.pause()
-        assert drawn(panel)[STATUS_ROW].strip() == "Paused. Press p to carry on."
-        await pilot.press("p")
-        await pilot.pause()
-        assert drawn(panel)[STATUS_ROW].strip() == "left of your talk"
+    async with started(600) as run:
+        run.panel.caption = "left of your talk"
+        await run.tick(1)
+        assert run.status() == "left of your talk"
+        await run.press("p")
+        assert run.status() == "Paused. Press p to carry on."
+        await run.press("p")
+        assert run.status() == "left of your talk"
 
 
 async def test_the_bar_reads_without_colour() -> None:
-    clock = ManualClock()
-    app = PanelApp(clock, 40)
-    async with app.run_test(size=(60, 8)) as pilot:
-        panel = app.panel
-        panel.start()
-        await tick(pilot, clock, panel, 10)
-        bar = drawn(panel)[BAR_ROW].strip()
+    async with started(40) as run:
+        await run.tick(10)
+        bar = drawn(run.panel)[BAR_ROW].strip()
         assert bar == "━" * 10 + "─" * 30, "done and still to come differ in shape, not only hue"

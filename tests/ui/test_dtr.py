@@ -3,11 +3,12 @@ complaint kept without its request."""
 
 from __future__ import annotations
 
-from helpers import AppFactory, open_activity, saved, screen_text
+from helpers import open_activity, paste, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
 from closer_tui.activities.dtr import TemperatureReadingActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.screens.leave import LeaveScreen
 from closer_tui.widgets.turn_entry import TurnEntry
@@ -22,22 +23,13 @@ async def write(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*("space" if ch == " " else ch for ch in text))
 
 
-async def paste(pilot: Pilot[None], text: str) -> None:
-    """Put longer text where the cursor is, as a paste would."""
-    focused = pilot.app.focused
-    assert isinstance(focused, TextArea)
-    focused.insert(text)
-    await pilot.pause()
-
-
 def box(dtr: TemperatureReadingActivity, which: str) -> TextArea:
     return dtr.query_one(f"#te-{which}", TextArea)
 
 
 async def test_five_steps_in_order_with_turns_attributed_to_whoever_wrote(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         dtr = await open_dtr(pilot)
         assert "Step 1 of 5" in screen_text(app)
@@ -95,10 +87,7 @@ async def skip_to_complaints(pilot: Pilot[None]) -> None:
         await pilot.press("ctrl+o", "ctrl+o", "ctrl+n")
 
 
-async def test_a_complaint_without_its_request_is_refused_gently_then_kept(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_a_complaint_without_its_request_is_refused_gently_then_kept(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         dtr = await open_dtr(pilot)
         await skip_to_complaints(pilot)
@@ -131,10 +120,7 @@ async def test_a_complaint_without_its_request_is_refused_gently_then_kept(
         assert (entry.who, entry.parts["request"]) == ("first", "text me next time")
 
 
-async def test_next_step_waits_until_both_have_had_a_turn(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_next_step_waits_until_both_have_had_a_turn(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         dtr = await open_dtr(pilot)
         await write(pilot, "thanks")
@@ -152,9 +138,8 @@ async def test_next_step_waits_until_both_have_had_a_turn(
 
 
 async def test_the_listener_is_reminded_to_receive_and_the_safety_note_is_at_complaints(
-    store_with_couple: Store, make_app: AppFactory
+    app: CloserApp,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_dtr(pilot)
         shown = screen_text(app)
@@ -169,9 +154,8 @@ async def test_the_listener_is_reminded_to_receive_and_the_safety_note_is_at_com
 
 
 async def test_leaving_midway_offers_to_save_what_was_typed_so_far(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         dtr = await open_dtr(pilot)
         await paste(pilot, "the flowers")
@@ -196,8 +180,7 @@ async def test_leaving_midway_offers_to_save_what_was_typed_so_far(
     ]
 
 
-async def test_not_saving_keeps_nothing(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_not_saving_keeps_nothing(store_with_couple: Store, app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_dtr(pilot)
         await paste(pilot, "something private")
@@ -208,10 +191,7 @@ async def test_not_saving_keeps_nothing(store_with_couple: Store, make_app: AppF
     assert saved(store_with_couple) == []
 
 
-async def test_usable_at_60x20_with_the_request_box_reachable(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60x20_with_the_request_box_reachable(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         dtr = await open_dtr(pilot)
         await skip_to_complaints(pilot)

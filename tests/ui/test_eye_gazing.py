@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers import AppFactory, advance, saved, screen_text
+from helpers import advance, kept_whole, play, saved, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.eye_gazing import LINE_SECONDS, EyeGazingActivity
@@ -37,9 +37,8 @@ def chosen(gazing: EyeGazingActivity) -> int:
 
 
 async def test_three_minutes_by_default_and_the_choice_stays_within_two_to_five(
-    store_with_couple: Store, make_app: AppFactory
+    app: CloserApp,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         gazing = await open_gazing(pilot)
         assert app.screen.title == "Eye gazing"
@@ -60,10 +59,7 @@ async def test_three_minutes_by_default_and_the_choice_stays_within_two_to_five(
         assert gazing.seconds == 240
 
 
-async def test_a_planned_duration_is_clamped_too(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_a_planned_duration_is_clamped_too(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         for planned, expected in [(60.0, 120.0), (180.0, 180.0), (900.0, 300.0)]:
             gazing = await open_gazing(pilot, planned_seconds=planned)
@@ -73,9 +69,8 @@ async def test_a_planned_duration_is_clamped_too(
 
 
 async def test_the_screen_is_almost_empty_while_gazing_and_ends_gently(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         gazing = await open_gazing(pilot)
         await pilot.press("f", "j")
@@ -103,30 +98,19 @@ async def test_the_screen_is_almost_empty_while_gazing_and_ends_gently(
         await advance(pilot, clock, 0.5)
         assert gazing.stage == "after"
         assert app.library.eye_gazing.after in screen_text(app)
-    [record] = saved(store_with_couple)
-    assert record.kind == "eye_gazing"
-    assert record.completed is True
-    assert record.planned_seconds == 180
-    assert record.actual_seconds == 180
-    assert record.ready == ["first", "second"]
+    kept_whole(store_with_couple, "eye_gazing", 180)
 
 
 async def test_either_partner_can_stop_at_any_moment(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         gazing = await open_gazing(pilot)
         for key in ("f", "j", "space"):
-            await pilot.press("space")
-            await pilot.pause()
-            await advance(pilot, clock, 47.25)
-            await pilot.press(key)
-            await pilot.pause()
+            await play(pilot, clock, "space", 47.25, key)
             assert gazing.stage == "after"
-            await advance(pilot, clock, 100)  # time after the stop is not counted
-            await pilot.press("a")
-            await pilot.pause()
+            # the 100 seconds after the stop are not counted
+            await play(pilot, clock, 100, "a")
     records = saved(store_with_couple)
     assert [r.data for r in reversed(records)] == [
         {"stopped_by": "first"},
@@ -139,39 +123,29 @@ async def test_either_partner_can_stop_at_any_moment(
 
 
 async def test_e_ends_early_and_a_host_pause_holds_the_time(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         gazing = await open_gazing(pilot, planned_seconds=120.0)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 30)
+        await play(pilot, clock, "space", 30)
         gazing.hold(True)
         await advance(pilot, clock, 600)
         assert gazing.stage == "gazing"
         assert "1:30 · paused" in screen_text(app)
         gazing.hold(False)
-        await advance(pilot, clock, 10)
-        await pilot.press("e")
-        await pilot.pause()
+        await play(pilot, clock, 10, "e")
     [record] = saved(store_with_couple)
-    assert record.completed is False
-    assert record.actual_seconds == 40
-    assert record.planned_seconds == 120
+    assert (record.completed, record.actual_seconds, record.planned_seconds) == (False, 40, 120)
 
 
 async def test_again_returns_to_the_gate(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         gazing = await open_gazing(pilot)
         await pilot.press("a")  # nothing to do again yet
         assert gazing.stage == "ready"
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 180)
+        await play(pilot, clock, "space", 180)
         assert gazing.pending() is None
         await pilot.press("a")
         await pilot.pause()
@@ -189,10 +163,7 @@ async def test_again_returns_to_the_gate(
     assert len(saved(store_with_couple)) == 1
 
 
-async def test_usable_at_60_by_20(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60_by_20(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         gazing = await open_gazing(pilot)
         gate = gazing.query_one(BothReady)
@@ -204,10 +175,7 @@ async def test_usable_at_60_by_20(
         assert "3:00" in screen_text(app)
 
 
-async def test_the_intro_asks_for_the_keys_before_turning_to_each_other(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_the_intro_asks_for_the_keys_before_turning_to_each_other(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_gazing(pilot)
         shown = " ".join(screen_text(app).split())
@@ -216,16 +184,11 @@ async def test_the_intro_asks_for_the_keys_before_turning_to_each_other(
 
 
 async def test_a_stopped_gaze_shows_the_time_together_not_the_time_left(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         gazing = await open_gazing(pilot)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 5)
-        await pilot.press("f")
-        await pilot.pause()
+        await play(pilot, clock, "space", 5, "f")
         assert gazing.stage == "after"
         shown = screen_text(app)
         assert "2:55" not in shown

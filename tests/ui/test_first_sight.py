@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from helpers import AppFactory
 from textual import events
 from textual.widgets import TextArea
 
-from closer_tui.core.store import Store
+from closer_tui.app import CloserApp
 from closer_tui.screens.home import HomeScreen
 from closer_tui.screens.privacy import PrivacyScreen
 
@@ -17,9 +16,8 @@ def key(name: str) -> events.Key:
 
 
 async def test_a_second_7_typed_while_practice_7_opens_is_not_typed_into_its_box(
-    store_with_couple: Store, make_app: AppFactory
+    app: CloserApp,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -38,10 +36,7 @@ async def test_a_second_7_typed_while_practice_7_opens_is_not_typed_into_its_box
         assert box.text == "7"
 
 
-async def test_the_hide_key_works_even_while_a_screen_opens(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_the_hide_key_works_even_while_a_screen_opens(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         hide = key("ctrl+l")

@@ -12,19 +12,18 @@ import random
 from types import MethodType
 
 import pytest
-from helpers import AppFactory
+from helpers import AppFactory, advance
 from textual._compositor import Compositor
 from textual.geometry import Region
-from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets._toast import Toast
 
 from closer_tui import mends
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.mends.compositor import FocusedCompositor
-from closer_tui.widgets.countdown import CountdownPanel
 
 
 def sent(compositor: Compositor, regions: list[Region], *, textuals_own: bool) -> list[Strip]:
@@ -75,43 +74,27 @@ def assert_same_as_textuals(screen: Screen[object]) -> None:
     assert checked > 20
 
 
-async def tick(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
-    clock.advance(seconds)
-    for panel in pilot.app.screen.query(CountdownPanel):
-        panel.sync()
-    await pilot.pause()
-
-
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
-async def test_a_running_hug(
-    size: tuple[int, int], store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_a_running_hug(size: tuple[int, int], app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("2", "space")
-        await tick(pilot, clock, 3)
+        await advance(pilot, clock, 3)
         assert_same_as_textuals(app.screen)
 
 
 @pytest.mark.parametrize("size", [(100, 30), (60, 20)])
-async def test_a_session_step(
-    size: tuple[int, int], store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_a_session_step(size: tuple[int, int], app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         app.start_plan("tonight-30")
         await pilot.pause()
         await pilot.press("ctrl+n", "space")
-        await tick(pilot, clock, 5)
+        await advance(pilot, clock, 5)
         assert_same_as_textuals(app.screen)
 
 
-async def test_a_practice_with_text_boxes(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_a_practice_with_text_boxes(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.start_plan("weekly-checkin")
@@ -123,15 +106,12 @@ async def test_a_practice_with_text_boxes(
         assert_same_as_textuals(app.screen)
 
 
-async def test_a_hug_with_a_toast_showing(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
+async def test_a_hug_with_a_toast_showing(app: CloserApp, clock: ManualClock) -> None:
     """A notification floats over the screen in a layer of its own: drawn the same."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("2", "space")
-        await tick(pilot, clock, 3)
+        await advance(pilot, clock, 3)
         app.notify("Saved. Well done, you two.", timeout=60)
         await pilot.pause()
         await pilot.pause()
@@ -151,7 +131,7 @@ async def test_any_other_textual_keeps_its_own_compositor(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("2", "space")
-        await tick(pilot, clock, 3)
+        await advance(pilot, clock, 3)
         assert type(app.screen._compositor) is Compositor
         screen = "".join(strip.text for strip in app.screen._compositor.render_strips())
         assert "Pause" in screen, "the hug is not counting down"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import AppFactory, screen_text
+from helpers import screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.good_tally import GoodTallyActivity
@@ -30,9 +30,8 @@ async def open_tally(pilot: Pilot[None]) -> GoodTallyActivity:
 
 
 async def test_each_partner_counts_with_their_own_keys_and_the_tally_is_saved(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         tally = await open_tally(pilot)
         await pilot.press("q", "q", "p", "a", "p", "p", "l")
@@ -53,11 +52,8 @@ async def test_each_partner_counts_with_their_own_keys_and_the_tally_is_saved(
     }
 
 
-async def test_the_numbers_never_become_a_verdict(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
+async def test_the_numbers_never_become_a_verdict(app: CloserApp) -> None:
     """Whatever the counts, only the digits change: no word, grade or colour follows them."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 40)) as pilot:
         await open_tally(pilot)
         ratio_note = app.library.tally.ratio_note
@@ -83,8 +79,7 @@ async def test_the_numbers_never_become_a_verdict(
         assert "ratio" not in screens[0].lower()
 
 
-async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60x20(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         await open_tally(pilot)
         await pilot.press("q")
@@ -102,9 +97,8 @@ def counted_today(app: CloserApp) -> tuple[int, int]:
 
 
 async def test_saving_keeps_todays_count_and_a_later_visit_goes_on_from_it(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         tally = await open_tally(pilot)
         await pilot.press("q", "p", "q")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import AppFactory, screen_text
+from helpers import AppFactory, open_place, screen_text
 from textual.widgets import Checkbox, Collapsible, Markdown
 
+from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.screens.catalog import GUIDES
@@ -29,10 +30,7 @@ def test_every_catalog_guide_has_a_screen() -> None:
     }
 
 
-def test_every_guide_keeps_one_name_and_every_guide_the_faq_names_is_there(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+def test_every_guide_keeps_one_name_and_every_guide_the_faq_names_is_there(app: CloserApp) -> None:
     titles = {title for _, title, _ in GUIDES}
     for guide in app.library.guides:
         assert (guide.id, guide.title) in {(g, title) for g, title, _ in GUIDES}
@@ -63,9 +61,8 @@ async def test_help_shows_the_example_the_faq_promises(
 
 @pytest.mark.parametrize("guide_id", GUIDE_IDS)
 async def test_each_guide_opens_reads_at_60x20_and_escape_goes_back(
-    guide_id: str, store_with_couple: Store, make_app: AppFactory
+    guide_id: str, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         home = app.screen
@@ -87,13 +84,10 @@ async def test_each_guide_opens_reads_at_60x20_and_escape_goes_back(
 
 
 async def test_barriers_lead_to_the_therapist_guide_which_names_where_to_find_help(
-    store_with_couple: Store, make_app: AppFactory
+    app: CloserApp,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("barriers")
-        await pilot.pause()
+        await open_place(pilot, "barriers")
         text = str(app.screen.query_one(Markdown).source)
         for claim in app.library.guide("barriers").claims:
             assert claim.sources[0].cite in text and claim.strength in text
@@ -117,10 +111,7 @@ async def test_starter_plan_ticks_are_kept_across_a_restart(
     app = make_app(store_with_couple)
     steps = app.library.starter_plan
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("starter-plan")
-        await pilot.pause()
-        await pilot.pause()
+        await open_place(pilot, "starter-plan")
         plan = app.screen
         assert isinstance(plan, StarterPlanScreen)
         assert plan.query_one(f"#step-{steps[0].id}", Checkbox).has_focus
@@ -141,15 +132,9 @@ async def test_starter_plan_ticks_are_kept_across_a_restart(
         assert not boxes[f"step-{steps[1].id}"]
 
 
-async def test_faq_opens_an_answer_with_enter(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_faq_opens_an_answer_with_enter(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("faq")
-        await pilot.pause()
-        await pilot.pause()
+        await open_place(pilot, "faq")
         assert isinstance(app.screen, FaqScreen)
         folds = list(app.screen.query(Collapsible))
         assert len(folds) == len(app.library.faq)
@@ -159,9 +144,6 @@ async def test_faq_opens_an_answer_with_enter(
         assert not folds[1].collapsed
 
 
-async def test_an_unknown_guide_is_a_clear_error(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_an_unknown_guide_is_a_clear_error(app: CloserApp) -> None:
     with pytest.raises(KeyError):
         guide_screen(app, "no-such-guide")

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from helpers import EVENING, AppFactory, screen_text
+from helpers import EVENING, AppFactory, open_place, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -115,6 +115,14 @@ async def open_history(pilot: Pilot[None]) -> HistoryScreen:
     await pilot.pause()
     assert isinstance(app.screen, HistoryScreen)
     return app.screen
+
+
+async def open_insights(pilot: Pilot[None]) -> str:
+    """History opened on its second tab, what the history says; returns the screen's text."""
+    await open_history(pilot)
+    await pilot.press("ctrl+pagedown")
+    await pilot.pause()
+    return screen_text(pilot.app)
 
 
 async def test_every_session_is_listed_newest_first(make_app: AppFactory, store: Store) -> None:
@@ -255,9 +263,7 @@ async def test_it_opens_calmly_while_the_history_is_still_loading(
     monkeypatch.setattr(store, "load_history", slow_load)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("history")
-        await pilot.pause()
+        await open_place(pilot, "history")
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
         assert not app.history_loaded
@@ -276,10 +282,7 @@ async def test_it_opens_calmly_while_the_history_is_still_loading(
 async def test_insights_speak_in_counts_and_trends(make_app: AppFactory, store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 30)) as pilot:
-        await open_history(pilot)
-        await pilot.press("ctrl+pagedown")
-        await pilot.pause()
-        text = screen_text(app)
+        text = await open_insights(pilot)
         # Ten days: on the eleventh evening back, a 21-second hug was cut short and nothing
         # else was done; it is kept in the history, but it is no day together.
         assert "2 days together this week · 10 days in a row" in text
@@ -300,18 +303,12 @@ async def test_insights_wait_gently_for_enough_check_ins(
     store_with_couple.save_session(record(2))  # one check-in is not a trend
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 30)) as pilot:
-        await open_history(pilot)
-        await pilot.press("ctrl+pagedown")
-        await pilot.pause()
-        text = screen_text(app)
+        text = await open_insights(pilot)
         assert "After a few check-ins you'll see a trend here." in text
         assert "After a few weeks of noticing the good" in text
 
 
-async def test_an_empty_history_says_so_kindly(
-    make_app: AppFactory, store_with_couple: Store
-) -> None:
-    app = make_app(store_with_couple)
+async def test_an_empty_history_says_so_kindly(app: CloserApp, store_with_couple: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(pilot)
         text = screen_text(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from helpers import AppFactory, advance, saved, screen_text
+from helpers import advance, kept, kept_whole, play, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -26,6 +26,14 @@ async def open_hug(pilot: Pilot[None]) -> HugActivity:
     return pilot.app.screen.query_one(HugActivity)
 
 
+async def start_hug(pilot: Pilot[None], *keys: str) -> HugActivity:
+    """Open the hug and start it: with both keys, or with space (both at once) by default."""
+    hug = await open_hug(pilot)
+    await pilot.press(*(keys or ("space",)))
+    await pilot.pause()
+    return hug
+
+
 def shown_time(app: CloserApp) -> str:
     """The time the countdown panel shows (as m:ss, whole seconds rounded up)."""
     return format_mmss(app.screen.query_one(CountdownPanel).countdown.remaining)
@@ -35,10 +43,7 @@ def count_line(hug: HugActivity) -> str:
     return str(hug.query_one("#hug-count", Static).render())
 
 
-async def test_f_lights_the_first_partner_and_j_the_second(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_f_lights_the_first_partner_and_j_the_second(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         gate = hug.query_one(BothReady)
@@ -59,8 +64,7 @@ async def test_f_lights_the_first_partner_and_j_the_second(
         assert shown_time(app) == "0:20"
 
 
-async def test_j_then_f_also_starts(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_j_then_f_also_starts(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("j")
@@ -71,15 +75,12 @@ async def test_j_then_f_also_starts(store_with_couple: Store, make_app: AppFacto
 
 
 async def test_a_full_hug_is_saved_as_completed(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock, data_dir: Path
+    store_with_couple: Store, app: CloserApp, clock: ManualClock, data_dir: Path
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         assert count_line(hug) == "Your first hug this week."
-        await pilot.press("f", "j")
-        await pilot.pause()
-        await advance(pilot, clock, 12.4)
+        await play(pilot, clock, "f", "j", 12.4)
         assert shown_time(app) == "0:08"
         assert not saved(store_with_couple)
 
@@ -88,12 +89,7 @@ async def test_a_full_hug_is_saved_as_completed(
         assert count_line(hug) == "Today: 1 hug · This week: 1"
         assert "Press a for another hug." in screen_text(app)
 
-    [record] = saved(store_with_couple)
-    assert record.kind == "hug"
-    assert record.completed is True
-    assert record.actual_seconds == 20
-    assert record.planned_seconds == 20
-    assert record.ready == ["first", "second"]
+    record = kept_whole(store_with_couple, "hug", 20)
     assert (record.ended_at - record.started_at).total_seconds() == 20
     [path] = (data_dir / "sessions").iterdir()
     assert path.name == record.file_name
@@ -101,13 +97,10 @@ async def test_a_full_hug_is_saved_as_completed(
 
 
 async def test_space_starts_for_both(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
-        await pilot.pause()
+        hug = await start_hug(pilot)
         assert hug.stage == "hugging"
         await advance(pilot, clock, 20)
         assert hug.stage == "after"
@@ -117,78 +110,57 @@ async def test_space_starts_for_both(
 
 
 async def test_p_pauses_and_paused_time_does_not_count(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
-        await advance(pilot, clock, 5)
-        await pilot.press("p")
-        await advance(pilot, clock, 300)
+        hug = await start_hug(pilot)
+        await play(pilot, clock, 5, "p", 300)
         assert shown_time(app) == "0:15"
         assert "Paused" in screen_text(app)
         assert hug.stage == "hugging"
 
-        await pilot.press("p")
-        await advance(pilot, clock, 14)
+        await play(pilot, clock, "p", 14)
         assert shown_time(app) == "0:01"
         assert "Paused" not in screen_text(app)
         await advance(pilot, clock, 1)
         assert hug.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.completed is True
-    assert record.actual_seconds == 20
+    assert kept(store_with_couple) == (True, 20)
 
 
 async def test_plus_adds_a_minute(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
-        await advance(pilot, clock, 10)
-        await pilot.press("plus")
-        await pilot.pause()
+        hug = await start_hug(pilot)
+        await play(pilot, clock, 10, "plus")
         assert shown_time(app) == "1:10"
         await advance(pilot, clock, 69)
         assert hug.stage == "hugging"
         await advance(pilot, clock, 1)
         assert hug.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.completed is True
-    assert record.actual_seconds == 80
+    assert kept(store_with_couple) == (True, 80)
 
 
 async def test_e_ends_early_and_says_so(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("f", "j")
-        await advance(pilot, clock, 7)
-        await pilot.press("e")
-        await pilot.pause()
+        hug = await start_hug(pilot, "f", "j")
+        await play(pilot, clock, 7, "e")
         assert hug.stage == "after"
         await advance(pilot, clock, 60)  # time after the end is not counted
-    [record] = saved(store_with_couple)
-    assert record.completed is False
-    assert record.actual_seconds == 7
+    assert kept(store_with_couple) == (False, 7)
 
 
 async def test_again_shows_the_gate_and_the_count_goes_up(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock, data_dir: Path
+    store_with_couple: Store, app: CloserApp, clock: ManualClock, data_dir: Path
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         hug = await open_hug(pilot)
         await pilot.press("a")  # nothing to do again yet
         assert hug.stage == "ready"
 
-        await pilot.press("f", "j")
-        await advance(pilot, clock, 20)
+        await play(pilot, clock, "f", "j", 20)
         assert count_line(hug) == "Today: 1 hug · This week: 1"
 
         await pilot.press("a")
@@ -199,27 +171,21 @@ async def test_again_shows_the_gate_and_the_count_goes_up(
         assert not hug.query(CountdownPanel)
         assert "Alex presses f" in screen_text(app)
 
-        await pilot.press("j", "f")
-        await advance(pilot, clock, 20)
+        await play(pilot, clock, "j", "f", 20)
         assert count_line(hug) == "Today: 2 hugs · This week: 2"
     assert len(saved(store_with_couple)) == 2
     assert len(list((data_dir / "sessions").iterdir())) == 2
 
 
 async def test_a_hug_cut_short_is_kept_but_not_counted_and_the_screen_says_why(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
+        hug = await start_hug(pilot)
         await advance(pilot, clock, 20)
         assert count_line(hug) == "Today: 1 hug · This week: 1"
 
-        await pilot.press("a", "space")
-        await advance(pilot, clock, 7)
-        await pilot.press("e")
-        await pilot.pause()
+        await play(pilot, clock, "a", "space", 7, "e")
         assert count_line(hug) == "Today: 1 hug · This week: 1", "7 seconds is not a hug yet"
         shown = " ".join(screen_text(app).split())
         assert "Kept in your history as 0:07 together." in shown
@@ -229,28 +195,20 @@ async def test_a_hug_cut_short_is_kept_but_not_counted_and_the_screen_says_why(
 
 
 async def test_a_hug_given_more_time_counts_from_its_twentieth_second(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
-        await advance(pilot, clock, 10)
-        await pilot.press("plus")
-        await advance(pilot, clock, 35)
-        await pilot.press("e")
-        await pilot.pause()
+        hug = await start_hug(pilot)
+        await play(pilot, clock, 10, "plus", 35, "e")
         assert count_line(hug) == "Today: 1 hug · This week: 1"
         assert "Kept in your history" not in screen_text(app)
 
 
 async def test_another_hug_waits_without_the_last_hugs_words(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("space")
+        hug = await start_hug(pilot)
         await advance(pilot, clock, 20)
         assert "That's it. Thank you" in screen_text(app)
         await pilot.press("a")
@@ -261,9 +219,8 @@ async def test_another_hug_waits_without_the_last_hugs_words(
 
 
 async def test_the_invitation_asks_for_the_keys_before_the_hug_and_allows_sitting(
-    store_with_couple: Store, make_app: AppFactory
+    app: CloserApp,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_hug(pilot)
         shown = " ".join(screen_text(app).split())

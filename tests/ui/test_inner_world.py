@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from helpers import AppFactory
+from helpers import AppFactory, W, open_place
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
@@ -14,6 +14,7 @@ from closer_tui.activities.inner_world import (
     JustListenActivity,
     assemble,
 )
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.countdown import CountdownPanel
@@ -25,13 +26,13 @@ def shown(activity: object, selector: str) -> str:
     return str(activity.query_one(selector, Static).render())  # type: ignore[attr-defined]
 
 
-async def open_tab(pilot: Pilot[None], tab: str) -> None:
-    await pilot.pause()
-    pilot.app.open_place("inner-world")  # type: ignore[attr-defined]
-    await pilot.pause()
+async def open_tab(pilot: Pilot[None], tab: str, kind: type[W]) -> W:
+    """Open the inner world on ``tab`` and return its activity, a ``kind``."""
+    await open_place(pilot, "inner-world")
     pilot.app.screen.query_one(TabbedContent).active = tab
     await pilot.pause()
     await pilot.pause()
+    return pilot.app.screen.query_one(kind)
 
 
 async def test_cards_never_repeat_until_the_deck_is_used_up_across_restarts(
@@ -43,8 +44,7 @@ async def test_cards_never_repeat_until_the_deck_is_used_up_across_restarts(
         app = make_app(store_with_couple)
         app.rng = random.Random(seed)
         async with app.run_test(size=(80, 24)) as pilot:
-            await open_tab(pilot, "try-0")
-            cards = app.screen.query_one(InnerWorldActivity)
+            cards = await open_tab(pilot, "try-0", InnerWorldActivity)
             total = len(app.library.inner_world)
             while len(seen) + len(cards.shared) < (total // 2 if seed == 1 else total):
                 await pilot.press("n")
@@ -54,13 +54,11 @@ async def test_cards_never_repeat_until_the_deck_is_used_up_across_restarts(
 
 
 async def test_cards_pass_love_theme_and_save_attributed(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     app.rng = random.Random(3)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_tab(pilot, "try-0")
-        cards = app.screen.query_one(InnerWorldActivity)
+        cards = await open_tab(pilot, "try-0", InnerWorldActivity)
         assert "Sam, to close, you might say" in shown(cards, "#iw-thanks")
         await pilot.press("t")  # hopes
         assert cards.current.theme == "hopes"
@@ -95,12 +93,10 @@ def test_the_sentence_assembles_with_gaps() -> None:
 
 
 async def test_i_statements_assemble_and_save_each_partners_parts(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_tab(pilot, "try-1")
-        builder = app.screen.query_one(IStatementActivity)
+        builder = await open_tab(pilot, "try-1", IStatementActivity)
         assert builder.query_one("#is-feel", Input).has_focus
         await pilot.press(*"lonely", "enter", *"we both scroll at dinner", "enter")
         assert shown(builder, "#is-sentence") == (
@@ -129,12 +125,10 @@ async def test_i_statements_assemble_and_save_each_partners_parts(
 
 
 async def test_one_visit_saves_one_row_however_often_ctrl_s_is_pressed(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_tab(pilot, "try-1")
-        builder = app.screen.query_one(IStatementActivity)
+        builder = await open_tab(pilot, "try-1", IStatementActivity)
         await pilot.press(*"calm", "enter", *"we cook together", "enter", *"more of it", "ctrl+s")
         await pilot.pause()
         assert builder.query_one(TurnBanner).speaker == "second", "ctrl+s hands over first"
@@ -151,34 +145,27 @@ async def test_one_visit_saves_one_row_however_often_ctrl_s_is_pressed(
 
 
 async def test_a_lone_statement_is_saved_on_a_second_ctrl_s(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_tab(pilot, "try-1")
+        await open_tab(pilot, "try-1", IStatementActivity)
         await pilot.press(*"glad", "ctrl+s", "ctrl+s")  # Sam would rather pass tonight
         await pilot.pause()
     [record] = store_with_couple.load_history().sessions
     assert [e.text for e in record.entries] == ["I feel glad when … I need …"]
 
 
-async def test_a_chosen_theme_is_named_once(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_a_chosen_theme_is_named_once(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_tab(pilot, "try-0")
-        cards = app.screen.query_one(InnerWorldActivity)
+        cards = await open_tab(pilot, "try-0", InnerWorldActivity)
         assert shown(cards, "#iw-theme").endswith("cards from every theme (t to change)")
         await pilot.press("t")  # hopes
         assert shown(cards, "#iw-theme") == "hopes   ·   only this theme (t to change)"
 
 
-async def test_i_statement_needs_a_feeling_first(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_i_statement_needs_a_feeling_first(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_tab(pilot, "try-1")
-        builder = app.screen.query_one(IStatementActivity)
+        builder = await open_tab(pilot, "try-1", IStatementActivity)
         builder.query_one("#is-need", Input).focus()
         await pilot.pause()
         await pilot.press(*"space", "enter")
@@ -188,12 +175,10 @@ async def test_i_statement_needs_a_feeling_first(
 
 
 async def test_just_listen_runs_on_the_fake_clock_and_ends_with_a_thank_you(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_tab(pilot, "try-2")
-        listen = app.screen.query_one(JustListenActivity)
+        listen = await open_tab(pilot, "try-2", JustListenActivity)
         assert "3 minutes" in shown(listen, "#jl-minutes")
         assert "No fixing, no advice." in shown(listen, "#jl-roles")
         await pilot.press("tab")  # Sam shares this time
@@ -214,10 +199,7 @@ async def test_just_listen_runs_on_the_fake_clock_and_ends_with_a_thank_you(
     assert record.data == {"sharer": "second", "listener": "first"}
 
 
-async def test_just_listen_uses_a_planned_length(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_just_listen_uses_a_planned_length(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         listen = JustListenActivity(planned_seconds=300)
@@ -227,13 +209,9 @@ async def test_just_listen_uses_a_planned_length(
         assert shown(listen, "#jl-minutes") == "5 minutes"
 
 
-async def test_i_statement_is_usable_at_60x20(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_i_statement_is_usable_at_60x20(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
-        await open_tab(pilot, "try-1")
-        builder = app.screen.query_one(IStatementActivity)
+        builder = await open_tab(pilot, "try-1", IStatementActivity)
         await pilot.press(*"tired", "enter", *"late", "enter")
         need = builder.query_one("#is-need", Input)
         assert need.has_focus

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import AppFactory, screen_lines
+from helpers import AppFactory, open_activity, open_place, screen_lines
 from textual.widgets import TabbedContent
 
 from closer_tui.app import CloserApp
@@ -35,22 +35,14 @@ async def test_the_colour_picker_shows_each_colour_on_one_line(
     store.save_couple(couple.model_copy(update={"first": Partner(name="Alex", colour="vermilion")}))
     app = make_app(store)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        app.open_place("settings")
-        await pilot.pause()
+        await open_place(pilot, "settings")
         assert any("vermilion" in line for line in screen_lines(app))
 
 
-async def test_the_step_list_shows_every_title_whole_at_80x24(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
+async def test_the_step_list_shows_every_title_whole_at_80x24(app: CloserApp) -> None:
     """ "What each of us ne…" told a couple nothing: long titles wrap under themselves."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("plan-tonight-30")
-        await pilot.pause()
-        steps = app.screen.query_one(StepList)
+        steps = await open_activity(pilot, "plan-tonight-30", StepList)
         shown = region_text(app, steps)
         plan = app.plan("tonight-30")
         assert plan is not None
@@ -59,28 +51,20 @@ async def test_the_step_list_shows_every_title_whole_at_80x24(
         assert "…" not in shown
 
 
-async def test_at_60x20_the_step_title_reads_whole_where_the_list_hides(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_at_60x20_the_step_title_reads_whole_where_the_list_hides(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.pause()
-        app.open_place("plan-tonight-30")
-        await pilot.pause()
+        await open_place(pilot, "plan-tonight-30")
         assert not app.screen.query_one(StepList).display
         assert any("Step 1 of 7 · Settle in, phones away" in line for line in screen_lines(app))
 
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_i_statement_and_its_saved_line_stay_in_sight(
-    size: tuple[int, int], store_with_couple: Store, make_app: AppFactory
+    size: tuple[int, int], app: CloserApp
 ) -> None:
     """Below the fold, ctrl+s looked like it did nothing."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        app.open_place("inner-world")
-        await pilot.pause()
+        await open_place(pilot, "inner-world")
         app.screen.query_one(TabbedContent).active = "try-1"
         await pilot.pause()
         await pilot.press(*"tired", "enter", *"the dishes wait", "enter", *"a hand")
@@ -94,10 +78,7 @@ async def test_the_i_statement_and_its_saved_line_stay_in_sight(
         assert any("Saved." in line for line in screen_lines(app))
 
 
-async def test_home_hangs_a_wrapped_description_under_its_title(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_home_hangs_a_wrapped_description_under_its_title(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         lines = screen_lines(app)
@@ -108,11 +89,8 @@ async def test_home_hangs_a_wrapped_description_under_its_title(
         assert text_at == title_at, "the second line starts under the title, not the edge"
 
 
-async def test_back_on_home_the_highlighted_row_is_in_sight_and_marked(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
+async def test_back_on_home_the_highlighted_row_is_in_sight_and_marked(app: CloserApp) -> None:
     """Home kept its scroll place without showing the highlight: down+enter surprised."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         options = app.screen.query_one(CalmOptionList)

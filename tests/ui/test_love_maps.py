@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 import re
 
-from helpers import AppFactory, hand_over, open_activity, screen_text
-from textual import events
+from helpers import enter_twice, hand_over, open_activity, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.love_maps import LoveMapsActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import PrivateRound
@@ -22,6 +22,13 @@ async def open_love_maps(pilot: Pilot[None]) -> LoveMapsActivity:
     return await open_activity(pilot, "love-maps", LoveMapsActivity)
 
 
+async def open_the_game(pilot: Pilot[None]) -> LoveMapsActivity:
+    """Love Maps opened and switched, with m, to the game: each answers privately."""
+    maps = await open_love_maps(pilot)
+    await pilot.press("m")
+    return maps
+
+
 async def play_round(pilot: Pilot[None], clock: ManualClock, answer: str, guess: str) -> None:
     await hand_over(pilot, clock)
     await pilot.press(*answer, "enter")
@@ -30,13 +37,11 @@ async def play_round(pilot: Pilot[None], clock: ManualClock, answer: str, guess:
 
 
 async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     app.rng = random.Random(5)
     async with app.run_test(size=(80, 24)) as pilot:
-        maps = await open_love_maps(pilot)
-        await pilot.press("m")
+        maps = await open_the_game(pilot)
         await pilot.pause()
         assert maps.mode == "game"
         assert "Sam guesses" in screen_text(app)
@@ -82,9 +87,8 @@ async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
 
 
 async def test_talk_mode_takes_turns_and_passes(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         maps = await open_love_maps(pilot)
         assert maps.mode == "talk"
@@ -102,13 +106,9 @@ async def test_talk_mode_takes_turns_and_passes(
     assert len(set(cards)) == len(cards)
 
 
-async def test_a_game_round_is_usable_at_60x20(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_a_game_round_is_usable_at_60x20(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
-        maps = await open_love_maps(pilot)
-        await pilot.press("m")
+        maps = await open_the_game(pilot)
         await play_round(pilot, clock, "tea", "coffee")
         await hand_over(pilot, clock)
         reveal = maps.query_one("#lm-reveal")
@@ -119,13 +119,10 @@ async def test_a_game_round_is_usable_at_60x20(
 
 
 async def test_enter_twice_on_the_curtain_neither_skips_it_nor_passes_the_answer(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        maps = await open_love_maps(pilot)
-        await pilot.press("m")
-        private = maps.query_one(PrivateRound)
+        private = (await open_the_game(pilot)).query_one(PrivateRound)
         await pilot.press(*"tea", "enter")  # typed before the curtain was passed: nothing
         assert private.stage == "curtain"
         await hand_over(pilot, clock)
@@ -139,19 +136,13 @@ async def test_enter_twice_on_the_curtain_neither_skips_it_nor_passes_the_answer
 
 
 async def test_an_answer_sent_with_enter_twice_is_not_also_the_guess(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
     """Both presses reach the box before it is cleared: the second once became Sam's guess."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        maps = await open_love_maps(pilot)
-        await pilot.press("m")
-        private = maps.query_one(PrivateRound)
+        private = (await open_the_game(pilot)).query_one(PrivateRound)
         await hand_over(pilot, clock)
         await pilot.press(*"tea")
-        app.post_message(events.Key("enter", "\r"))
-        app.post_message(events.Key("enter", "\r"))
-        await pilot.pause()
-        await pilot.pause()
+        await enter_twice(pilot)
         assert private.answers == {"first": {"answer": "tea"}, "second": {}}
         assert private.stage == "curtain"

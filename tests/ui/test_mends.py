@@ -3,17 +3,12 @@ any other version the checked ones step aside for Textual's own behaviour."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from textual.command import CommandList, CommandPalette
 
 from closer_tui import mends
 from closer_tui.app import CloserApp
-from closer_tui.core.store import Store
 from closer_tui.widgets.footer import CalmFooter
-
-AppFactory = Callable[[Store], CloserApp]
 
 
 @pytest.fixture
@@ -31,11 +26,8 @@ def test_on_another_textual_they_do_not(another_textual: None) -> None:
     assert not mends.in_force()
 
 
-async def test_page_down_in_the_palette_before_its_list_has_room(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
+async def test_page_down_in_the_palette_before_its_list_has_room(app: CloserApp) -> None:
     """ctrl+p then pagedown in one read paged a list not laid out yet: KeyError."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
@@ -56,9 +48,8 @@ async def test_page_down_in_the_palette_before_its_list_has_room(
 
 
 async def test_on_another_textual_the_palette_searches_as_textual_does(
-    store_with_couple: Store, make_app: AppFactory, another_textual: None
+    app: CloserApp, another_textual: None
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p", *"hug")
@@ -72,9 +63,8 @@ async def test_on_another_textual_the_palette_searches_as_textual_does(
 
 
 async def test_on_another_textual_the_footer_cuts_as_textual_does(
-    store_with_couple: Store, make_app: AppFactory, another_textual: None
+    app: CloserApp, another_textual: None
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(40, 20)) as pilot:
         await pilot.pause()
         footer = app.screen.query_one(CalmFooter)

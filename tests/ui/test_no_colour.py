@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from helpers import EVENING, AppFactory, screen_text
+from helpers import EVENING, AppFactory, open_place, screen_text
 from textual.widgets import TabbedContent
 
 from closer_tui.app import CloserApp
@@ -27,10 +27,7 @@ async def open_tab(app: CloserApp, pilot: object, place: str, tab: str) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
-async def test_the_chosen_duration_reads_in_brackets(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_the_chosen_duration_reads_in_brackets(app: CloserApp) -> None:
     assert app.no_color
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -42,12 +39,9 @@ async def test_the_chosen_duration_reads_in_brackets(
         assert "[4 min]" in shown and "[3 min]" not in shown
 
 
-async def test_switches_say_on_or_off(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_switches_say_on_or_off(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("settings")
-        await pilot.pause()
+        await open_place(pilot, "settings")
         assert "On Ring the terminal bell when a timer ends" in screen_text(app)
         assert "Off Light theme" in screen_text(app)
         app.screen.query_one("#bell").focus()
@@ -56,10 +50,7 @@ async def test_switches_say_on_or_off(store_with_couple: Store, make_app: AppFac
         assert "Off Ring the terminal bell when a timer ends" in screen_text(app)
 
 
-async def test_touch_ideas_ticks_read_as_ticks(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_touch_ideas_ticks_read_as_ticks(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await open_tab(app, pilot, "affection", "try-1")
@@ -70,14 +61,9 @@ async def test_touch_ideas_ticks_read_as_ticks(
         assert f"▸ [✓] {first}" in screen_text(app)
 
 
-async def test_the_starter_plan_ticks_read_as_ticks(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_the_starter_plan_ticks_read_as_ticks(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("starter-plan")
-        await pilot.pause()
+        await open_place(pilot, "starter-plan")
         step = app.library.starter_plan[0].text
         assert "X" not in screen_text(app)
         assert f"▐ ▌ {step}" in screen_text(app)
@@ -86,10 +72,7 @@ async def test_the_starter_plan_ticks_read_as_ticks(
         assert f"▐✓▌ {step}" in screen_text(app)
 
 
-async def test_the_highlighted_place_on_home_is_marked(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_the_highlighted_place_on_home_is_marked(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         marked = [line for line in screen_text(app).splitlines() if "▸" in line]
@@ -103,9 +86,7 @@ async def test_the_history_cursor_is_marked(store_with_couple: Store, make_app: 
         store_with_couple.save_session(record_of(hug, started, started + timedelta(seconds=20)))
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("history")
-        await pilot.pause()
+        await open_place(pilot, "history")
         await app.workers.wait_for_complete()
         await pilot.pause()
         rows = [line for line in screen_text(app).splitlines() if "hug" in line]

@@ -6,6 +6,7 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
 from helpers import AppFactory, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Select
@@ -14,6 +15,12 @@ from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.screens.home import HomeScreen
 from closer_tui.screens.setup import SetupScreen
+
+
+@pytest.fixture
+def app(make_app: AppFactory, data_dir: Path) -> CloserApp:
+    """Every test here begins on a first run: an empty data folder, nobody set up yet."""
+    return make_app(Store.open(data_dir))
 
 
 async def to_names(pilot: Pilot[None]) -> None:
@@ -30,8 +37,7 @@ def form_error(app: CloserApp) -> str:
     return str(app.screen.query_one("#form-error", Label).render())
 
 
-async def test_welcome_then_names_then_home(data_dir: Path, make_app: AppFactory) -> None:
-    app = make_app(Store.open(data_dir))
+async def test_welcome_then_names_then_home(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, SetupScreen)
         assert "Welcome to closer" in screen_text(app)
@@ -46,8 +52,7 @@ async def test_welcome_then_names_then_home(data_dir: Path, make_app: AppFactory
     assert app.couple.second.name == "Sam"
 
 
-async def test_couple_json_is_saved_private(data_dir: Path, make_app: AppFactory) -> None:
-    app = make_app(Store.open(data_dir))
+async def test_couple_json_is_saved_private(data_dir: Path, app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await to_names(pilot)
         await pilot.press(*"Alex", "enter", *"Sam", "enter")
@@ -61,10 +66,7 @@ async def test_couple_json_is_saved_private(data_dir: Path, make_app: AppFactory
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
 
 
-async def test_an_empty_name_is_refused_with_a_message(
-    data_dir: Path, make_app: AppFactory
-) -> None:
-    app = make_app(Store.open(data_dir))
+async def test_an_empty_name_is_refused_with_a_message(data_dir: Path, app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await to_names(pilot)
         await pilot.press(*"Alex", "enter")  # to the second name, left empty
@@ -83,8 +85,7 @@ async def test_an_empty_name_is_refused_with_a_message(
     assert not (data_dir / "couple.json").exists()
 
 
-async def test_the_same_colour_twice_is_refused(data_dir: Path, make_app: AppFactory) -> None:
-    app = make_app(Store.open(data_dir))
+async def test_the_same_colour_twice_is_refused(data_dir: Path, app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await to_names(pilot)
         await pilot.press(*"Alex")
@@ -108,8 +109,7 @@ async def test_the_same_colour_twice_is_refused(data_dir: Path, make_app: AppFac
     assert not (data_dir / "couple.json").exists()
 
 
-async def test_back_returns_to_the_safety_note(data_dir: Path, make_app: AppFactory) -> None:
-    app = make_app(Store.open(data_dir))
+async def test_back_returns_to_the_safety_note(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await to_names(pilot)
         await pilot.click("#back")

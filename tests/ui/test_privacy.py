@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from helpers import AppFactory, screen_text
+from helpers import screen_text
 from textual.pilot import Pilot
 
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
@@ -40,8 +41,7 @@ async def hide_and_come_back(pilot: Pilot[None], must_vanish: list[str]) -> None
     assert screen_text(app) == before
 
 
-async def test_from_home(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_from_home(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -49,9 +49,8 @@ async def test_from_home(store_with_couple: Store, make_app: AppFactory) -> None
 
 
 async def test_from_the_hug_mid_countdown(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("2", "f", "j")
@@ -71,8 +70,7 @@ async def test_from_the_hug_mid_countdown(
     assert record.actual_seconds == 20
 
 
-async def test_from_settings(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_from_settings(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("comma")

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from helpers import open_activity
 
 from closer_tui.activities.questions import QuestionActivity
 from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 
-AppFactory = Callable[[Store], CloserApp]
-
 
 async def test_a_loved_card_is_saved_with_the_evening_and_kept_in_the_deck(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("questions")
-        await pilot.pause()
-        deck = app.screen.query_one(QuestionActivity)
+        deck = await open_activity(pilot, "questions", QuestionActivity)
         assert deck.card is not None
         loved = deck.card.id
         await pilot.press("l", "n", "d")  # loved, one deeper, saved

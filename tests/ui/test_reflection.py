@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import AppFactory, answer_privately, hand_over, open_place
+from helpers import answer_privately, hand_over, open_activity
 from textual.widgets import Static
 
 from closer_tui.activities.reflection import AttachmentQuizActivity, ConnectionCheckActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 
@@ -16,12 +17,10 @@ def shown(activity: object, selector: str) -> str:
 
 
 async def test_connection_check_is_private_then_saved_with_a_trend_rating(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_place(pilot, "connection-check")
-        check = app.screen.query_one(ConnectionCheckActivity)
+        check = await open_activity(pilot, "connection-check", ConnectionCheckActivity)
         library = app.library.connection_check
         strong, low = len(library.strong), len(library.low)
         assert "not a test" in shown(check, "#cc-lead")
@@ -56,12 +55,10 @@ async def test_connection_check_is_private_then_saved_with_a_trend_rating(
 
 
 async def test_connection_check_not_saved_keeps_nothing(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_place(pilot, "connection-check")
-        check = app.screen.query_one(ConnectionCheckActivity)
+        check = await open_activity(pilot, "connection-check", ConnectionCheckActivity)
         count = len(app.library.connection_check.strong) + len(app.library.connection_check.low)
         await answer_privately(pilot, clock, ["4"] * count)
         await answer_privately(pilot, clock, ["2"] * count)
@@ -79,12 +76,10 @@ async def test_connection_check_not_saved_keeps_nothing(
 
 
 async def test_attachment_quiz_says_reflection_not_diagnosis_and_shows_leanings(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_place(pilot, "attachment")
-        quiz = app.screen.query_one(AttachmentQuizActivity)
+        quiz = await open_activity(pilot, "attachment", AttachmentQuizActivity)
         attachment = app.library.attachment
         assert shown(quiz, "#aq-disclaimer") == attachment.disclaimer
         assert attachment.disclaimer.startswith("For reflection, not a diagnosis")
@@ -112,12 +107,10 @@ async def test_attachment_quiz_says_reflection_not_diagnosis_and_shows_leanings(
 
 
 async def test_quiz_answers_never_show_before_the_reveal(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(60, 20)) as pilot:
-        await open_place(pilot, "attachment")
-        quiz = app.screen.query_one(AttachmentQuizActivity)
+        quiz = await open_activity(pilot, "attachment", AttachmentQuizActivity)
         scale = app.library.attachment.scale
         await answer_privately(pilot, clock, ["5"] * len(app.library.attachment.quiz))
         await hand_over(pilot, clock)

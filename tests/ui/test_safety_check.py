@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import AppFactory, answer_privately, choose, hand_over, open_activity, screen_flat
-from textual import events
+from helpers import answer_privately, choose, enter_twice, hand_over, open_activity, screen_flat
 from textual.pilot import Pilot
 
 from closer_tui.activities.safety_check import SafetyCheckActivity, rounded_average
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.private_round import PrivateRound
@@ -16,14 +16,20 @@ async def open_check(pilot: Pilot[None]) -> SafetyCheckActivity:
     return await open_activity(pilot, "safety", SafetyCheckActivity)
 
 
+async def at_the_first_question(pilot: Pilot[None], clock: ManualClock) -> PrivateRound:
+    """The check opened and Alex past the curtain, looking at the first question."""
+    check = await open_check(pilot)
+    await hand_over(pilot, clock)
+    return check.query_one(PrivateRound)
+
+
 ALEX = ["4", "5", "3", "2", "1", "5", "4", "4"]
 SAM = ["3", "3", "3", "3", "3", "3", "3"]  # and one pass, at the end
 
 
 async def test_private_until_revealed_then_saved_with_each_partners_answers(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         check = await open_check(pilot)
         labels = app.library.safety_check.scale
@@ -65,9 +71,8 @@ async def test_private_until_revealed_then_saved_with_each_partners_answers(
 
 
 async def test_dont_save_keeps_nothing(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         check = await open_check(pilot)
         await answer_privately(pilot, clock, ALEX)
@@ -90,10 +95,7 @@ def test_rounded_average_rounds_halves_up_and_passes_are_absent() -> None:
     assert rounded_average([]) is None
 
 
-async def test_usable_at_60x20(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60x20(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         await open_check(pilot)
         await hand_over(pilot, clock)
@@ -108,13 +110,10 @@ async def test_usable_at_60x20(
 
 
 async def test_a_number_only_chooses_and_enter_locks_it_in(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        check = await open_check(pilot)
-        private = check.query_one(PrivateRound)
-        await hand_over(pilot, clock)
+        private = await at_the_first_question(pilot, clock)
         await pilot.press("2")
         assert "1 of 8" in screen_flat(app), "a number alone locks nothing"
         await pilot.press("5", "up")  # changed twice: 4 is chosen
@@ -126,15 +125,12 @@ async def test_a_number_only_chooses_and_enter_locks_it_in(
 
 
 async def test_enter_pressed_with_the_last_answer_does_not_pass_the_hand_over(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
     """ "3 enter enter" on the last question: the second enter lands on "Alex, look
     away" as it appears, and must not show Sam's questions while Alex can still see."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        check = await open_check(pilot)
-        private = check.query_one(PrivateRound)
-        await hand_over(pilot, clock)
+        private = await at_the_first_question(pilot, clock)
         await choose(pilot, *ALEX[:-1])
         await pilot.press("3", "enter", "enter")
         clock.advance(0.3)
@@ -152,17 +148,11 @@ async def test_enter_pressed_with_the_last_answer_does_not_pass_the_hand_over(
 
 
 async def test_enter_pressed_twice_at_once_does_not_answer_the_next_question(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        check = await open_check(pilot)
-        private = check.query_one(PrivateRound)
-        await hand_over(pilot, clock)
+        private = await at_the_first_question(pilot, clock)
         await pilot.press("3")
-        app.post_message(events.Key("enter", "\r"))
-        app.post_message(events.Key("enter", "\r"))
-        await pilot.pause()
-        await pilot.pause()
+        await enter_twice(pilot)
         assert private.answers["first"] == {"item-1": 3}
         assert "2 of 8" in screen_flat(app)

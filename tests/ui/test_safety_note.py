@@ -4,13 +4,12 @@ the activities where private answers come up, and not again on every Why tab or 
 from __future__ import annotations
 
 import pytest
-from helpers import AppFactory, answer_privately, hand_over
+from helpers import answer_privately, hand_over, open_place
 from textual.widgets import Markdown
 
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.content import library
-from closer_tui.core.store import Store
 from closer_tui.screens.help import HelpScreen
 from closer_tui.widgets.private_round import PrivateRound
 
@@ -30,13 +29,10 @@ def flat(text: str) -> str:
     "place", ["questions", "safety", "inner-world", "connection-check", "attachment"]
 )
 async def test_not_on_the_why_tab_and_once_in_full_on_the_help_page(
-    store_with_couple: Store, make_app: AppFactory, place: str
+    app: CloserApp, place: str
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place(place)
-        await pilot.pause()
+        await open_place(pilot, place)
         reading = " ".join(str(markdown.source) for markdown in app.screen.query(Markdown))
         assert flat(SHORT) not in flat(reading)
         await pilot.press("question_mark")
@@ -49,14 +45,10 @@ async def test_not_on_the_why_tab_and_once_in_full_on_the_help_page(
 
 @pytest.mark.parametrize("place", ["connection-check", "attachment"])
 async def test_a_reflection_shows_it_once_before_anyone_answers(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock, place: str
+    app: CloserApp, clock: ManualClock, place: str
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place(place)
-        await pilot.pause()
-        await pilot.pause()
+        await open_place(pilot, place)
         assert flat(SHORT) in shown(app)
         private = app.screen.query_one(PrivateRound)
         for _ in range(2):

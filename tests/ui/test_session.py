@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from helpers import AppFactory, advance, start_plan
+from helpers import AppFactory, advance, picked_up, play, start_plan
 
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.content import library
 from closer_tui.core.models import Entry, Outcome
 from closer_tui.core.store import Store
-from closer_tui.screens.resume import ResumeScreen
 from closer_tui.screens.session import SessionScreen, time_words
 from closer_tui.screens.summary import SummaryScreen
 from closer_tui.widgets.activity import Activity
@@ -20,11 +20,10 @@ PLAN_IDS = [plan.id for plan in library().plans]
 @pytest.mark.parametrize("plan_id", PLAN_IDS)
 async def test_a_whole_plan_runs_through_and_saves_once(
     plan_id: str,
-    make_app: AppFactory,
+    app: CloserApp,
     store_with_couple: Store,
     clock: ManualClock,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, plan_id)
         plan = screen.plan
@@ -50,27 +49,23 @@ async def test_a_whole_plan_runs_through_and_saves_once(
 
 
 async def test_pause_skip_extend_and_done_early(
-    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, "tonight-30")
-        await advance(pilot, clock, 30)
-        await pilot.press("ctrl+t")  # hold
-        await advance(pilot, clock, 600)
+        # ctrl+t holds the evening
+        await play(pilot, clock, 30, "ctrl+t", 600)
         assert screen.paused
         assert screen.run.together_seconds == pytest.approx(30)
-        await pilot.press("ctrl+t")
-        await advance(pilot, clock, 10)
+        await play(pilot, clock, "ctrl+t", 10)
         assert screen.run.together_seconds == pytest.approx(40)
         await pilot.press("ctrl+e")
         assert screen.run.step_seconds == screen.plan.steps[0].minutes * 60 + 60
         await pilot.press("ctrl+k")  # skip the first step
         await pilot.pause()
         assert screen.run.index == 1
-        await advance(pilot, clock, 20)
-        await pilot.press("ctrl+d")  # we're done for tonight
-        await pilot.pause()
+        # ctrl+d: we're done for tonight
+        await play(pilot, clock, 20, "ctrl+d")
         assert isinstance(app.screen, SummaryScreen)
     record = store_with_couple.load_history().sessions[0]
     assert record.completed is False
@@ -80,9 +75,8 @@ async def test_pause_skip_extend_and_done_early(
 
 
 async def test_the_step_cue_comes_once_and_moving_on_stays_their_choice(
-    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, "quick-reconnect")
         await advance(pilot, clock, screen.plan.steps[0].minutes * 60 + 5)
@@ -100,9 +94,7 @@ async def test_an_interrupted_session_is_offered_back_with_what_was_written(
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, "tonight-30")
-        await advance(pilot, clock, 90)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await play(pilot, clock, 90, "ctrl+n")
         screen.run.add_round(
             Outcome(
                 kind="hug", title="x", entries=[Entry(who="second", prompt="p", text="ünïcødé ✓")]
@@ -115,13 +107,7 @@ async def test_an_interrupted_session_is_offered_back_with_what_was_written(
 
     again = make_app(Store.open(store_with_couple.root))
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(again.screen, ResumeScreen)
-        await pilot.click("#resume")
-        await pilot.pause()
-        assert isinstance(again.screen, SessionScreen)
-        resumed = again.screen
+        resumed = await picked_up(pilot)
         assert resumed.run.index == 1
         assert resumed.run.draft.done[0].actual_seconds == pytest.approx(90)
         await pilot.press("ctrl+d")
@@ -133,10 +119,9 @@ async def test_an_interrupted_session_is_offered_back_with_what_was_written(
 
 
 async def test_a_running_session_is_never_offered_back_to_itself(
-    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock
 ) -> None:
     """A plan asked for while closer was still opening starts before the look for drafts."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, "quick-reconnect")
         await advance(pilot, clock, 10)
@@ -147,14 +132,11 @@ async def test_a_running_session_is_never_offered_back_to_itself(
 
 
 async def test_dont_save_this_one_leaves_nothing_behind(
-    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_plan(pilot, "weekly-checkin")
-        await advance(pilot, clock, 120)
-        await pilot.press("ctrl+x")
-        await pilot.pause()
+        await play(pilot, clock, 120, "ctrl+x")
         await pilot.click("#yes")
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)
@@ -162,10 +144,7 @@ async def test_dont_save_this_one_leaves_nothing_behind(
     assert store_with_couple.load_drafts() == []
 
 
-async def test_the_session_fits_a_small_terminal(
-    make_app: AppFactory, store_with_couple: Store
-) -> None:
-    app = make_app(store_with_couple)
+async def test_the_session_fits_a_small_terminal(app: CloserApp, store_with_couple: Store) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         screen = await start_plan(pilot, "tonight-30")
         await pilot.pause()

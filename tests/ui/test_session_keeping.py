@@ -6,15 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import AppFactory, screen_text, start_plan
+from helpers import AppFactory, open_place, picked_up, screen_text, start_plan
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, TextArea
 
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock, Phase
 from closer_tui.core.store import Store, StoreError
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.screens.leave import LeaveScreen
-from closer_tui.screens.resume import ResumeScreen
 from closer_tui.screens.save_failed import SaveFailedScreen
 from closer_tui.screens.session import SessionScreen
 from closer_tui.screens.summary import SummaryScreen
@@ -30,6 +30,34 @@ async def reach_step(pilot: Pilot[None], screen: SessionScreen, index: int) -> N
     while screen.run.index < index:
         await pilot.press("ctrl+k")
         await pilot.pause()
+
+
+async def typed_at(pilot: Pilot[None], plan_id: str, step: int, *keys: str) -> SessionScreen:
+    """A guided session started, moved on to ``step`` and ``keys`` pressed there."""
+    screen = await start_plan(pilot, plan_id)
+    await reach_step(pilot, screen, step)
+    await pilot.press(*keys)
+    return screen
+
+
+async def in_memory(
+    pilot: Pilot[None], monkeypatch: pytest.MonkeyPatch, store: Store, *keys: str
+) -> SessionScreen:
+    """Quick reconnect on a disk that has just filled up, ``keys`` pressed at the appreciations."""
+    screen = await start_plan(pilot, "quick-reconnect")
+    full_disk(monkeypatch, store)
+    await reach_step(pilot, screen, 2)
+    await pilot.press(*keys)
+    return screen
+
+
+async def on_the_second_step(pilot: Pilot[None], clock: ManualClock) -> SessionScreen:
+    """Tonight's 30 begun: a minute and a half settling in, then on to the next step."""
+    screen = await start_plan(pilot, "tonight-30")
+    clock.advance(90)
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    return screen
 
 
 async def press(pilot: Pilot[None], button: str) -> None:
@@ -62,13 +90,11 @@ def full_disk(monkeypatch: pytest.MonkeyPatch, store: Store) -> None:
 
 @pytest.mark.parametrize("how", ["ctrl+q", "sigint"])
 async def test_quitting_keeps_the_words_of_the_current_step(
-    how: str, make_app: AppFactory, store_with_couple: Store
+    how: str, app: CloserApp, store_with_couple: Store
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start_plan(pilot, "quick-reconnect")
-        await reach_step(pilot, screen, 2)  # one appreciation each
-        await pilot.press(*"Soup on Tuesday")
+        # one appreciation each, half-way through the first
+        await typed_at(pilot, "quick-reconnect", 2, *"Soup on Tuesday")
         if how == "ctrl+q":
             await pilot.press("ctrl+q")
         else:
@@ -80,13 +106,10 @@ async def test_quitting_keeps_the_words_of_the_current_step(
 
 
 async def test_closing_after_the_step_is_gone_never_writes_a_draft_that_knows_less(
-    make_app: AppFactory, store_with_couple: Store
+    app: CloserApp, store_with_couple: Store
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start_plan(pilot, "quick-reconnect")
-        await reach_step(pilot, screen, 2)
-        await pilot.press(*"Soup on Tuesday")
+        screen = await typed_at(pilot, "quick-reconnect", 2, *"Soup on Tuesday")
         screen._tick()  # the autosave every few seconds
         await screen.stage.remove_children()  # as on closing: the step goes first
         screen.autosave(look=False)
@@ -102,9 +125,7 @@ async def test_a_said_turn_is_on_disk_before_the_next_key_and_picked_up_after(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start_plan(pilot, "tonight-30")
-        await reach_step(pilot, screen, 6)  # what each of us needs
-        await pilot.press(*"An early night")
+        screen = await typed_at(pilot, "tonight-30", 6, *"An early night")  # what each of us needs
         await pilot.press("ctrl+s")  # said it: the other's turn
         (draft,) = store_with_couple.load_drafts()  # no autosave tick ran
         kept = draft.current["kept"]
@@ -115,13 +136,7 @@ async def test_a_said_turn_is_on_disk_before_the_next_key_and_picked_up_after(
 
     again = make_app(Store.open(store_with_couple.root))
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(again.screen, ResumeScreen)
-        await pilot.click("#resume")
-        await pilot.pause()
-        resumed = again.screen
-        assert isinstance(resumed, SessionScreen)
+        resumed = await picked_up(pilot)
         assert box(resumed).text == "A walk"  # put back where it was typed
         assert resumed.query_one(TurnEntry).speaker == "second"
         await pilot.press(*" together", "ctrl+s")
@@ -141,9 +156,7 @@ async def test_save_what_we_did_keeps_the_half_typed_words(
 ) -> None:
     app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start_plan(pilot, "quick-reconnect")
-        await reach_step(pilot, screen, 2)
-        await pilot.press(*"Soup", "ctrl+s", *"Tea in be")
+        screen = await typed_at(pilot, "quick-reconnect", 2, *"Soup", "ctrl+s", *"Tea in be")
         screen._tick()
         screen._ended = True  # the laptop's battery runs out
 
@@ -160,16 +173,12 @@ async def test_save_what_we_did_keeps_the_half_typed_words(
 
 
 async def test_a_full_disk_is_told_truthfully_and_every_way_out_asks(
-    make_app: AppFactory,
+    app: CloserApp,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start_plan(pilot, "quick-reconnect")
-        full_disk(monkeypatch, store_with_couple)
-        await reach_step(pilot, screen, 2)
-        await pilot.press(*"Soup on Tuesday")
+        screen = await in_memory(pilot, monkeypatch, store_with_couple, *"Soup on Tuesday")
         messages = [n.message for n in app._notifications]
         assert any("only in memory" in m for m in messages)
         assert not any("kept as a draft" in m or ".." in m for m in messages)
@@ -193,16 +202,12 @@ async def test_a_full_disk_is_told_truthfully_and_every_way_out_asks(
 @pytest.mark.parametrize("how", ["ctrl+q", "sigint", "escape"])
 async def test_with_the_session_only_in_memory_leaving_asks_first(
     how: str,
-    make_app: AppFactory,
+    app: CloserApp,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start_plan(pilot, "quick-reconnect")
-        full_disk(monkeypatch, store_with_couple)
-        await reach_step(pilot, screen, 2)
-        await pilot.press(*"Soup")
+        await in_memory(pilot, monkeypatch, store_with_couple, *"Soup")
         if how == "sigint":
             app._interrupted()
         elif how == "escape":
@@ -221,13 +226,10 @@ async def test_with_the_session_only_in_memory_leaving_asks_first(
 
 
 async def test_a_practice_round_only_in_memory_asks_on_quit(
-    make_app: AppFactory, store_with_couple: Store
+    app: CloserApp, store_with_couple: Store
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.open_place("appreciation")
-        await pilot.pause()
+        await open_place(pilot, "appreciation")
         assert isinstance(app.screen, ActivityScreen)
         await pilot.press(*"Soup")
         await pilot.press("ctrl+q")
@@ -266,14 +268,10 @@ async def test_an_unfinished_session_that_cannot_be_removed_is_told_plainly(
 
 
 async def test_escape_asks_and_carrying_on_is_what_enter_does(
-    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start_plan(pilot, "tonight-30")
-        clock.advance(90)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        screen = await on_the_second_step(pilot, clock)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LeaveScreen)
@@ -286,14 +284,10 @@ async def test_escape_asks_and_carrying_on_is_what_enter_does(
 
 
 async def test_q_on_home_quits_keeping_the_draft(
-    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start_plan(pilot, "tonight-30")
-        clock.advance(90)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        screen = await on_the_second_step(pilot, clock)
         screen.autosave()
         app.pop_screen()  # back on home, the session's draft on disk
         await pilot.pause()
@@ -308,9 +302,8 @@ async def test_q_on_home_quits_keeping_the_draft(
 
 
 async def test_while_held_the_steps_own_timer_cannot_be_carried_on_by_p(
-    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, "tonight-30")
         await pilot.press("space")  # settle in: the phones-away timer starts
@@ -331,9 +324,8 @@ async def test_while_held_the_steps_own_timer_cannot_be_carried_on_by_p(
 
 
 async def test_one_more_minute_shows_the_same_everywhere(
-    make_app: AppFactory, store_with_couple: Store, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, "tonight-30")  # settle in: 2 minutes
         await pilot.press("space")
@@ -363,12 +355,7 @@ async def test_a_temperature_reading_is_picked_up_at_its_step_and_turn(
 
     again = make_app(Store.open(store_with_couple.root))
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        await pilot.click("#resume")
-        await pilot.pause()
-        resumed = again.screen
-        assert isinstance(resumed, SessionScreen)
+        resumed = await picked_up(pilot)
         shown = screen_text(again)
         assert "Step 2 of 5 · New information" in shown and "Sam shares" in shown
         assert box(resumed).text == "a tri"
@@ -385,16 +372,12 @@ async def test_a_temperature_reading_is_picked_up_at_its_step_and_turn(
 
 
 async def test_done_on_a_full_disk_then_saved_shows_the_summary(
-    make_app: AppFactory,
+    app: CloserApp,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start_plan(pilot, "quick-reconnect")
-        full_disk(monkeypatch, store_with_couple)
-        await reach_step(pilot, screen, 2)
-        await pilot.press(*"Soup", "ctrl+d")
+        await in_memory(pilot, monkeypatch, store_with_couple, *"Soup", "ctrl+d")
         await pilot.pause()
         assert isinstance(app.screen, SaveFailedScreen)
         monkeypatch.undo()
@@ -405,9 +388,8 @@ async def test_done_on_a_full_disk_then_saved_shows_the_summary(
 
 
 async def test_a_finished_round_is_on_disk_at_once_and_counted_once(
-    make_app: AppFactory, store_with_couple: Store
+    app: CloserApp, store_with_couple: Store
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_plan(pilot, "tonight-30")
         await reach_step(pilot, screen, 6)
@@ -419,17 +401,13 @@ async def test_a_finished_round_is_on_disk_at_once_and_counted_once(
 
 
 async def test_on_a_full_disk_a_copy_elsewhere_keeps_the_evening_and_reads_back(
-    make_app: AppFactory,
+    app: CloserApp,
     store_with_couple: Store,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await start_plan(pilot, "quick-reconnect")
-        full_disk(monkeypatch, store_with_couple)
-        await reach_step(pilot, screen, 2)
-        await pilot.press(*"Soup", "ctrl+q")
+        await in_memory(pilot, monkeypatch, store_with_couple, *"Soup", "ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, SaveFailedScreen)
         app.screen.query_one("#elsewhere", Input).value = str(tmp_path / "evening.json")

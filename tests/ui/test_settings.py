@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import AppFactory
+from helpers import AppFactory, open_place
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
+from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.screens.home import HomeScreen
 from closer_tui.screens.settings import SettingsScreen
@@ -22,8 +23,7 @@ async def rename_first_partner(pilot: Pilot[None], name: str) -> None:
     await pilot.press("ctrl+u", *name)
 
 
-async def test_escape_keeps_a_new_name(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_escape_keeps_a_new_name(store_with_couple: Store, app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await rename_first_partner(pilot, "Zoë")
         await pilot.press("escape")
@@ -35,9 +35,8 @@ async def test_escape_keeps_a_new_name(store_with_couple: Store, make_app: AppFa
 
 
 async def test_escape_with_an_empty_name_stays_and_says_why(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await rename_first_partner(pilot, "")
         await pilot.press("escape")
@@ -48,10 +47,7 @@ async def test_escape_with_an_empty_name_stays_and_says_why(
     assert saved is not None and saved.first.name == "Alex"
 
 
-async def test_cancel_leaves_everything_as_it_was(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_cancel_leaves_everything_as_it_was(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await rename_first_partner(pilot, "Zoë")
         app.screen.query_one("#cancel", Button).press()
@@ -66,9 +62,7 @@ async def test_escape_without_a_change_writes_nothing(
     before = (store_with_couple.root / "couple.json").read_bytes()
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("settings")
-        await pilot.pause()
+        await open_place(pilot, "settings")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

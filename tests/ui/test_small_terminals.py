@@ -4,6 +4,7 @@ crashes at 30x10."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -35,6 +36,8 @@ BUSY: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "listening": ("inner-world", "try-2", ("space",)),
 }
 """Screens whose keys change once they are in use: (place, tab, keys that get there)."""
+
+Fresh = Callable[[str], CloserApp]
 
 
 async def open_screen(pilot: Pilot[None], name: str) -> None:
@@ -71,28 +74,38 @@ def keys_clear_of_the_palette(name: str, footer: Widget) -> list[Widget]:
     return others
 
 
-def fresh_app(name: str, make_app: AppFactory, data_dir: Path, store: Store) -> CloserApp:
-    if name == "setup":
-        (data_dir / "couple.json").unlink()  # first run: nobody has set closer up yet
-    if name == "history":
-        # An empty history hides its list (and says so); with evenings in it, the list works.
-        for day in range(3):
-            started = EVENING - timedelta(days=day)
-            hug = Outcome(kind="hug", title="A 20-second hug", actual_seconds=20)
-            store.save_session(record_of(hug, started, started + timedelta(seconds=20)))
-    app = make_app(Store.open(data_dir))
-    app.animation_level = "none"
-    return app
+@pytest.fixture
+def fresh(make_app: AppFactory, data_dir: Path, store_with_couple: Store) -> Fresh:
+    """Builds the app as it is when a couple reaches the screen ``name``."""
+
+    def build(name: str) -> CloserApp:
+        if name == "setup":
+            (data_dir / "couple.json").unlink()  # first run: nobody has set closer up yet
+        if name == "history":
+            # An empty history hides its list (and says so); with evenings in it, the list works.
+            for day in range(3):
+                started = EVENING - timedelta(days=day)
+                hug = Outcome(kind="hug", title="A 20-second hug", actual_seconds=20)
+                store_with_couple.save_session(
+                    record_of(hug, started, started + timedelta(seconds=20))
+                )
+        app = make_app(Store.open(data_dir))
+        app.animation_level = "none"
+        return app
+
+    return build
+
+
+async def footer_on(pilot: Pilot[None], name: str) -> Widget:
+    """Open the screen ``name`` and return its footer, once drawn."""
+    await open_screen(pilot, name)
+    await pilot.pause()
+    return pilot.app.screen.query_one(Footer)
 
 
 @pytest.mark.parametrize("name", SCREENS)
-async def test_usable_at_60x20(
-    name: str,
-    make_app: AppFactory,
-    data_dir: Path,
-    store_with_couple: Store,
-) -> None:
-    app = fresh_app(name, make_app, data_dir, store_with_couple)
+async def test_usable_at_60x20(name: str, fresh: Fresh) -> None:
+    app = fresh(name)
     async with app.run_test(size=(60, 20)) as pilot:
         await open_screen(pilot, name)
         screen = app.screen
@@ -122,17 +135,10 @@ def footer_keys(footer: Widget) -> tuple[list[Widget], list[Widget]]:
 
 
 @pytest.mark.parametrize("name", [name for name in [*SCREENS, *BUSY] if name != "privacy"])
-async def test_every_key_shows_at_80x24(
-    name: str,
-    make_app: AppFactory,
-    data_dir: Path,
-    store_with_couple: Store,
-) -> None:
-    app = fresh_app(name, make_app, data_dir, store_with_couple)
+async def test_every_key_shows_at_80x24(name: str, fresh: Fresh) -> None:
+    app = fresh(name)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_screen(pilot, name)
-        await pilot.pause()
-        footer = app.screen.query_one(Footer)
+        footer = await footer_on(pilot, name)
         keys = keys_clear_of_the_palette(name, footer)
         shown, left_out = footer_keys(footer)
         assert not left_out, f"{name}: no room for {[key.render() for key in left_out]}"
@@ -142,17 +148,12 @@ async def test_every_key_shows_at_80x24(
 
 @pytest.mark.parametrize("name", [name for name in [*SCREENS, *BUSY] if name != "privacy"])
 async def test_a_short_footer_keeps_help_and_the_screens_own_keys_at_60x20(
-    name: str,
-    make_app: AppFactory,
-    data_dir: Path,
-    store_with_couple: Store,
+    name: str, fresh: Fresh
 ) -> None:
     """At 60 columns what cannot fit gives way, whole, general keys first; ``?`` stays."""
-    app = fresh_app(name, make_app, data_dir, store_with_couple)
+    app = fresh(name)
     async with app.run_test(size=(60, 20)) as pilot:
-        await open_screen(pilot, name)
-        await pilot.pause()
-        footer = app.screen.query_one(Footer)
+        footer = await footer_on(pilot, name)
         shown, left_out = footer_keys(footer)
         assert shown, f"{name}: the footer shows no key at all"
         assert shown[-1].region.right <= footer.region.right, f"{name}: the last key is cut"
@@ -173,13 +174,8 @@ def is_general(key: Widget) -> bool:
 
 
 @pytest.mark.parametrize("name", SCREENS)
-async def test_nothing_crashes_at_30x10(
-    name: str,
-    make_app: AppFactory,
-    data_dir: Path,
-    store_with_couple: Store,
-) -> None:
-    app = fresh_app(name, make_app, data_dir, store_with_couple)
+async def test_nothing_crashes_at_30x10(name: str, fresh: Fresh) -> None:
+    app = fresh(name)
     async with app.run_test(size=(30, 10)) as pilot:
         await open_screen(pilot, name)
         await pilot.press("tab", "down", "down", "space", "f", "j", "tab", "enter", "up")
@@ -194,20 +190,17 @@ async def test_nothing_crashes_at_30x10(
 
 
 async def test_page_down_in_the_starter_plan_at_30x10(
-    make_app: AppFactory, store_with_couple: Store
+    app: CloserApp, store_with_couple: Store
 ) -> None:
     """Textual 8.2.8 raised KeyError on page down in a list with no room to draw
     (fixed by CalmOptionList). The shortest way there found: enter, escape, page down."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(30, 10)) as pilot:
         await open_screen(pilot, "starter-plan")
         await pilot.press("enter", "escape", "pagedown")
 
 
-async def test_help_lists_the_keys_a_short_footer_leaves_out(
-    make_app: AppFactory, data_dir: Path, store_with_couple: Store
-) -> None:
-    app = fresh_app("talking", make_app, data_dir, store_with_couple)
+async def test_help_lists_the_keys_a_short_footer_leaves_out(fresh: Fresh) -> None:
+    app = fresh("talking")
     async with app.run_test(size=(60, 20)) as pilot:
         await open_screen(pilot, "talking")
         _, left_out = footer_keys(app.screen.query_one(Footer))

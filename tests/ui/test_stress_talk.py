@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers import AppFactory, saved, screen_text
+from helpers import AppFactory, advance, kept, kept_whole, play, saved, screen_text
 from textual.pilot import Pilot
 
 from closer_tui.activities.stress_talk import CUE_SECONDS, StressTalkActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.content import library
 from closer_tui.core.store import Store
@@ -35,16 +36,6 @@ async def open_talk(
     return pilot.app.screen.query_one(StressTalkActivity)
 
 
-async def advance(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
-    """Move time on; the countdown and the turn timer look at the clock, as their timers would."""
-    clock.advance(seconds)
-    for panel in pilot.app.screen.query(CountdownPanel):
-        panel.sync()
-    for talk in pilot.app.screen.query(StressTalkActivity):
-        talk.sync()
-    await pilot.pause()
-
-
 async def start_talking(pilot: Pilot[None], talk: StressTalkActivity) -> None:
     await pilot.press("f", "j")  # phones away, both
     await pilot.pause()
@@ -54,14 +45,24 @@ async def start_talking(pilot: Pilot[None], talk: StressTalkActivity) -> None:
     assert talk.stage == "talking"
 
 
+async def talking(pilot: Pilot[None]) -> StressTalkActivity:
+    """The talk alone, both phones away and both ready: the first turn has begun."""
+    talk = await open_talk(pilot)
+    await start_talking(pilot, talk)
+    return talk
+
+
+def turns(store: Store) -> list[tuple[str, float]]:
+    """Who spoke for how long in the one talk on disk, turn by turn."""
+    [record] = saved(store)
+    return [(turn["speaker"], turn["seconds"]) for turn in record.data["turns"]]
+
+
 def speaker(talk: StressTalkActivity) -> str:
     return talk.query_one(TurnBanner).speaker
 
 
-async def test_phones_check_comes_first_then_outside_stress_and_safety(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_phones_check_comes_first_then_outside_stress_and_safety(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot, from_home=True)
         assert app.screen.title == "1 · Daily connection ritual"
@@ -85,12 +86,10 @@ async def test_phones_check_comes_first_then_outside_stress_and_safety(
 
 
 async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        talk = await talking(pilot)
         assert speaker(talk) == "first"
         assert "Alex speaks" in screen_text(app)
         assert "This turn: 10:00 left" in screen_text(app)
@@ -109,35 +108,22 @@ async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
         assert talk.stage == "after"
         assert "Thank you for listening to each other" in screen_text(app)
         assert "Alex spoke 10:00 · Sam spoke 10:00" in screen_text(app)
-        await pilot.press("a")
-        await pilot.pause()
+        await play(pilot, clock, "a")
         assert talk.stage == "phones", "a starts another talk with the phones check"
 
-    [record] = saved(store_with_couple)
-    assert record.kind == "stress_talk"
-    assert record.completed is True
-    assert record.planned_seconds == 1200
-    assert record.actual_seconds == 1200
-    assert record.ready == ["first", "second"]
+    record = kept_whole(store_with_couple, "stress_talk", 1200)
     assert record.data["phones_away"] is True
-    assert record.data["turns"] == [
-        {"speaker": "first", "seconds": 600},
-        {"speaker": "second", "seconds": 600},
-    ]
+    assert turns(store_with_couple) == [("first", 600), ("second", 600)]
 
 
 async def test_passing_the_phones_check_is_fine_and_said_honestly(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
-        await pilot.press("n")
-        await pilot.pause()
+        await play(pilot, clock, "n")
         assert talk.stage == "ready"
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 1200)
+        await play(pilot, clock, "space", 1200)
     [record] = saved(store_with_couple)
     assert record.data["phones_away"] is False
     assert record.ready == []
@@ -155,20 +141,16 @@ async def test_a_plan_that_already_put_the_phones_away_does_not_ask_twice(
         assert talk.stage == "ready"
         assert not talk.query(PhonesCheck)
         assert "Phones face down" not in screen_text(app)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 600)
+        await play(pilot, clock, "space", 600)
     [record] = saved(store_with_couple)
     assert record.data["phones_away"] is True
 
 
 async def test_listening_cues_rotate_every_twenty_seconds(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        talk = await talking(pilot)
         cues = app.library.phrases.listening_cues
         first = talk.cue
         assert first.startswith("For the listener: ")
@@ -185,15 +167,11 @@ async def test_listening_cues_rotate_every_twenty_seconds(
 
 
 async def test_tab_swaps_by_hand_and_turn_time_comes_from_the_clock(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
-        await advance(pilot, clock, 100)
-        await pilot.press("tab")
-        await pilot.pause()
+        talk = await talking(pilot)
+        await play(pilot, clock, 100, "tab")
         assert speaker(talk) == "second"
         # The new turn runs its full length from the swap: 100 + 600.
         await advance(pilot, clock, 599)
@@ -203,55 +181,34 @@ async def test_tab_swaps_by_hand_and_turn_time_comes_from_the_clock(
         await advance(pilot, clock, 500)
         assert talk.stage == "after"
     [record] = saved(store_with_couple)
-    assert record.data["turns"] == [
-        {"speaker": "first", "seconds": 100},
-        {"speaker": "second", "seconds": 600},
-        {"speaker": "first", "seconds": 500},
-    ]
+    assert turns(store_with_couple) == [("first", 100), ("second", 600), ("first", 500)]
     assert sum(turn["seconds"] for turn in record.data["turns"]) == record.actual_seconds
 
 
 async def test_paused_time_is_in_no_turn(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
-        await advance(pilot, clock, 300)
-        await pilot.press("p")
-        await advance(pilot, clock, 3600)
+        talk = await talking(pilot)
+        await play(pilot, clock, 300, "p", 3600)
         assert speaker(talk) == "first", "no swap while paused"
         assert "This turn: 5:00 left" in screen_text(app)
-        await pilot.press("p")
-        await advance(pilot, clock, 300)
+        await play(pilot, clock, "p", 300)
         assert speaker(talk) == "second"
-        await pilot.press("e")
-        await pilot.pause()
+        await play(pilot, clock, "e")
         assert talk.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.completed is False
-    assert record.actual_seconds == 600
-    assert record.data["turns"] == [
-        {"speaker": "first", "seconds": 600},
-        {"speaker": "second", "seconds": 0},
-    ]
+    assert kept(store_with_couple) == (False, 600)
+    assert turns(store_with_couple) == [("first", 600), ("second", 0)]
 
 
 async def test_a_long_gap_still_splits_the_turns_where_they_were_due(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        talk = await talking(pilot)
         await advance(pilot, clock, 5000)  # a sleeping laptop: one look at the clock
         assert talk.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.data["turns"] == [
-        {"speaker": "first", "seconds": 600},
-        {"speaker": "second", "seconds": 600},
-    ]
+    assert turns(store_with_couple) == [("first", 600), ("second", 600)]
 
 
 async def test_thirty_minutes_in_shorter_alternating_turns_is_remembered(
@@ -260,16 +217,13 @@ async def test_thirty_minutes_in_shorter_alternating_turns_is_remembered(
     app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         await pilot.press("right", "right")  # 30 is the longest
         assert talk.query_one(MinutesChoice).chosen == 30
-        await pilot.press("left", "right", "t")
-        await pilot.pause()
+        await play(pilot, clock, "left", "right", "t")
         assert "5-minute turns, alternating" in screen_text(app)
         assert app.recall_keepsake("stress_talk", "turn_minutes") == 5
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         speakers = []
         for _ in range(6):
             speakers.append(speaker(talk))
@@ -284,22 +238,18 @@ async def test_thirty_minutes_in_shorter_alternating_turns_is_remembered(
     again = make_app(store_with_couple)
     async with again.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         assert "5-minute turns" in screen_text(again), "the couple's choice holds next time"
 
 
 async def test_a_guided_step_uses_its_planned_time_and_skips_the_choice(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot, planned_seconds=600.0)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         assert not talk.query(MinutesChoice)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         assert app.screen.query_one(CountdownPanel).countdown.duration == 600
         await advance(pilot, clock, 300)
         assert speaker(talk) == "second"
@@ -310,9 +260,8 @@ async def test_a_guided_step_uses_its_planned_time_and_skips_the_choice(
 
 
 async def test_leaving_mid_talk_asks_and_saves_the_honest_part(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await open_talk(pilot)
         assert talk.pending() is None
@@ -328,45 +277,32 @@ async def test_leaving_mid_talk_asks_and_saves_the_honest_part(
         await pilot.press("s")  # save
         await pilot.pause()
         assert not isinstance(app.screen, ActivityScreen)
-    [record] = saved(store_with_couple)
-    assert record.completed is False
-    assert record.actual_seconds == 42
-    assert record.data["turns"] == [{"speaker": "first", "seconds": 42}]
+    assert kept(store_with_couple) == (False, 42)
+    assert turns(store_with_couple) == [("first", 42)]
 
 
-async def test_speaker_opener_follows_the_speaker(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_speaker_opener_follows_the_speaker(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        await talking(pilot)
         prompts = app.library.stress_talk.speaker_prompts
         assert "If it helps, Alex:" in screen_text(app)
         before = screen_text(app)
-        await pilot.press("o")
-        await pilot.pause()
+        await play(pilot, clock, "o")
         assert screen_text(app) != before
         assert any(p in screen_text(app) for p in prompts)
-        await pilot.press("tab")
-        await pilot.pause()
+        await play(pilot, clock, "tab")
         assert "If it helps, Sam:" in screen_text(app)
 
 
-async def test_usable_at_60_by_20(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60_by_20(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         talk = await open_talk(pilot)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         gate = talk.query_one(BothReady)
         gate.scroll_visible(animate=False)
         await pilot.pause()
         assert "Alex presses f" in screen_text(app)
-        await pilot.press("space")
-        await pilot.pause()
+        await play(pilot, clock, "space")
         shown = screen_text(app)
         assert "Alex speaks" in shown
         assert "This turn:" in shown
@@ -374,42 +310,31 @@ async def test_usable_at_60_by_20(
 
 
 async def test_each_clock_says_what_it_counts_and_plus_gives_the_turn_its_minute(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
+        talk = await talking(pilot)
         shown = screen_text(app)
         assert "left of your talk" in shown, "the big clock is the whole talk, and says so"
         assert "This turn: 10:00 left" in shown
 
-        await advance(pilot, clock, 6)
-        await pilot.press("tab")  # an early swap
-        await advance(pilot, clock, 10)
+        # tab: an early swap
+        await play(pilot, clock, 6, "tab", 10)
         assert "This turn: 9:50 left" in screen_text(app)
-        await pilot.press("plus")
-        await pilot.pause()
+        await play(pilot, clock, "plus")
         assert talk.panel.shown == "20:44"
         assert "This turn: 10:50 left" in screen_text(app), "+ is the speaker's minute"
 
         await advance(pilot, clock, 650)
         assert speaker(talk) == "first", "the longer turn swaps at its new end"
-        await pilot.press("e")
-        await pilot.pause()
-    [record] = saved(store_with_couple)
-    assert [turn["seconds"] for turn in record.data["turns"]] == [6, 660, 0]
+        await play(pilot, clock, "e")
+    assert turns(store_with_couple) == [("first", 6), ("second", 660), ("first", 0)]
 
 
-async def test_the_end_says_what_a_does_now(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_the_end_says_what_a_does_now(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot)
-        await start_talking(pilot, talk)
-        await pilot.press("e")
-        await pilot.pause()
+        await talking(pilot)
+        await play(pilot, clock, "e")
         shown = screen_text(app)
         assert "Press a to start another talk." in shown
         assert "another time" not in shown

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from helpers import AppFactory, open_place, screen_text
+from helpers import open_activity, open_place, screen_text
 from textual.widgets import Input, TabbedContent
 
-from closer_tui.core.store import Store
+from closer_tui.app import CloserApp
 from closer_tui.screens.history import HistoryScreen
 from closer_tui.screens.history_list import SessionList
 
@@ -20,12 +20,10 @@ from closer_tui.screens.history_list import SessionList
     ],
 )
 async def test_tab_keys_pass_through_the_i_statement_box_without_typing_in_it(
-    forward: str, back: str, store_with_couple: Store, make_app: AppFactory
+    forward: str, back: str, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 24)) as pilot:
-        await open_place(pilot, "inner-world")
-        tabs = app.screen.query_one(TabbedContent)
+        tabs = await open_activity(pilot, "inner-world", TabbedContent)
         assert tabs.active == "try-0"
         assert "^] Tab" in screen_text(app)
 
@@ -45,10 +43,7 @@ async def test_tab_keys_pass_through_the_i_statement_box_without_typing_in_it(
         assert tabs.active == "try-0"
 
 
-async def test_history_moves_between_its_tabs_with_the_same_keys(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_history_moves_between_its_tabs_with_the_same_keys(app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, "history")
         for _ in range(100):  # the history loads in a worker after the first frame

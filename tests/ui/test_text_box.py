@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import AppFactory, hand_over
+from helpers import hand_over, open_place
 from textual import events
 from textual.app import App, ComposeResult
 from textual.keys import _character_to_key
@@ -14,8 +14,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 import closer_tui
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
-from closer_tui.core.store import Store
 from closer_tui.mends.text_box import LineBox, WritingBox, types_text
 from closer_tui.widgets.private_round import PrivateRound
 
@@ -99,13 +99,10 @@ def test_every_text_box_in_closer_is_one_of_ours() -> None:
 
 
 async def test_a_private_answer_and_a_name_keep_them_in_the_app(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("love-maps")
-        await pilot.pause()
+        await open_place(pilot, "love-maps")
         await pilot.press("m")  # the game: each answers privately, in a masked box
         await hand_over(pilot, clock)
         await send(pilot, WORDS)

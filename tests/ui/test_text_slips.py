@@ -14,6 +14,7 @@ from textual.widgets import Static
 import closer_tui.activities
 import closer_tui.screens
 import closer_tui.widgets
+from closer_tui.app import CloserApp
 from closer_tui.core.models import Couple, Entry
 from closer_tui.core.store import Store, StoreError
 from closer_tui.screens.session import SessionScreen
@@ -44,10 +45,9 @@ def test_no_footer_label_reads_as_cut_off() -> None:
 
 
 async def test_the_weekly_check_in_step_never_claims_half_an_hour(
-    make_app: AppFactory, store_with_couple: Store
+    app: CloserApp, store_with_couple: Store
 ) -> None:
     """In the Weekly check-in plan the check-in is a 14-minute step: the words say so only."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.start_plan("weekly-checkin")

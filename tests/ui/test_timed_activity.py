@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from closer_tui.activities import activity_class
@@ -30,10 +28,9 @@ TIMED: list[ActivityKind] = [
 async def test_each_timed_practice_passes_its_gates_runs_its_time_and_keeps_one_round(
     kind: ActivityKind,
     store_with_couple: Store,
-    make_app: Callable[[Store], CloserApp],
+    app: CloserApp,
     clock: ManualClock,
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 40)) as pilot:
         await pilot.pause()
         timed = activity_class(kind)

@@ -7,6 +7,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static, TabbedContent
 
 from closer_tui.activities.touch_ideas import TouchIdeasActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.widgets.option_list import CalmOptionList
 
@@ -76,9 +77,8 @@ async def test_ticks_are_saved_counted_and_kept_across_a_restart(
 
 
 async def test_leaving_with_unsaved_ticks_asks_and_can_drop_them(
-    store_with_couple: Store, make_app: AppFactory
+    store_with_couple: Store, app: CloserApp
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_touch(pilot)
         await pilot.press("space")
@@ -90,8 +90,7 @@ async def test_leaving_with_unsaved_ticks_asks_and_can_drop_them(
     assert store_with_couple.load_history().sessions == []
 
 
-async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60x20(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         touch = await open_touch(pilot)
         ideas = touch.query_one(CalmOptionList)
@@ -104,12 +103,9 @@ async def test_usable_at_60x20(store_with_couple: Store, make_app: AppFactory) -
         assert "s Save" in screen_text(app)
 
 
-async def test_a_tick_reads_in_text_and_long_ideas_read_whole(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
+async def test_a_tick_reads_in_text_and_long_ideas_read_whole(app: CloserApp) -> None:
     """An unticked ▐X▌ looked ticked without colour, and "…at opposite e…" lost its end
     and its "✓ today"."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         touch = await open_touch(pilot)
         library = app.library

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from helpers import EVENING, AppFactory, advance, saved, screen_text
+from helpers import EVENING, AppFactory, advance, kept, kept_whole, play, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -55,9 +55,8 @@ def suggestions(app: CloserApp) -> list[str]:
 
 
 async def test_an_unplugged_evening_is_timed_saved_and_counted(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         unplugged = await open_unplugged(pilot)
         assert app.screen.title == "6 · Minimise digital distractions"
@@ -78,29 +77,17 @@ async def test_an_unplugged_evening_is_timed_saved_and_counted(
         assert "1 unplugged evening this week." in week
         assert "●" in week
 
-    [record] = saved(store_with_couple)
-    assert record.kind == "unplugged"
-    assert record.completed is True
-    assert record.planned_seconds == 5400
-    assert record.actual_seconds == 5400
-    assert record.ready == ["first", "second"]
+    kept_whole(store_with_couple, "unplugged", 5400)
 
 
 async def test_ending_early_keeps_the_true_time(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         unplugged = await open_unplugged(pilot)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 1234)
-        await pilot.press("e")
-        await pilot.pause()
+        await play(pilot, clock, "space", 1234, "e")
         assert unplugged.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.completed is False
-    assert record.actual_seconds == 1234
+    assert kept(store_with_couple) == (False, 1234)
 
 
 # -- phone-free zones ---------------------------------------------------------------------
@@ -204,9 +191,8 @@ async def test_the_tracker_shows_this_weeks_unplugged_evenings(
 
 
 async def test_settle_in_both_phones_away_then_a_short_breath(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         settle = await open_settle(pilot)
         assert "Phones face down" in screen_text(app)
@@ -216,19 +202,13 @@ async def test_settle_in_both_phones_away_then_a_short_breath(
         assert "Sit back. Breathe out slowly." in screen_text(app)
         await advance(pilot, clock, 120)
         assert settle.stage == "after"
-    [record] = saved(store_with_couple)
-    assert record.kind == "phones_away"
-    assert record.planned_seconds == 120
-    assert record.actual_seconds == 120
-    assert record.completed is True
-    assert record.ready == ["first", "second"]
+    record = kept_whole(store_with_couple, "phones_away", 120)
     assert record.data == {"phones_away": True}
 
 
 async def test_settle_in_can_be_passed_and_uses_the_planned_time(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         settle = await open_settle(pilot, planned_seconds=60.0)
         await pilot.press("f", "n")  # one phone away, then "not tonight"
@@ -241,8 +221,7 @@ async def test_settle_in_can_be_passed_and_uses_the_planned_time(
     assert record.ready == ["first"]
 
 
-async def test_usable_at_60_by_20(store_with_couple: Store, make_app: AppFactory) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60_by_20(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         unplugged = await open_unplugged(pilot)
         assert "Alex presses f" in screen_text(app)
@@ -261,16 +240,11 @@ async def test_usable_at_60_by_20(store_with_couple: Store, make_app: AppFactory
 
 
 async def test_an_evening_ended_after_a_second_is_kept_but_not_in_the_tracker(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         unplugged = await open_unplugged(pilot)
-        await pilot.press("space")
-        await pilot.pause()
-        await advance(pilot, clock, 1)
-        await pilot.press("e")
-        await pilot.pause()
+        await play(pilot, clock, "space", 1, "e")
         assert unplugged.stage == "after"
         week = str(unplugged.query_one("#unplug-week").render())
         assert "No unplugged evening yet this week" in week

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from helpers import AppFactory, answer_privately, hand_over, open_activity, screen_flat
-from textual import events
+from helpers import answer_privately, enter_twice, hand_over, open_activity, say, screen_flat
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from closer_tui.activities.weekly_checkin import NeedsActivity, WeeklyCheckinActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
@@ -17,13 +17,6 @@ from closer_tui.widgets.private_round import HANDOVER_SECONDS, PrivateRound
 
 async def open_checkin(pilot: Pilot[None]) -> WeeklyCheckinActivity:
     return await open_activity(pilot, "weekly-checkin", WeeklyCheckinActivity)
-
-
-async def say(pilot: Pilot[None], text: str) -> None:
-    focused = pilot.app.focused
-    assert isinstance(focused, TextArea)
-    focused.insert(text)
-    await pilot.press("ctrl+s")
 
 
 async def answer_the_questions(pilot: Pilot[None]) -> None:
@@ -35,10 +28,17 @@ async def answer_the_questions(pilot: Pilot[None]) -> None:
     await say(pilot, "quiet on Saturday")  # Sam
 
 
+async def at_the_rating(pilot: Pilot[None], clock: ManualClock) -> PrivateRound:
+    """The check-in opened, its questions answered, Alex past the curtain at the rating."""
+    checkin = await open_checkin(pilot)
+    await answer_the_questions(pilot)
+    await hand_over(pilot, clock)
+    return checkin.query_one(PrivateRound)
+
+
 async def test_questions_in_turn_ratings_private_until_revealed_then_saved(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
         checkin = await open_checkin(pilot)
         assert "30 minutes" in screen_flat(app)
@@ -80,10 +80,7 @@ async def test_questions_in_turn_ratings_private_until_revealed_then_saved(
     assert record.entries[5].text == "quiet on Saturday"
 
 
-async def test_a_passed_rating_is_simply_absent(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_a_passed_rating_is_simply_absent(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         checkin = await open_checkin(pilot)
         await answer_the_questions(pilot)
@@ -99,10 +96,7 @@ async def test_a_passed_rating_is_simply_absent(
         assert pending[0].ratings == {"first": 6}
 
 
-async def test_the_clock_is_gentle_and_moves_with_time(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_the_clock_is_gentle_and_moves_with_time(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         checkin = await open_checkin(pilot)
         clock.advance(12 * 60 + 5)
@@ -111,10 +105,7 @@ async def test_the_clock_is_gentle_and_moves_with_time(
         assert "About 12 of 30 minutes" in screen_flat(app)
 
 
-async def test_needs_both_say_it_and_it_is_saved(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
-    app = make_app(store_with_couple)
+async def test_needs_both_say_it_and_it_is_saved(store_with_couple: Store, app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         needs = NeedsActivity()
@@ -134,10 +125,7 @@ async def test_needs_both_say_it_and_it_is_saved(
     ]
 
 
-async def test_usable_at_60x20(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
-) -> None:
-    app = make_app(store_with_couple)
+async def test_usable_at_60x20(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         checkin = await open_checkin(pilot)
         text_box = checkin.query_one("#te-text", TextArea)
@@ -149,15 +137,11 @@ async def test_usable_at_60x20(
 
 
 async def test_one_then_zero_is_ten_and_nothing_locks_before_enter(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
     """The hint says "a number, then enter": "1" alone once locked "1 · far apart"."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        checkin = await open_checkin(pilot)
-        await answer_the_questions(pilot)
-        private = checkin.query_one(PrivateRound)
-        await hand_over(pilot, clock)
+        private = await at_the_rating(pilot, clock)
         assert "1 then 0 is 10" in screen_flat(app)
         await pilot.press("1")
         assert private.stage == "answer" and private.answers["first"] == {}
@@ -174,19 +158,12 @@ async def test_one_then_zero_is_ten_and_nothing_locks_before_enter(
 
 
 async def test_enter_pressed_twice_at_once_locks_one_answer_and_stays_on_the_hand_over(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock
 ) -> None:
     """Both presses reach the list before it is hidden: the second once raised IndexError."""
-    app = make_app(store_with_couple)
     async with app.run_test(size=(80, 24)) as pilot:
-        checkin = await open_checkin(pilot)
-        await answer_the_questions(pilot)
-        private = checkin.query_one(PrivateRound)
-        await hand_over(pilot, clock)
+        private = await at_the_rating(pilot, clock)
         await pilot.press("1", "0")
-        app.post_message(events.Key("enter", "\r"))
-        app.post_message(events.Key("enter", "\r"))
-        await pilot.pause()
-        await pilot.pause()
+        await enter_twice(pilot)
         assert private.answers["first"] == {"connection": 10}
         assert private.stage == "curtain"

@@ -65,8 +65,8 @@ class PrivateReflection(Activity):
         """What is shown below the side-by-side answers."""
         raise NotImplementedError
 
-    def outcome(self, answers: Answers, seconds: float) -> Outcome:
-        """What is saved, once revealed."""
+    def kept(self, answers: Answers) -> dict[str, Any]:
+        """What is saved of the revealed answers: the outcome's entries, ratings, data."""
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
@@ -102,8 +102,8 @@ class PrivateReflection(Activity):
     def pending(self) -> tuple[Outcome, datetime] | None:
         if self.answers is None or self._started_at is None:
             return None
-        seconds = max((self.closer.now() - self._started_at).total_seconds(), 0.0)
-        return self.outcome(self.answers, seconds), self._started_at
+        outcome = self.untimed_outcome(self.TITLE, self._started_at, **self.kept(self.answers))
+        return outcome, self._started_at
 
     def forget(self) -> None:
         self.answers = None
@@ -191,7 +191,7 @@ class ConnectionCheckActivity(PrivateReflection):
         )
         return text
 
-    def outcome(self, answers: Answers, seconds: float) -> Outcome:
+    def kept(self, answers: Answers) -> dict[str, Any]:
         scale = self.closer.library.connection_check.scale
         entries = [
             Entry(
@@ -205,15 +205,11 @@ class ConnectionCheckActivity(PrivateReflection):
             for ask_id, sign, text in self._signs()
         ]
         averages = self.averages(answers)
-        return Outcome(
-            kind=self.KIND,
-            title=self.TITLE,
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=seconds,
-            entries=entries,
-            ratings={key: round(value) for key, value in averages.items()},
-            data={"average": averages, "scale": "1-5, low signs reversed"},
-        )
+        return {
+            "entries": entries,
+            "ratings": {key: round(value) for key, value in averages.items()},
+            "data": {"average": averages, "scale": "1-5, low signs reversed"},
+        }
 
 
 LEAN_AT = 3.5
@@ -279,7 +275,7 @@ class AttachmentQuizActivity(PrivateReflection):
         text.append(attachment.after)
         return text
 
-    def outcome(self, answers: Answers, seconds: float) -> Outcome:
+    def kept(self, answers: Answers) -> dict[str, Any]:
         attachment = self.closer.library.attachment
         entries = [
             Entry(
@@ -292,11 +288,4 @@ class AttachmentQuizActivity(PrivateReflection):
             for key in PARTNER_KEYS
             for item in attachment.quiz
         ]
-        return Outcome(
-            kind=self.KIND,
-            title=self.TITLE,
-            planned_seconds=self.planned_seconds or 0.0,
-            actual_seconds=seconds,
-            entries=entries,
-            data={"leanings": self.leanings(answers)},
-        )
+        return {"entries": entries, "data": {"leanings": self.leanings(answers)}}

@@ -39,14 +39,18 @@ class TallyLike(Protocol):
     def negative(self) -> int: ...
 
 
-class PartLike(Protocol):
-    """One round or step as kept: whether it ran its time, how long it took, what it left."""
+class StepLike(Protocol):
+    """Anything with a kind and honestly recorded seconds: a step or a whole session."""
 
     @property
     def kind(self) -> str: ...
 
     @property
     def actual_seconds(self) -> float: ...
+
+
+class PartLike(StepLike, Protocol):
+    """One round or step as kept: whether it ran its time, how long it took, what it left."""
 
     @property
     def completed(self) -> bool: ...

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Protocol
 
 from closer_tui.core.basics import PartnerKey
-from closer_tui.core.counts import SessionParts, spent_together
+from closer_tui.core.counts import SessionParts, StepLike, spent_together
 from closer_tui.core.quick import built_in_plan_titles
 from closer_tui.core.words import duration_words
 
@@ -44,16 +44,6 @@ LATE_HOUR = 22
 EARLY_HOUR = 5
 QUIET_DAYS = 3
 """After this many days without a session, start again gently."""
-
-
-class StepLike(Protocol):
-    """Anything with a kind and honestly recorded seconds: a step or a whole session."""
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def actual_seconds(self) -> float: ...
 
 
 class SessionLike(StepLike, Protocol):

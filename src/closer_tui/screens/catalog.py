@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING, Literal
 
 from textual.screen import Screen
@@ -37,31 +38,28 @@ class Place:
         return SEARCH_WORDS.get(self.id, "")
 
 
-def _practice(practice_id: str) -> Opener:
-    def open_it(app: CloserApp) -> Screen[None]:
-        from closer_tui.screens.practice import practice_screen
+def _built_by(module: str, builder: str, item_id: str) -> Opener:
+    """Opens ``item_id`` with ``builder`` from ``closer_tui.screens.<module>``, imported only
+    when a couple goes there: start-up pays for no screen it does not show."""
 
-        return practice_screen(app, practice_id)
+    def open_it(app: CloserApp) -> Screen[None]:
+        build: Callable[[CloserApp, str], Screen[None]]
+        build = getattr(import_module(f"closer_tui.screens.{module}"), builder)
+        return build(app, item_id)
 
     return open_it
+
+
+def _practice(practice_id: str) -> Opener:
+    return _built_by("practice", "practice_screen", practice_id)
 
 
 def _exercise(exercise_id: str) -> Opener:
-    def open_it(app: CloserApp) -> Screen[None]:
-        from closer_tui.screens.practice import exercise_screen
-
-        return exercise_screen(app, exercise_id)
-
-    return open_it
+    return _built_by("practice", "exercise_screen", exercise_id)
 
 
 def _guide(guide_id: str) -> Opener:
-    def open_it(app: CloserApp) -> Screen[None]:
-        from closer_tui.screens.guide import guide_screen
-
-        return guide_screen(app, guide_id)
-
-    return open_it
+    return _built_by("guide", "guide_screen", guide_id)
 
 
 def _plan(plan_id: str) -> Opener:

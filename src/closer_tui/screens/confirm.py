@@ -5,24 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from closer_tui.screens.dialog import Dialog
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(Dialog[bool]):
     """Returns True for yes. Escape means no."""
 
     BINDINGS = [Binding("escape", "dismiss(False)", "No")]
-
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: auto; max-width: 70; height: auto;
-        border: round $primary; background: $surface; padding: 1 2;
-    }
-    ConfirmScreen Horizontal { height: auto; width: auto; margin: 1 0 0 0; }
-    ConfirmScreen Button { margin: 0 1 0 0; }
-    """
 
     def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()

@@ -8,8 +8,9 @@ from typing import Literal, Protocol, runtime_checkable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from closer_tui.screens.dialog import Dialog
 
 LeaveChoice = Literal["save", "discard", "stay"]
 
@@ -23,7 +24,7 @@ class HoldsWork(Protocol):
         ...
 
 
-class LeaveScreen(ModalScreen[LeaveChoice]):
+class LeaveScreen(Dialog[LeaveChoice]):
     """Asks once; nothing is kept unless the couple says save."""
 
     BINDINGS = [
@@ -31,16 +32,6 @@ class LeaveScreen(ModalScreen[LeaveChoice]):
         Binding("s", "dismiss('save')", "Save"),
         Binding("d", "dismiss('discard')", "Don't save"),
     ]
-
-    DEFAULT_CSS = """
-    LeaveScreen { align: center middle; }
-    LeaveScreen > Vertical {
-        width: auto; max-width: 70; height: auto;
-        border: round $primary; background: $surface; padding: 1 2;
-    }
-    LeaveScreen Horizontal { height: auto; width: auto; margin: 1 0 0 0; }
-    LeaveScreen Button { margin: 0 1 0 0; }
-    """
 
     def __init__(
         self,
