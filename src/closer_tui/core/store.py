@@ -733,6 +733,40 @@ class Store:
         self.discard_draft(draft_id)
         return path
 
+    # -- any other file of the couple's ----------------------------------------
+
+    def save_private(self, name: str, model: Persisted, what: str) -> Path:
+        """Write ``model`` as ``name`` in the data folder, the way every file here is written.
+
+        For a new file format (letters, say): atomic, ``0600``, sealed when
+        the folder is locked, included when the lock is turned on or off.
+        ``what`` names it in an error ("the letters"). Raises :class:`StoreError`.
+        """
+        path = self._private_path(name)
+        self._write(path, model, what)
+        return path
+
+    def load_private(self, name: str, model: type[ModelT], kind: str, schema: int) -> ModelT | None:
+        """Read back what :meth:`save_private` wrote; None if there is none.
+
+        Never raises but :class:`Locked`: a file that cannot be read is set
+        aside with a notice, and migrated through ``MIGRATIONS[kind]``.
+        """
+        path = self._private_path(name)
+        return self._read_or_set_aside(path, model, kind, schema, self.notices)
+
+    def plain_bytes(self, path: Path) -> bytes:
+        """The bytes of one of the couple's files as they read them: opened if locked.
+
+        Raises ``OSError``, ``ValueError`` (not ours, or it does not open) or :class:`Locked`.
+        """
+        return self._unseal(path, read_plain(path))[0]
+
+    def _private_path(self, name: str) -> Path:
+        if not re.fullmatch(r"[a-z][a-z0-9-]*\.json", name) or name in (LOCK_FILE,):
+            raise StoreError(f"{name} is not a name closer gives its files.")
+        return self.root / name
+
     # -- the lock --------------------------------------------------------------
 
     @property
@@ -1239,7 +1273,7 @@ def _parse(
     if version > schema:
         raise NewerFile(path)
     while version < schema:
-        step = MIGRATIONS[kind].get(version)
+        step = MIGRATIONS.get(kind, {}).get(version)
         if step is None:
             raise ValueError(f"closer cannot read schema {version}")
         try:
