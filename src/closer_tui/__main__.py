@@ -143,11 +143,13 @@ def open_app(root: Path) -> int:
     # resumes it, and in any case once the app has ended.
     gc.disable()
     try:
+        from closer_tui.core.files import is_locked
         from closer_tui.core.quick import read_couple
 
         quick = read_couple(root)
-        if quick is not None:
-            # An ordinary evening: home first, then the store opens behind it.
+        if quick is not None or is_locked(root):
+            # An ordinary evening: home first (or the lock screen, when the
+            # couple locked closer), then the store opens behind it.
             from closer_tui.app import CloserApp
 
             app = CloserApp(data_dir=root, quick=quick)

@@ -70,6 +70,9 @@ class Preferences(Persisted):
     theme: str = DEFAULT_THEME
     bell: bool = Field(True, description="Ring the terminal bell when a timer ends.")
     pulse: bool = Field(True, description="Flash the timer softly when it ends.")
+    lock_after_minutes: int = Field(
+        10, ge=1, le=240, description="With the lock on: lock again after this long untouched."
+    )
 
 
 class Couple(Persisted):

@@ -38,6 +38,7 @@ from closer_tui.core.store import StoreError, plain_reason, write_atomic
 from closer_tui.core.words import duration_words
 from closer_tui.mends.text_box import LineBox
 from closer_tui.screens.base import CloserScreen
+from closer_tui.screens.both_agree import BothAgreeScreen
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
@@ -80,10 +81,10 @@ DEFAULT_EXPORT = "~/closer-history.md"
 
 HELP = """\
 **History.** Every session, newest first. **enter** opens one; **d** deletes
-the one under the cursor for good (after asking); **f** chooses which kind to
-show; **x** exports everything you wrote as a Markdown file. *Together* shows
-what it adds up to. Nothing here is a score: it is simply what you made time
-for.
+the one under the cursor for good, once each of you has pressed your own key;
+**f** chooses which kind to show; **x** exports everything you wrote as a
+Markdown file. *Together* shows what it adds up to. Nothing here is a score:
+it is simply what you made time for.
 """
 
 
@@ -425,7 +426,9 @@ class HistoryScreen(CloserScreen[None]):
             if yes:
                 self.delete(record)
 
-        self.app.push_screen(ConfirmScreen(question, yes="Delete for good", no="Keep it"), answered)
+        # Both of you, each with your own key: one alone never erases what you share.
+        gate = BothAgreeScreen(question, self.closer.couple, prompt="To delete it for good")
+        self.app.push_screen(gate, answered)
 
     def delete(self, record: SessionRecord) -> None:
         self._changing_history = True  # this screen shows the change itself, below
