@@ -233,7 +233,17 @@ class CloserApp(FirstSight):
     def _set_up(self) -> None:
         from closer_tui.screens.setup import SetupScreen
 
-        self.push_screen(SetupScreen(), self._first_run_done)
+        setup = SetupScreen()
+
+        def done(couple: Couple | None) -> None:
+            wants_lock = setup.wants_lock
+            self._first_run_done(couple)
+            if wants_lock and self._store is not None and not self._store.locked:
+                from closer_tui.screens.lock_setup import LockSetupScreen
+
+                self.push_screen(LockSetupScreen())  # the offer, over home
+
+        self.push_screen(setup, done)
 
     def _first_run_done(self, couple: Couple | None) -> None:
         from closer_tui.core.store import StoreError
