@@ -19,6 +19,7 @@ from textual.containers import Center, Vertical
 from textual.widgets import Input, Static
 
 from closer_tui.screens.base import CloserScreen
+from closer_tui.widgets.footer import CalmFooter
 
 LOCKED = "closer is locked"
 HOW = (
@@ -76,6 +77,7 @@ class LockScreen(CloserScreen[None]):
                     password=True, placeholder="passphrase or recovery code", id="passphrase"
                 )
             yield Static("", id="lock-answer")
+        yield CalmFooter(show_command_palette=False)  # nothing behind the lock to find
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
