@@ -514,7 +514,7 @@ class CloserApp(FirstSight):
         return self._store.locked if self._store is not None else is_locked(self.data_dir)
 
     def _show_lock(self, *, at_start: bool) -> None:
-        from closer_tui.core.lock import pending_turn
+        from closer_tui.core.files import pending_turn
         from closer_tui.screens.lock import LockScreen
 
         self.push_screen(LockScreen(at_start=at_start, pending=pending_turn(self.data_dir)))

@@ -290,3 +290,15 @@ def test_the_safety_kit_locks_every_store(tmp_path: Path, monkeypatch: pytest.Mo
     store.save_session(record("kept secret", n=1))
     [saved] = (tmp_path / "sessions").iterdir()
     assert store.locked and b"kept secret" not in saved.read_bytes()
+
+
+def test_a_plain_window_reading_a_folder_locked_in_another_is_told_and_sets_nothing_aside(
+    tmp_path: Path,
+) -> None:
+    plain_window = _filled(tmp_path)
+    Store.open(tmp_path).turn_lock_on(FIRST_PASSPHRASE, SECOND_PASSPHRASE)
+    history = plain_window.load_history()
+    assert history.sessions == []
+    [notice] = history.notices
+    assert "another window" in notice.text
+    assert not list((tmp_path / "quarantine").iterdir())

@@ -206,3 +206,20 @@ async def test_removing_a_passphrase_needs_both_and_a_new_code_is_shown_once(
         await pilot.pause()
         assert isinstance(app.screen, RecoveryCodeScreen)
         assert Store.open(locked.root).unlock(app.screen.code) == "recovery"
+
+
+def test_the_lock_screen_paints_before_any_cipher_or_model_loads() -> None:
+    """The first frame of a locked closer waits for neither pydantic nor the ciphers."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, closer_tui.__main__, closer_tui.app, closer_tui.screens.lock, "
+        "closer_tui.core.files; "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pydantic', 'pydantic_core', 'cryptography', 'argon2') or m in "
+        "('closer_tui.core.lock', 'closer_tui.core.store', 'closer_tui.core.models')); "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -101,6 +101,21 @@ def is_locked(root: Path) -> bool:
     return os.path.lexists(root / LOCK_FILE)
 
 
+def pending_turn(root: Path) -> str | None:
+    """``"on"`` or ``"off"`` when the lock in ``root`` was cut short turning so; else None.
+
+    Read lightly for the lock screen's first frame (``core/lock.py`` and its
+    ciphers load only once a passphrase is given); never raises.
+    """
+    import json
+
+    try:
+        state = json.loads(read_plain(root / LOCK_FILE)).get("state")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return None
+    return {"turning-on": "on", "turning-off": "off"}.get(state) if isinstance(state, str) else None
+
+
 def nearest_existing(path: Path) -> Path:
     """``path`` or the closest of its parents that exists (say, a file in the way)."""
     while not os.path.lexists(path) and path.parent != path:

@@ -32,7 +32,6 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 LOCK_SCHEMA = 1
@@ -327,21 +326,6 @@ class DataKey:
                 "or comes from another folder"
             ) from error
         return schema, plain
-
-
-def pending_turn(root: Path) -> str | None:
-    """``"on"`` or ``"off"`` when the lock in ``root`` was cut short turning so; else None.
-
-    Read lightly, for the lock screen's first frame; never raises.
-    """
-    from closer_tui.core.basics import LOCK_FILE
-    from closer_tui.core.files import read_plain
-
-    try:
-        state = json.loads(read_plain(root / LOCK_FILE)).get("state")
-    except (OSError, ValueError, AttributeError, RecursionError):
-        return None
-    return {"turning-on": "on", "turning-off": "off"}.get(state) if isinstance(state, str) else None
 
 
 def is_sealed(data: bytes) -> bool:

@@ -129,6 +129,12 @@ class LockChanged(StoreError):
     """Another window turned the lock on or off, or another key is in use, since this one opened."""
 
 
+LOCKED_ELSEWHERE = (
+    "closer was locked in another window since this one opened, so what is locked now is "
+    "left out here. Close this window and open closer again."
+)
+
+
 class StaleCopy(StoreError):
     """The couple's settings changed on disk since this copy was read."""
 
@@ -262,6 +268,8 @@ class Store:
         """Whether the folder is locked (``lock.json`` is there), opened here or not."""
         self.lock_problem: str | None = None
         """Why ``lock.json`` cannot be used, in plain words; None when it can."""
+        self._opened_plain = True
+        """Opened on a plain folder: a lock found later was turned on in another window."""
         # Session id -> the names of every file holding it, so a delete gets them all.
         self._session_files: dict[str, set[str]] = {}
 
@@ -287,6 +295,7 @@ class Store:
         for folder in (self.root, self.sessions_dir, self.drafts_dir, self.quarantine_dir):
             self._remove_abandoned_temp_files(folder)
         self._read_lock_file()
+        self._opened_plain = not self.locked
 
     def _ensure_sub_folder(self, folder: Path) -> bool:
         """Make ``folder`` a real private folder; False (with a notice) if it cannot be."""
@@ -498,6 +507,10 @@ class Store:
             return self._read(path, model, kind, schema, plain)
         except FileNotFoundError:
             return None
+        except LockChanged as error:
+            # Read as plain, found locked: nothing is set aside, the couple is told.
+            if not any(notice.text == str(error) for notice in notices):
+                notices.append(Notice(str(error)))
         except NewerFile:
             notices.append(
                 Notice(
@@ -849,6 +862,7 @@ class Store:
             if os.path.lexists(self.lock_path):
                 raise LockChanged("closer is already locked (perhaps in another window).")
             self._lock, self._key, self.locked = lock, key, True
+            self._opened_plain = False
             self._save_lock_file("the lock")
             self._finish_turning(held=True)
         return code
@@ -1050,8 +1064,9 @@ class Store:
             self._read_lock_file()  # locked in another window since this one opened?
             if not self.locked:
                 raise ValueError("it is locked, but this folder is not: it comes from elsewhere")
+            raise LockChanged(LOCKED_ELSEWHERE)
         if self._key is None:
-            raise Locked()
+            raise LockChanged(LOCKED_ELSEWHERE) if self._opened_plain else Locked()
         if sealing.is_sealed(data):
             schema, plain = self._key.open(data, self._bound(path))
             return plain, schema
