@@ -11,7 +11,6 @@ import pytest
 
 from closer_tui import cli
 from closer_tui.__main__ import main as closer_main
-from closer_tui.core import lock as sealing
 from closer_tui.core.files import is_locked
 from closer_tui.core.models import Couple, Entry, Partner, SessionRecord, utc_now
 from closer_tui.core.store import Store
@@ -19,11 +18,7 @@ from closer_tui.core.store import Store
 SECRET_WORDS = "the night we missed the last train"
 
 
-@pytest.fixture(autouse=True)
-def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    cheap = sealing.KdfParameters(1, 8)
-    monkeypatch.setattr(sealing, "PASSPHRASE_KDF", cheap)
-    monkeypatch.setattr(sealing, "RECOVERY_KDF", cheap)
+pytestmark = pytest.mark.usefixtures("quick_lock")
 
 
 @pytest.fixture

@@ -24,13 +24,7 @@ from closer_tui.core.models import Keepsakes
 from closer_tui.core.quick import read_couple
 from closer_tui.core.store import LockChanged, Locked, Store, StoreError
 
-
-@pytest.fixture(autouse=True)
-def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2 at its cheapest: these tests open many stores."""
-    cheap = sealing.KdfParameters(1, 8)
-    monkeypatch.setattr(sealing, "PASSPHRASE_KDF", cheap)
-    monkeypatch.setattr(sealing, "RECOVERY_KDF", cheap)
+pytestmark = pytest.mark.usefixtures("quick_lock")
 
 
 def _filled(root: Path, text: str = "I felt alone on Sunday") -> Store:

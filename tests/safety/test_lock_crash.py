@@ -52,12 +52,10 @@ def _kill_during_turns(root: Path, rng: random.Random) -> None:
     os.waitpid(pid, 0)
 
 
+@pytest.mark.usefixtures("quick_lock")
 def test_kill_nine_while_turning_the_lock_loses_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cheap = sealing.KdfParameters(1, 8)
-    monkeypatch.setattr(sealing, "PASSPHRASE_KDF", cheap)
-    monkeypatch.setattr(sealing, "RECOVERY_KDF", cheap)
     # SIGKILL ends the process, not the kernel: what was written stays in its
     # cache whether or not it reached the disk. Skipping fsync makes a turn
     # take milliseconds, so a short random delay lands anywhere in one.

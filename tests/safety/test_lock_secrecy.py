@@ -53,11 +53,7 @@ def _every_byte(root: Path) -> list[bytes]:
     return [p.read_bytes() for p in root.rglob("*") if p.is_file()]
 
 
-@pytest.fixture(autouse=True)
-def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    cheap = sealing.KdfParameters(1, 8)
-    monkeypatch.setattr(sealing, "PASSPHRASE_KDF", cheap)
-    monkeypatch.setattr(sealing, "RECOVERY_KDF", cheap)
+pytestmark = pytest.mark.usefixtures("quick_lock")
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

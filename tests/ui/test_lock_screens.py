@@ -23,11 +23,7 @@ SECOND = "sam in the garden"
 WRITTEN = "the evening we laughed until midnight"
 
 
-@pytest.fixture(autouse=True)
-def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    cheap = sealing.KdfParameters(1, 8)
-    monkeypatch.setattr(sealing, "PASSPHRASE_KDF", cheap)
-    monkeypatch.setattr(sealing, "RECOVERY_KDF", cheap)
+pytestmark = pytest.mark.usefixtures("quick_lock")
 
 
 @pytest.fixture
