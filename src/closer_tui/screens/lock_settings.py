@@ -16,7 +16,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, ContentSwitcher, Input, Label, Markdown, Select, Static
+from textual.widgets import (
+    Button,
+    ContentSwitcher,
+    Header,
+    Input,
+    Label,
+    Markdown,
+    Select,
+    Static,
+)
 
 from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.both_agree import BothAgreeScreen
@@ -53,7 +62,7 @@ class LockSettingsScreen(CloserScreen[None]):
     LockSettingsScreen .buttons Button { margin: 0 1 0 0; }
     LockSettingsScreen #idle-row { height: auto; margin: 1 0 0 0; }
     LockSettingsScreen #idle-row Label { padding: 1 1 0 0; }
-    LockSettingsScreen #idle-row Select { width: 24; }
+    LockSettingsScreen #idle-row Select { width: 22; }
     """
 
     help_text = HELP
@@ -62,6 +71,7 @@ class LockSettingsScreen(CloserScreen[None]):
         couple = self.closer.couple
         on = self.closer.lock_is_on
         slots = self.closer.lock_slots()
+        yield Header()
         with VerticalScroll():
             yield Markdown(ON if on else OFF)
             if not on:
@@ -71,7 +81,7 @@ class LockSettingsScreen(CloserScreen[None]):
                 minutes = couple.preferences.lock_after_minutes
                 choices = sorted({*MINUTES, minutes})
                 with Horizontal(id="idle-row"):
-                    yield Label("Lock again when left alone for")
+                    yield Label("Lock again after")
                     yield Select(
                         [(f"{m} minute{'' if m == 1 else 's'}", m) for m in choices],
                         value=minutes,
@@ -241,6 +251,7 @@ class ChangePassphraseScreen(CloserScreen[bool]):
         couple = self.closer.couple
         has_one = self.who in self.closer.lock_slots()
         asked = "your current passphrase" if has_one else "a passphrase that opens closer"
+        yield Header()
         with ContentSwitcher(initial="current"):
             with VerticalScroll(id="current"):
                 yield Static(pair_heading(couple, self.who, what=f"type {asked}"))

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, ContentSwitcher, Input, Markdown, Static
+from textual.widgets import Button, ContentSwitcher, Header, Input, Markdown, Static
 
 from closer_tui.core.lock import PASSPHRASE_MIN
 from closer_tui.screens.base import CloserScreen
@@ -141,6 +141,7 @@ class LockSetupScreen(CloserScreen[bool]):
 
     def compose(self) -> ComposeResult:
         couple = self.closer.couple
+        yield Header()
         with ContentSwitcher(initial="offer"):
             with VerticalScroll(id="offer"):
                 yield Markdown(OFFER)
