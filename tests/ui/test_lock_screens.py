@@ -44,6 +44,13 @@ def locked(store_with_couple: Store) -> Store:
     return Store.open(store.root)
 
 
+def help_words(app: Any) -> str:
+    """Everything the help screen says, scrolled out of sight or not."""
+    from textual.widgets import Markdown
+
+    return str(app.screen.query_one(Markdown).source)
+
+
 async def _type(pilot: Pilot[Any], text: str) -> None:
     await pilot.press(*text)
 
@@ -219,3 +226,21 @@ def test_the_lock_screen_paints_before_any_cipher_or_model_loads() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+async def test_help_names_the_lock_key_only_when_the_lock_is_on(
+    locked: Store, store_with_couple: Store, make_app: Any
+) -> None:
+    app = make_app(locked)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        await _open_with(pilot, FIRST)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "**ctrl+g** locks closer at once" in help_words(app)
+    plain = make_app(Store.open(store_with_couple.root.parent / "plain"))
+    async with plain.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        plain.action_help()
+        await pilot.pause()
+        assert "ctrl+g" not in help_words(plain)

@@ -521,9 +521,12 @@ class HistoryScreen(CloserScreen[None]):
                 timeout=15,
             )
             return
-        self.app.call_from_thread(
-            self.notify, f"Your history is in {path}", title="Exported", timeout=10
-        )
+        done = f"Your history is in {path}"
+        if self.closer.lock_is_on:
+            from closer_tui.screens.lock import UNLOCKED_EXPORT
+
+            done = f"{done}. {UNLOCKED_EXPORT}"
+        self.app.call_from_thread(self.notify, done, title="Exported", timeout=10)
 
     def action_back(self) -> None:
         self.dismiss(None)

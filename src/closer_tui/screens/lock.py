@@ -37,6 +37,11 @@ HALF_DONE = {
         "some of your files are plain and some are still locked."
     ),
 }
+LOCK_KEY = """\
+With the lock on, **ctrl+g** locks closer at once: either passphrase, or the
+recovery code, opens it again, back where you were.
+"""
+UNLOCKED_EXPORT = "That file is not locked: keep it where only the two of you can open it."
 HELP = """\
 **closer is locked.** Type either partner's passphrase, or the recovery code,
 and press **enter**. Nothing is shown until it opens. **ctrl+q** quits.
