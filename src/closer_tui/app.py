@@ -552,6 +552,9 @@ class CloserApp(FirstSight):
     def unlocked(self, screen: LockScreen) -> None:
         """The lock screen opened: back where the couple was, or on to home at start."""
         self._quiet_since = self.clock()
+        for below in self.screen_stack:
+            if isinstance(below, type(screen)):
+                below.opened = True  # each lock screen lower down goes when it comes up
         if self.ready or not screen.at_start:
             screen.dismiss()
             self._tell_notices()

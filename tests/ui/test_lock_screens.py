@@ -244,3 +244,27 @@ async def test_help_names_the_lock_key_only_when_the_lock_is_on(
         plain.action_help()
         await pilot.pause()
         assert "ctrl+g" not in help_words(plain)
+
+
+async def test_what_pushes_itself_over_the_lock_is_covered_too(
+    locked: Store, make_app: Any
+) -> None:
+    from closer_tui.screens.confirm import ConfirmScreen
+
+    app = make_app(locked)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _open_with(pilot, FIRST)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        app.push_screen(ConfirmScreen("Something that ended under the lock?"))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        assert "Something that ended" not in screen_text(app)
+        await _open_with(pilot, SECOND)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen), "opened once is opened"

@@ -70,6 +70,8 @@ class LockScreen(CloserScreen[None]):
         self.at_start = at_start
         self.pending = pending
         self._trying = False
+        self.opened = False
+        """Set when a passphrase opened closer: a lock screen left lower down then goes too."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -86,6 +88,23 @@ class LockScreen(CloserScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+
+    def on_screen_suspend(self) -> None:
+        """Something pushed itself above the lock (a timer's end, a failed save): cover it too."""
+        if not self.opened:
+            self.app.call_after_refresh(self._cover_what_came_over)
+
+    def _cover_what_came_over(self) -> None:
+        from closer_tui.screens.privacy import PrivacyScreen
+
+        top = self.app.screen
+        if self.opened or top is self or isinstance(top, LockScreen | PrivacyScreen):
+            return  # the blank screen over the lock is the couple's own choice
+        self.app.push_screen(LockScreen(at_start=False))
+
+    def on_screen_resume(self) -> None:
+        if self.opened:
+            self.dismiss()  # opened higher up: nothing left to guard here
 
     def action_clear(self) -> None:
         self.query_one(Input).value = ""
