@@ -42,8 +42,10 @@ def test_locked_at_first_run_opened_by_either_and_again_after_idle(
     term.wait_for(lambda _: term.cursor_row() == second_row)
     term.type("Sam")
     term.wait_for(lambda _: "Sam" in term.screen().splitlines()[second_row])
-    term.keys("Tab", "Tab")  # past Sam's colour, to the lock's switch
-    term.keys("Space", "Tab", "Enter")  # on, then Begin
+    # Past Sam's colour to the lock's switch, on, then Begin: one key at a time, as a
+    # person reads the page (keys sent in one burst were seen to land before the focus).
+    for key in ("Tab", "Tab", "Space", "Tab", "Enter"):
+        term.press_after_reading("Lock closer with a passphrase for each of you", key)
 
     term.press_after_reading("Lock closer with a passphrase?", "Enter")
     term.wait_for("Alex, choose your passphrase")
