@@ -101,3 +101,16 @@ def utc() -> Iterator[None]:
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+@pytest.fixture
+def quick_lock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its cheapest (one pass, 8 KiB): for tests that lock and open many folders.
+
+    What Argon2 costs is the benchmark's business (``benchmarks/lock.py``), not theirs.
+    """
+    from closer_tui.core import lock as sealing
+
+    cheap = sealing.KdfParameters(1, 8)
+    monkeypatch.setattr(sealing, "PASSPHRASE_KDF", cheap)
+    monkeypatch.setattr(sealing, "RECOVERY_KDF", cheap)

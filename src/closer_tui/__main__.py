@@ -40,9 +40,35 @@ def parser() -> argparse.ArgumentParser:
     # After a command too; left out there, they must not undo what came before it.
     after = argparse.SUPPRESS
     _everywhere(commands.add_parser("today", help="print tonight's suggestion in one line"), after)
-    _everywhere(commands.add_parser("history", help="print a summary of your history"), after)
-    export = commands.add_parser("export", help="write your whole history as Markdown or JSON")
+    # No abbreviations where a passphrase file is named: ``--passphrase X``
+    # must fail, not read X as a file (and a passphrase is never an argument).
+    history = commands.add_parser(
+        "history", help="print a summary of your history", allow_abbrev=False
+    )
+    _everywhere(history, after)
+    _passphrase(history)
+    export = commands.add_parser(
+        "export", help="write your whole history as Markdown or JSON", allow_abbrev=False
+    )
     _everywhere(export, after)
+    _passphrase(export)
+    lock = commands.add_parser(
+        "lock",
+        help="lock your data with a passphrase for each of you, and print a recovery code",
+        allow_abbrev=False,
+    )
+    _everywhere(lock, after)
+    _passphrase(lock, "the first partner's passphrase, read from FILE (else asked for)")
+    lock.add_argument(
+        "--second-passphrase-file",
+        metavar="FILE",
+        help="the second partner's passphrase, read from FILE (else asked for)",
+    )
+    unlock = commands.add_parser(
+        "unlock", help="turn the lock off: your data becomes plain JSON again", allow_abbrev=False
+    )
+    _everywhere(unlock, after)
+    _passphrase(unlock)
     export.add_argument(
         "--format",
         choices=["md", "json"],
@@ -80,7 +106,9 @@ def _keepsake_command(commands: Any, after: str) -> None:
     from datetime import date
 
     keepsake = commands.add_parser(
-        "keepsake", help="write a keepsake of your year as one HTML page, to keep or print"
+        "keepsake",
+        help="write a keepsake of your year as one HTML page, to keep or print",
+        allow_abbrev=False,
     )
     _everywhere(keepsake, after)
     keepsake.add_argument("--year", type=int, metavar="YYYY", help="the year (default: this one)")
@@ -100,6 +128,19 @@ def _keepsake_command(commands: Any, after: str) -> None:
     keepsake.add_argument(
         "--force", action="store_true", help="replace FILE if it is already there"
     )
+    _passphrase(keepsake)
+
+
+def _passphrase(
+    parser: argparse.ArgumentParser,
+    help: str = "when closer is locked: a passphrase or the recovery code, read from FILE",
+) -> None:
+    """A passphrase comes from a file or hidden typing, never as an argument others can see."""
+    parser.add_argument("--passphrase-file", metavar="FILE", help=help)
+
+
+def _file(value: str | None) -> Path | None:
+    return Path(value).expanduser() if value else None
 
 
 def _everywhere(parser: argparse.ArgumentParser, default: str | None) -> None:
@@ -127,12 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "history":
         from closer_tui.cli import run_history
 
-        return run_history(root)
+        return run_history(root, _file(args.passphrase_file))
     if args.command == "export":
         from closer_tui.cli import run_export
 
         output = Path(args.output).expanduser() if args.output else None
-        return run_export(root, args.format, output, force=args.force)
+        return run_export(
+            root, args.format, output, force=args.force, passphrase_file=_file(args.passphrase_file)
+        )
     if args.command == "deck":
         from closer_tui.cli import run_deck
 
@@ -145,8 +188,22 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         output = Path(args.output).expanduser() if args.output else None
         return run_keepsake(
-            root, output, year=args.year, start=args.start, end=args.end, force=args.force
+            root,
+            output,
+            year=args.year,
+            start=args.start,
+            end=args.end,
+            force=args.force,
+            passphrase_file=_file(args.passphrase_file),
         )
+    if args.command == "lock":
+        from closer_tui.cli import run_lock
+
+        return run_lock(root, _file(args.passphrase_file), _file(args.second_passphrase_file))
+    if args.command == "unlock":
+        from closer_tui.cli import run_unlock
+
+        return run_unlock(root, _file(args.passphrase_file))
     return open_app(root)
 
 
@@ -157,11 +214,13 @@ def open_app(root: Path) -> int:
     # resumes it, and in any case once the app has ended.
     gc.disable()
     try:
+        from closer_tui.core.files import is_locked
         from closer_tui.core.quick import read_couple
 
         quick = read_couple(root)
-        if quick is not None:
-            # An ordinary evening: home first, then the store opens behind it.
+        if quick is not None or is_locked(root):
+            # An ordinary evening: home first (or the lock screen, when the
+            # couple locked closer), then the store opens behind it.
             from closer_tui.app import CloserApp
 
             app = CloserApp(data_dir=root, quick=quick)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import random
 import threading
 import time
@@ -23,12 +24,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.binding import Binding
 from textual.reactive import reactive
 
 from closer_tui.commands import PlacesProvider
 from closer_tui.core.basics import OWN_CONTENT_FILE, utc_now
+from closer_tui.core.files import is_locked
 from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog
 from closer_tui.screens.first_sight import FirstSight
 
@@ -45,6 +47,12 @@ if TYPE_CHECKING:
     )
     from closer_tui.core.quick import CoupleLike
     from closer_tui.core.store import Store
+    from closer_tui.screens.lock import LockScreen
+
+IDLE_CHECK_SECONDS = 5.0
+"""How often closer looks whether the couple's chosen quiet time has passed (lock on only)."""
+IDLE_LOCK_ENV = "CLOSER_IDLE_LOCK_SECONDS"
+"""For end-to-end tests only: lock again after this many quiet seconds, not minutes."""
 
 
 class CloserApp(FirstSight):
@@ -57,6 +65,8 @@ class CloserApp(FirstSight):
         Binding("ctrl+l", "privacy", "Hide", priority=True),
         Binding("ctrl+p", "command_palette", "Find", show=False, priority=True),
         Binding("question_mark", "help", "Help", key_display="?"),
+        # Only when the lock is on (check_action); ctrl+l stays the blank screen.
+        Binding("ctrl+g", "lock_now", "Lock", priority=True),
     ]
 
     couple: reactive[Couple] = reactive(None, always_update=True, init=False)  # type: ignore[arg-type]
@@ -100,6 +110,8 @@ class CloserApp(FirstSight):
         self.open_error: OSError | None = None
         """Why the data folder could not be used, when that ends the app (``closer`` prints it)."""
         self._kept: Keepsakes | None = None
+        self._quiet_since = clock()
+        self._couple_behind_lock: Couple | None = None
 
     # -- what is loaded when ---------------------------------------------------
 
@@ -147,6 +159,13 @@ class CloserApp(FirstSight):
 
     def on_mount(self) -> None:
         self._listen_for_interrupt()
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
+        if self._store is None and is_locked(self.data_dir):
+            self._show_lock(at_start=True)  # before the store: it paints as fast as home
+            return
+        if self._store is not None and not self._store.is_open:
+            self._show_lock(at_start=True)
+            return
         if self._store is None:
             if self.quick is not None and self.quick.theme in self.available_themes:
                 self._paint_home_first(self.quick)
@@ -221,7 +240,17 @@ class CloserApp(FirstSight):
     def _set_up(self) -> None:
         from closer_tui.screens.setup import SetupScreen
 
-        self.push_screen(SetupScreen(), self._first_run_done)
+        setup = SetupScreen()
+
+        def done(couple: Couple | None) -> None:
+            wants_lock = setup.wants_lock
+            self._first_run_done(couple)
+            if wants_lock and self._store is not None and not self._store.locked:
+                from closer_tui.screens.lock_setup import LockSetupScreen
+
+                self.push_screen(LockSetupScreen())  # the offer, over home
+
+        self.push_screen(setup, done)
 
     def _first_run_done(self, couple: Couple | None) -> None:
         from closer_tui.core.store import StoreError
@@ -510,6 +539,140 @@ class CloserApp(FirstSight):
                 self.push_screen(place.open(self))
                 return
 
+    # -- the lock ------------------------------------------------------------------
+
+    @property
+    def lock_is_on(self) -> bool:
+        """Whether the couple locked closer (``lock.json`` is in their folder)."""
+        return self._store.locked if self._store is not None else is_locked(self.data_dir)
+
+    def _show_lock(self, *, at_start: bool) -> None:
+        from closer_tui.core.files import pending_turn
+        from closer_tui.screens.lock import LockScreen
+
+        self.push_screen(LockScreen(at_start=at_start, pending=pending_turn(self.data_dir)))
+        if at_start:
+            self.call_after_refresh(gc.enable)  # paused by ``closer`` until the first frame
+
+    def try_unlock(self, secret: str) -> str | None:
+        """Open closer with a passphrase or the recovery code: the slot that opened, or None.
+
+        Runs in the lock screen's worker thread: the store opens here when it
+        has not yet, and at start the couple and the library load here too.
+        A wrong passphrase changes nothing anywhere.
+        """
+        from closer_tui.core.store import Notice, Store, StoreError
+
+        store = self._store
+        if store is None:
+            try:
+                store = Store.open(self.data_dir)
+            except OSError as error:
+                self.call_from_thread(self._cannot_open, error)
+                return None
+            self._store = store
+        try:
+            opened = store.unlock(secret)
+        except StoreError as error:  # opened, but a cut-short turn could not finish
+            store.notices.append(Notice(str(error)))
+            opened = "first" if store.is_open else None
+        if opened is not None and not self.ready:
+            self._couple_behind_lock = store.load_couple()
+            if self._couple_behind_lock is not None:
+                self._load_library()
+        return opened
+
+    def unlocked(self, screen: LockScreen) -> None:
+        """The lock screen opened: back where the couple was, or on to home at start."""
+        self._quiet_since = self.clock()
+        for below in self.screen_stack:
+            if isinstance(below, type(screen)):
+                below.opened = True  # each lock screen lower down goes when it comes up
+        if self.ready or not screen.at_start:
+            screen.dismiss()
+            self._tell_notices()
+            return
+        self.opened.set()
+        couple, self._couple_behind_lock = self._couple_behind_lock, None
+        self.pop_screen()
+        self._tell_notices()
+        if couple is None:
+            self._set_up()
+        else:
+            self._begin(couple)  # history then loads in the background, as ever
+
+    async def on_event(self, event: events.Event) -> None:
+        touched = events.Key | events.MouseDown | events.MouseScrollDown | events.Paste
+        if isinstance(event, touched) and hasattr(self, "_quiet_since"):
+            self._quiet_since = self.clock()  # not before __init__ has given the clock
+        await super().on_event(event)
+
+    def idle_lock_seconds(self) -> float:
+        """How long closer waits, untouched, before it locks itself again."""
+        override = os.environ.get(IDLE_LOCK_ENV)
+        if override:
+            try:
+                return max(1.0, float(override))
+            except ValueError:
+                pass
+        couple: Couple | None = self.couple
+        return 60.0 * (couple.preferences.lock_after_minutes if couple is not None else 10)
+
+    def lock_if_idle(self) -> None:
+        """Lock again once nobody touched a key for the couple's chosen time."""
+        if self.clock() - self._quiet_since >= self.idle_lock_seconds():
+            self.action_lock_now()
+
+    def action_lock_now(self) -> None:
+        """Cover everything with the lock screen; a passphrase brings it back as it was.
+
+        The key stays in memory while closer runs (the README says so), so a
+        timer finishing or a draft saving underneath still reaches the disk.
+        """
+        from closer_tui.screens.lock import LockScreen
+
+        if not self.lock_is_on or not self.ready:
+            return
+        if any(isinstance(screen, LockScreen) for screen in self.screen_stack):
+            return
+        self._show_lock(at_start=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "lock_now":
+            # In the footer and help only when the lock is on, and not on the lock itself.
+            from closer_tui.screens.lock import LockScreen
+
+            stack = self.screen_stack
+            return self.lock_is_on and not (stack and isinstance(stack[-1], LockScreen))
+        return super().check_action(action, parameters)
+
+    def turn_lock_on(self, first: str, second: str) -> str:
+        """Lock every file with the two passphrases; the recovery code. Raises ``StoreError``.
+
+        Takes a moment (every file is rewritten): screens call it from a worker.
+        """
+        return self.store.turn_lock_on(first, second)
+
+    def turn_lock_off(self) -> None:
+        """Every file back to plain JSON (both partners agreed). Raises ``StoreError``."""
+        self.store.turn_lock_off()
+
+    def set_passphrase(self, slot: str, secret: str) -> None:
+        """A partner's new passphrase. Raises ``StoreError``."""
+        self.store.set_passphrase(slot, secret)
+
+    def remove_passphrase(self, slot: str) -> None:
+        """Take one partner's passphrase away (both agreed). Raises ``StoreError``."""
+        self.store.remove_passphrase(slot)
+
+    def new_recovery_code(self) -> str:
+        """A new recovery code; the old one opens nothing any more. Raises ``StoreError``."""
+        return self.store.new_recovery_code()
+
+    def lock_slots(self) -> tuple[str, ...]:
+        """The ways in that are set: ``first``, ``second``, ``recovery``."""
+        return self.store.slots() if self._store is not None else ()
+
     # -- quitting ----------------------------------------------------------------
 
     async def action_quit(self) -> None:
@@ -556,10 +719,11 @@ class CloserApp(FirstSight):
         """One palette at a time, even under the privacy screen (Textual checks the top only)."""
         from textual.command import CommandPalette
 
+        from closer_tui.screens.lock import LockScreen
         from closer_tui.screens.privacy import PrivacyScreen
 
-        if isinstance(self.screen, PrivacyScreen):
-            return
+        if isinstance(self.screen, PrivacyScreen | LockScreen):
+            return  # nothing behind the lock can be reached from its palette
         if self.use_command_palette and not any(
             isinstance(screen, CommandPalette) for screen in self.screen_stack
         ):

@@ -8,6 +8,12 @@ understand is skipped, and left for the app to look after.
 
 ``history`` and ``export`` go through the store like the app does; anything
 the store had to set aside is told on stderr in plain words.
+
+When the couple locked closer, ``today`` says so in a neutral line and reads
+nothing; ``history`` and ``export`` ask for a passphrase (hidden, on a
+terminal; from ``--passphrase-file`` for scripts; never as an argument, which
+other users could read in the process list). ``lock`` and ``unlock`` turn the
+lock on and off for the whole folder.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from closer_tui.core.basics import COUPLE_FILE, PartnerKey
-from closer_tui.core.files import folder_problem, read_plain
+from closer_tui.core.files import folder_problem, is_locked, read_plain
 from closer_tui.core.insights import SessionLike, tonight_suggestion
 
 if TYPE_CHECKING:
@@ -35,6 +41,7 @@ HISTORY_ROWS = 12
 
 FIRST_RUN = "Welcome to closer. Run `closer` together to choose your names and begin."
 NOTHING_YET = "Nothing here yet. Run `closer` together to begin; your evenings will show up here."
+LOCKED_TODAY = "closer is locked. Open it together with `closer` for tonight's suggestion."
 
 
 # -- today ---------------------------------------------------------------------
@@ -59,6 +66,11 @@ class _Glance:
 
 def run_today(store_root: Path) -> int:
     """Print tonight's suggestion in one line."""
+    if not _usable(store_root):
+        return 1
+    if is_locked(store_root):
+        print(LOCKED_TODAY)  # not a word more: no name, no count, no plan
+        return 0
     if (code := _before_a_couple(store_root, FIRST_RUN)) is not None:
         return code
     now = datetime.now(UTC)
@@ -110,7 +122,7 @@ def _glance_step(raw: dict[str, Any]) -> _GlanceStep:
 # -- history -------------------------------------------------------------------
 
 
-def run_history(store_root: Path) -> int:
+def run_history(store_root: Path, passphrase_file: Path | None = None) -> int:
     """Print recent sessions as a table, then what the history says."""
     if (code := _before_a_couple(store_root, NOTHING_YET)) is not None:
         return code
@@ -120,7 +132,7 @@ def run_history(store_root: Path) -> int:
     from closer_tui.core.insights import insight_lines, recorded_seconds
     from closer_tui.core.words import duration_words, steps_words
 
-    read = _read_all(store_root)
+    read = _read_all(store_root, passphrase_file)
     if read is None:
         return 1
     couple, history = read
@@ -158,7 +170,12 @@ def run_history(store_root: Path) -> int:
 
 
 def run_export(
-    store_root: Path, fmt: Literal["md", "json"], output: Path | None, *, force: bool = False
+    store_root: Path,
+    fmt: Literal["md", "json"],
+    output: Path | None,
+    *,
+    force: bool = False,
+    passphrase_file: Path | None = None,
 ) -> int:
     """Write the whole history as Markdown or JSON to stdout, or atomically to ``output``.
 
@@ -173,7 +190,7 @@ def run_export(
         return 1
     from closer_tui.core.export import to_json, to_markdown
 
-    read = _read_all(store_root)
+    read = _read_all(store_root, passphrase_file)
     if read is None:
         return 1
     couple, history = read
@@ -188,6 +205,8 @@ def run_export(
         return 1
     count = len(history.sessions)
     print(f"Wrote {count} session{'' if count == 1 else 's'} to {output}.")
+    if is_locked(store_root):
+        print(UNLOCKED_EXPORT.format(output=output), file=sys.stderr)
     return 0
 
 
@@ -299,6 +318,107 @@ def run_deck_import(store_root: Path, pack_path: Path, *, replace: bool = False)
     return 0
 
 
+# -- the lock ------------------------------------------------------------------
+
+WRONG_PASSPHRASE = "That passphrase does not open closer. Nothing was read or changed."
+NO_PASSPHRASE = (
+    "closer is locked. Type a passphrase on a terminal, or give one with "
+    "--passphrase-file FILE (never as an argument: others could see it)."
+)
+UNLOCKED_EXPORT = (
+    "{output} is not locked: keep it where only the two of you can open it, "
+    "and delete it when you are done."
+)
+RECOVERY_WORDS = (
+    "closer is locked. Either passphrase opens it, and so does this recovery code:\n\n"
+    "    {code}\n\n"
+    "Write it down now and keep it somewhere safe: it is shown only this once. "
+    "Without a passphrase or this code, nobody can read your data, not even you."
+)
+
+
+def run_lock(
+    store_root: Path, passphrase_file: Path | None, second_passphrase_file: Path | None
+) -> int:
+    """Lock the whole folder with the two partners' passphrases; print the recovery code."""
+    from closer_tui.core.store import StoreError
+
+    if is_locked(store_root):
+        print("closer is already locked. Nothing was changed.", file=sys.stderr)
+        return 1
+    store = _open(store_root)
+    if store is None:
+        return 1
+    first = _secret(passphrase_file, "The first partner's passphrase: ", twice=True)
+    if first is None:
+        return 1
+    second = _secret(second_passphrase_file, "The second partner's passphrase: ", twice=True)
+    if second is None:
+        return 1
+    try:
+        code = store.turn_lock_on(first, second)
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(RECOVERY_WORDS.format(code=code))
+    return 0
+
+
+def run_unlock(store_root: Path, passphrase_file: Path | None) -> int:
+    """Turn the lock off: every file back to plain JSON, ``lock.json`` gone."""
+    from closer_tui.core.store import StoreError
+
+    if not is_locked(store_root):
+        print("closer is not locked. Nothing was changed.", file=sys.stderr)
+        return 1
+    store = _open(store_root, passphrase_file)
+    if store is None:
+        return 1
+    try:
+        store.turn_lock_off()
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    _tell(store.notices)
+    print("closer is no longer locked: your data is plain JSON again, readable by this account.")
+    return 0
+
+
+def _secret(from_file: Path | None, prompt: str, *, twice: bool = False) -> str | None:
+    """A passphrase from ``from_file``, else typed hidden on a terminal; None (said why) if not."""
+    if from_file is not None:
+        try:
+            text = read_plain(from_file.expanduser()).decode("utf-8")
+        except (OSError, ValueError) as error:
+            why = plain_words(error)
+            print(f"closer could not read the passphrase in {from_file}: {why}.", file=sys.stderr)
+            return None
+        # One line: the newline an editor or ``echo`` adds is not part of it.
+        return text[:-2] if text.endswith("\r\n") else text.removesuffix("\n")
+    if not sys.stdin.isatty():
+        print(NO_PASSPHRASE, file=sys.stderr)
+        return None
+    import getpass
+
+    try:
+        secret = getpass.getpass(prompt)
+        if twice and getpass.getpass("Once more, to be sure: ") != secret:
+            print("The two did not match. Nothing was changed.", file=sys.stderr)
+            return None
+    except (EOFError, KeyboardInterrupt):
+        print("", file=sys.stderr)
+        return None
+    return secret
+
+
+def plain_words(error: Exception) -> str:
+    from closer_tui.core.files import plain_reason
+
+    if isinstance(error, OSError):
+        return plain_reason(error)
+    return "it is not text closer can read" if isinstance(error, UnicodeError) else str(error)
+
+
 # -- shared --------------------------------------------------------------------
 
 
@@ -346,20 +466,36 @@ def _before_a_couple(store_root: Path, greeting: str) -> int | None:
     return None
 
 
-def _open(store_root: Path) -> Store | None:
+def _open(store_root: Path, passphrase_file: Path | None = None) -> Store | None:
+    """The store, opened with a passphrase when it is locked; None (said why) if it cannot be."""
     from closer_tui.core.store import Store
 
     try:
-        return Store.open(store_root)
+        store = Store.open(store_root)
     except OSError as error:
         print(cannot_use_folder(store_root, error), file=sys.stderr)
         return None
+    if not store.locked:
+        return store
+    if store.lock_problem:
+        print(store.lock_problem, file=sys.stderr)
+        return None
+    secret = _secret(passphrase_file, "Your passphrase (or the recovery code): ")
+    if secret is None:
+        return None
+    if store.unlock(secret) is None:
+        print(WRONG_PASSPHRASE, file=sys.stderr)
+        return None
+    return store
 
 
-def _read_all(store_root: Path) -> tuple[Couple | None, History] | None:
-    """The couple and the whole history, through the store as the app reads them; anything
-    set aside on the way is told on stderr. None (already said) if the folder cannot be used."""
-    store = _open(store_root)
+def _read_all(
+    store_root: Path, passphrase_file: Path | None = None
+) -> tuple[Couple | None, History] | None:
+    """The couple and the whole history, through the store as the app reads them (asking for
+    a passphrase when it is locked); anything set aside on the way is told on stderr. None
+    (already said) if the folder cannot be used."""
+    store = _open(store_root, passphrase_file)
     if store is None:
         return None
     couple = store.load_couple()
@@ -405,6 +541,7 @@ def run_keepsake(
     start: date | None = None,
     end: date | None = None,
     force: bool = False,
+    passphrase_file: Path | None = None,
 ) -> int:
     """Write the keepsake of a year (or of ``start``–``end``) as one HTML file.
 
@@ -435,7 +572,7 @@ def run_keepsake(
     if not (store_root / COUPLE_FILE).is_file():
         print(NOTHING_YET, file=sys.stderr)
         return 1
-    store = _open(store_root)
+    store = _open(store_root, passphrase_file)
     if store is None:
         return 1
     couple = store.load_couple()
@@ -460,4 +597,6 @@ def run_keepsake(
         f"{days} day{'' if days == 1 else 's'} together, {story.sessions} "
         f"session{'' if story.sessions == 1 else 's'}. It holds what you wrote: keep it private."
     )
+    if store.locked:
+        print(UNLOCKED_EXPORT.format(output=output), file=sys.stderr)
     return 0

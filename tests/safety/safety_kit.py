@@ -9,7 +9,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from closer_tui.core.models import Couple, Entry, Partner, SessionDraft, SessionRecord, new_id
+from closer_tui.core.store import Store
 
 START = datetime(2025, 1, 1, 20, 0, tzinfo=UTC)
 
@@ -108,3 +111,42 @@ def finish(pid: int, read_end: int) -> str:
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, f"a child closer failed, having said {said!r}"
     return said
+
+
+FIRST_PASSPHRASE = "left of the keyboard"
+SECOND_PASSPHRASE = "right of the keyboard"
+QUICK_KDF_COST = (1, 8)
+"""Argon2id at its cheapest (one pass, 8 KiB) for tests that open hundreds of stores."""
+
+
+def lock_every_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on every ``Store.open`` returns a locked store, opened with the first passphrase.
+
+    A fresh folder (or a plain one) is locked as it is opened, so a test
+    written for the plain store runs unchanged on a locked one: every file it
+    makes is sealed, every file it reads is opened. Forked children inherit it.
+    """
+    from closer_tui.core import lock as sealing
+
+    quick = sealing.KdfParameters(*QUICK_KDF_COST)
+    monkeypatch.setattr(sealing, "PASSPHRASE_KDF", quick)
+    monkeypatch.setattr(sealing, "RECOVERY_KDF", quick)
+    plain_open = Store.open.__func__  # type: ignore[attr-defined]
+
+    def open_locked(cls: type[Store], root: Path) -> Store:
+        store: Store = plain_open(cls, root)
+        if not store.locked:
+            store.turn_lock_on(FIRST_PASSPHRASE, SECOND_PASSPHRASE)
+        elif not store.is_open:
+            assert store.unlock(FIRST_PASSPHRASE) == "first"
+        return store
+
+    monkeypatch.setattr(Store, "open", classmethod(open_locked))
+
+
+def plant(store: Store, path: Path, data: bytes, schema: int) -> None:
+    """Put ``data`` at ``path`` as an older closer would have: sealed if the folder is locked."""
+    if store.locked:
+        assert store._key is not None
+        data = store._key.seal(data, store._bound(path), schema)
+    path.write_bytes(data)

@@ -26,7 +26,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from safety_kit import couple, draft, record
+from safety_kit import couple, draft, plant, record
 
 from closer_tui.core.models import SessionRecord
 from closer_tui.core.store import MIGRATIONS, Store
@@ -91,7 +91,7 @@ class StoreMachine(RuleBasedStateMachine):
     def plant_an_older_file(self, text: str) -> str:
         session = self._next(text)
         path = self.folder / "sessions" / session.file_name
-        path.write_text(json.dumps(as_schema_0(session)))
+        plant(self.store, path, json.dumps(as_schema_0(session)).encode(), schema=0)
         self.model[session.id] = session
         return session.id
 

@@ -37,7 +37,7 @@ def _round_trip(root: Path, text: str) -> tuple[str, dict[str, str]]:
     session = record(text)
     session.entries[0].parts = {text: text}
     path = store.save_session(session)
-    raw = path.read_bytes()
+    raw = store.plain_bytes(path)
     json.loads(raw)  # always valid JSON
     [loaded] = Store.open(root).load_history().sessions
     return loaded.entries[0].text, loaded.entries[0].parts
@@ -63,7 +63,7 @@ def test_lone_surrogates_are_kept_as_escapes(tmp_path: Path, text: str) -> None:
     back, parts = _round_trip(tmp_path, text)
     assert back == text and parts == {text: text}
     [path] = (tmp_path / "sessions").iterdir()
-    path.read_bytes().decode("ascii")  # written as escapes, still plain JSON
+    Store.open(tmp_path).plain_bytes(path).decode("ascii")  # written as escapes, still plain JSON
 
 
 def test_a_split_surrogate_pair_reads_back_as_its_character(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import Input, Select
 from closer_tui.app import CloserApp
 from closer_tui.core.models import Entry, Outcome, SessionRecord, Tally
 from closer_tui.core.store import History, Store
-from closer_tui.screens.confirm import ConfirmScreen
+from closer_tui.screens.both_agree import BothAgreeScreen
 from closer_tui.screens.history import ExportScreen, HistoryScreen, kinds_of
 from closer_tui.screens.history_detail import HistoryDetailScreen
 from closer_tui.screens.history_list import SessionList
@@ -214,16 +214,17 @@ async def test_delete_asks_then_removes_the_file_and_the_row(
 
         await pilot.press("down", "d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, BothAgreeScreen)
         assert "backups" in app.screen.question and "sync folder" in app.screen.question
         await pilot.press("escape")  # no, keep it
         await pilot.pause()
         assert files[0].exists()
         assert doomed in listing.records
 
-        await pilot.press("d")
+        await pilot.press("d", "f")
         await pilot.pause()
-        await pilot.click("#yes")
+        assert files[0].exists(), "one partner alone never deletes"
+        await pilot.press("f", "j")
         await pilot.pause()
         assert not files[0].exists()
         assert doomed.id not in {r.id for r in listing.records}
@@ -243,8 +244,8 @@ async def test_delete_from_the_detail_view(make_app: AppFactory, store: Store) -
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.click("#yes")
+        assert isinstance(app.screen, BothAgreeScreen)
+        await pilot.press("j", "f")
         await pilot.pause()
         assert app.screen is screen
         assert first.id not in {r.id for r in app.history}

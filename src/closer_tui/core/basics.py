@@ -13,6 +13,9 @@ from typing import Literal
 COUPLE_FILE = "couple.json"
 """Who the two partners are and how they like closer to behave, in the data folder."""
 
+LOCK_FILE = "lock.json"
+"""There only when the couple locked closer: the wrapped keys, never a word of theirs."""
+
 OWN_CONTENT_FILE = "my-content.toml"
 """Where, in the data folder, a couple adds their own cards and plans."""
 

@@ -27,6 +27,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from closer_tui.core.basics import LOCK_FILE
+
 try:  # POSIX only
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -88,6 +90,30 @@ def folder_problem(root: Path) -> str | None:
     except OSError as error:
         return f"closer cannot use its data folder {root}: {plain_reason(error)}."
     return None if is_folder else not_a_folder(root)
+
+
+def is_locked(root: Path) -> bool:
+    """Whether the couple locked the data folder ``root`` (its ``lock.json`` is there).
+
+    A look without reading, for the paths that must not wait for the lock's
+    ciphers: the first frame and ``closer today``.
+    """
+    return os.path.lexists(root / LOCK_FILE)
+
+
+def pending_turn(root: Path) -> str | None:
+    """``"on"`` or ``"off"`` when the lock in ``root`` was cut short turning so; else None.
+
+    Read lightly for the lock screen's first frame (``core/lock.py`` and its
+    ciphers load only once a passphrase is given); never raises.
+    """
+    import json
+
+    try:
+        state = json.loads(read_plain(root / LOCK_FILE)).get("state")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return None
+    return {"turning-on": "on", "turning-off": "off"}.get(state) if isinstance(state, str) else None
 
 
 def nearest_existing(path: Path) -> Path:

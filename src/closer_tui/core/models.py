@@ -74,6 +74,9 @@ class Preferences(Persisted):
     on_this_day: bool = Field(
         True, description="Home may show one line from the couple's own past: on this day."
     )
+    lock_after_minutes: int = Field(
+        10, ge=1, le=240, description="With the lock on: lock again after this long untouched."
+    )
 
 
 class Anniversary(Persisted):

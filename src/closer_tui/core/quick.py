@@ -21,8 +21,14 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from closer_tui.core.basics import COUPLE_FILE, COUPLE_SCHEMA, DEFAULT_THEME, NAME_MAX, PALETTE
-from closer_tui.core.files import read_plain
+from closer_tui.core.basics import (
+    COUPLE_FILE,
+    COUPLE_SCHEMA,
+    DEFAULT_THEME,
+    NAME_MAX,
+    PALETTE,
+)
+from closer_tui.core.files import is_locked, read_plain
 
 if TYPE_CHECKING:
     from typing import Protocol
@@ -76,8 +82,12 @@ class QuickCouple(NamedTuple):
 def read_couple(root: Path) -> QuickCouple | None:
     """The names, colours and theme in ``root/couple.json``, or None if in any doubt.
 
-    Never raises and never changes anything on disk.
+    Never raises and never changes anything on disk. A locked folder gives
+    None without a look inside: its names are for the two of them alone, and
+    the app shows the lock screen instead.
     """
+    if is_locked(root):
+        return None
     try:
         data = read_plain(root / COUPLE_FILE)
         return _couple_from(json.loads(data))

@@ -8,6 +8,20 @@ Layout::
     in-progress/         one file per guided session not yet finished
     letters/             one file per sealed letter (made when the first is sealed)
     quarantine/          files that could not be read, moved aside, never deleted
+    lock.json            only when the couple locked closer: the wrapped keys
+
+When the folder is locked (see ``core/lock.py``), every file above is sealed
+at this one layer, :meth:`Store._read` and :meth:`Store._write`, and nothing
+else changes: the same names, the same atomic writes, quarantine and
+migrations. Turning the lock on or off rewrites every file under a journal
+(the ``state`` in ``lock.json``) that the next unlock finishes.
+
+Session files keep their UTC start time in their names when locked. The
+files' own dates tell anyone who can list the folder as much (when each was
+written), a sync service needs names that never collide (start time and a
+random id), and ``closer today`` reads recent sessions by name when unlocked:
+the lock hides what a couple wrote, not how often they sat down together, and
+the README says so.
 
 Every write goes to a temporary file in the same folder, is flushed and
 fsynced, renamed over the target with ``os.replace`` and the folder is
@@ -50,8 +64,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
-from closer_tui.core.basics import COUPLE_FILE, DECK_PACKS_FOLDER
-from closer_tui.core.files import not_a_folder, opened_plain, read_to_end, sync
+from closer_tui.core import lock as sealing
+from closer_tui.core.basics import COUPLE_FILE, DECK_PACKS_FOLDER, LOCK_FILE
+from closer_tui.core.files import not_a_folder, opened_plain, read_plain, read_to_end, sync
 from closer_tui.core.files import plain_reason as plain_reason  # screens say failures with it
 from closer_tui.core.models import (
     COUPLE_SCHEMA,
@@ -77,6 +92,8 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 TEMP_PREFIX = ".closer-tmp-"
 LOCK_NAME = ".lock"
+TURNING_NAME = ".turning"
+"""Held shared by every write, and alone while the lock is turned on or off."""
 _ID = re.compile(r"[0-9a-f]{32}")
 _NOT_OURS_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 """For the files closer opens to lock: never follow a link, never wait on a pipe (POSIX only)."""
@@ -103,6 +120,23 @@ class StoreError(Exception):
 
     The message is one plain sentence (or two) fit to show the couple.
     """
+
+
+class Locked(StoreError):
+    """The folder is locked and this store has not been opened with a passphrase."""
+
+    def __init__(self) -> None:
+        super().__init__("closer is locked: open it with a passphrase first. Nothing was changed.")
+
+
+class LockChanged(StoreError):
+    """Another window turned the lock on or off, or another key is in use, since this one opened."""
+
+
+LOCKED_ELSEWHERE = (
+    "closer was locked in another window since this one opened, so what is locked now is "
+    "left out here. Close this window and open closer again."
+)
 
 
 class StaleCopy(StoreError):
@@ -184,18 +218,21 @@ def _write_through_temp(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file.
 
     The file is created ``0600``. Raises ``OSError``; on any failure the old
-    file is untouched and no temporary file is left behind.
+    file is untouched and no temporary file is left behind. ``sync_folder``
+    False leaves the folder's sync to the caller, who does it once for many
+    files (turning the lock on or off) before saying they are done.
     """
     for _attempt in range(5):
         if _write_through_temp(path, data):
             break
     else:
         raise OSError(errno.EAGAIN, "the temporary file kept disappearing")
-    _fsync_dir(path.parent)
+    if sync_folder:
+        _fsync_dir(path.parent)
 
 
 def file_bytes(model: BaseModel) -> bytes:
@@ -227,7 +264,17 @@ class Store:
         self.drafts_dir = self.root / "in-progress"
         self.quarantine_dir = self.root / "quarantine"
         self.letters_dir = self.root / "letters"
+        self.lock_path = self.root / LOCK_FILE
         self.notices: list[Notice] = []
+        self._lock: sealing.LockFile | None = None
+        self._lock_seen: tuple[int, int, int] | None = None
+        self._key: sealing.DataKey | None = None
+        self.locked = False
+        """Whether the folder is locked (``lock.json`` is there), opened here or not."""
+        self.lock_problem: str | None = None
+        """Why ``lock.json`` cannot be used, in plain words; None when it can."""
+        self._opened_plain = True
+        """Opened on a plain folder: a lock found later was turned on in another window."""
         # Session id -> the names of every file holding it, so a delete gets them all.
         self._session_files: dict[str, set[str]] = {}
 
@@ -250,8 +297,10 @@ class Store:
         # Quarantine first: setting anything else aside needs it.
         for folder in (self.quarantine_dir, self.sessions_dir, self.drafts_dir):
             self._ensure_sub_folder(folder)
-        for folder in (self.root, self.sessions_dir, self.drafts_dir, self.letters_dir):
+        for folder in self._private_folders:
             self._remove_abandoned_temp_files(folder)
+        self._read_lock_file()
+        self._opened_plain = not self.locked
 
     def _ensure_sub_folder(self, folder: Path) -> bool:
         """Make ``folder`` a real private folder; False (with a notice) if it cannot be."""
@@ -387,7 +436,8 @@ class Store:
                 with contextlib.suppress(OSError):
                     os.fchmod(fd, FILE_MODE)  # copied in from elsewhere: keep it private
             data = read_to_end(fd, info.st_size)
-        return _parse(path, data, model, kind, schema)
+        data, bound_schema = self._unseal(path, data)
+        return _parse(path, data, model, kind, schema, bound_schema)
 
     def _free_name(self, folder: Path, name: str) -> Path:
         target = folder / name
@@ -464,6 +514,10 @@ class Store:
             return self._read(path, model, kind, schema, plain)
         except FileNotFoundError:
             return None
+        except LockChanged as error:
+            # Read as plain, found locked: nothing is set aside, the couple is told.
+            if not any(notice.text == str(error) for notice in notices):
+                notices.append(Notice(str(error)))
         except NewerFile:
             notices.append(
                 Notice(
@@ -768,6 +822,403 @@ class Store:
                 found[letter.id] = letter
         return sorted(found.values(), key=lambda letter: letter.sealed_at)
 
+    # -- any other file of the couple's ----------------------------------------
+
+    def save_private(self, name: str, model: Persisted, what: str) -> Path:
+        """Write ``model`` as ``name`` in the data folder, the way every file here is written.
+
+        For a new file format (letters, say): atomic, ``0600``, sealed when
+        the folder is locked, included when the lock is turned on or off.
+        ``what`` names it in an error ("the letters"). Raises :class:`StoreError`.
+        """
+        path = self._private_path(name)
+        self._write(path, model, what)
+        return path
+
+    def load_private(self, name: str, model: type[ModelT], kind: str, schema: int) -> ModelT | None:
+        """Read back what :meth:`save_private` wrote; None if there is none.
+
+        Never raises but :class:`Locked`: a file that cannot be read is set
+        aside with a notice, and migrated through ``MIGRATIONS[kind]``.
+        """
+        path = self._private_path(name)
+        return self._read_or_set_aside(path, model, kind, schema, self.notices)
+
+    def plain_bytes(self, path: Path) -> bytes:
+        """The bytes of one of the couple's files as they read them: opened if locked.
+
+        Raises ``OSError``, ``ValueError`` (not ours, or it does not open) or :class:`Locked`.
+        """
+        return self._unseal(path, read_plain(path))[0]
+
+    def _private_path(self, name: str) -> Path:
+        if not re.fullmatch(r"[a-z][a-z0-9-]*\.json", name) or name in (LOCK_FILE,):
+            raise StoreError(f"{name} is not a name closer gives its files.")
+        return self.root / name
+
+    # -- the lock --------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        """Whether what is here can be read: the folder is plain, or a passphrase opened it."""
+        return not self.locked or self._key is not None
+
+    @property
+    def lock_pending(self) -> str | None:
+        """``"on"`` or ``"off"`` when closer stopped half way through turning the lock so."""
+        if self._lock is None or self._lock.state == "on":
+            return None
+        return self._lock.state.removeprefix("turning-")
+
+    def slots(self) -> tuple[str, ...]:
+        """The ways in that are set: ``first``, ``second``, ``recovery``."""
+        if self._lock is None:
+            return ()
+        return tuple(name for name in sealing.SLOT_NAMES if name in self._lock.slots)
+
+    def unlock(self, secret: str) -> str | None:
+        """Open the folder with a partner's passphrase or the recovery code.
+
+        Returns the slot that opened (``"first"``, ``"second"`` or
+        ``"recovery"``), or None: a wrong passphrase changes nothing at all.
+        A slot derived with weaker Argon2 parameters than this closer's is
+        wrapped again with the stronger ones; a turn on or off that was cut
+        short is finished.
+        """
+        if not self.locked:
+            return None
+        self._read_lock_file()
+        if self._lock is None:
+            return None
+        code = sealing.recovery_form(secret)
+        opened = sealing.open_any(self._lock, [("recovery", code)]) if code else None
+        opened = opened or sealing.open_any(
+            self._lock, [(name, secret) for name in sealing.PARTNER_SLOTS]
+        )
+        if opened is None:
+            return None
+        name, key = opened
+        given = code if name == "recovery" and code else secret
+        self._key = sealing.DataKey(key, self._lock.key_id)
+        wanted = sealing.RECOVERY_KDF if name == "recovery" else sealing.PASSPHRASE_KDF
+        if self._lock.slots[name].params < wanted:
+            with contextlib.suppress(StoreError):  # a read-only disk still opens
+                self._change_slots(lambda lock: self._wrap_into(lock, name, given, wanted))
+        if self._lock.state != "on":
+            self._finish_turning()
+        return name
+
+    def lock(self) -> None:
+        """Forget the key (the idle lock, the lock key): reading needs a passphrase again."""
+        self._key = None
+
+    def turn_lock_on(self, first: str, second: str) -> str:
+        """Lock every file with the two partners' passphrases; return the recovery code.
+
+        Every file is rewritten sealed, under ``lock.json``'s journal: if
+        closer stops half way, the next unlock finishes. Raises
+        :class:`StoreError` (the lock is then on for what was done so far, and
+        the next unlock finishes the rest).
+        """
+        for secret in (first, second):
+            if len(secret) < sealing.PASSPHRASE_MIN:
+                raise StoreError(
+                    f"A passphrase needs at least {sealing.PASSPHRASE_MIN} characters."
+                )
+        key = sealing.DataKey.new()
+        code = sealing.new_recovery_code()
+        lock = sealing.LockFile(key.key_id, {}, "turning-on")
+        self._wrap_into(lock, "first", first, sealing.PASSPHRASE_KDF, key)
+        self._wrap_into(lock, "second", second, sealing.PASSPHRASE_KDF, key)
+        self._wrap_into(lock, "recovery", code, sealing.RECOVERY_KDF, key)
+        with self._turning(exclusive=True, what="the lock"):
+            if os.path.lexists(self.lock_path):
+                raise LockChanged("closer is already locked (perhaps in another window).")
+            self._lock, self._key, self.locked = lock, key, True
+            self._opened_plain = False
+            self._save_lock_file("the lock")
+            self._finish_turning(held=True)
+        return code
+
+    def turn_lock_off(self) -> None:
+        """Rewrite every file as plain JSON again and remove ``lock.json``.
+
+        Needs the folder open. Cut short, the next unlock finishes it.
+        """
+        lock = self._open_lock()
+        with self._turning(exclusive=True, what="the lock"):
+            lock.state = "turning-off"
+            self._save_lock_file("the lock")
+            self._finish_turning(held=True)
+
+    def set_passphrase(self, slot: str, secret: str) -> None:
+        """Give ``slot`` (``"first"`` or ``"second"``) a new passphrase; no file is rewritten."""
+        if slot not in sealing.PARTNER_SLOTS:
+            raise StoreError("Only a partner's passphrase can be set.")
+        if len(secret) < sealing.PASSPHRASE_MIN:
+            raise StoreError(f"A passphrase needs at least {sealing.PASSPHRASE_MIN} characters.")
+        self._change_slots(lambda lock: self._wrap_into(lock, slot, secret, sealing.PASSPHRASE_KDF))
+
+    def remove_passphrase(self, slot: str) -> None:
+        """Take away one partner's passphrase; the other's (and the recovery code) still open it."""
+        if slot not in sealing.PARTNER_SLOTS:
+            raise StoreError("Only a partner's passphrase can be removed.")
+
+        def remove(lock: sealing.LockFile) -> None:
+            others = [name for name in sealing.PARTNER_SLOTS if name != slot]
+            if not any(name in lock.slots for name in others):
+                raise StoreError(
+                    "That is the last passphrase: closer keeps one, or turn the lock off instead."
+                )
+            lock.slots.pop(slot, None)
+
+        self._change_slots(remove)
+
+    def new_recovery_code(self) -> str:
+        """Replace the recovery code (the old one no longer opens anything); return the new one."""
+        code = sealing.new_recovery_code()
+        self._change_slots(
+            lambda lock: self._wrap_into(lock, "recovery", code, sealing.RECOVERY_KDF)
+        )
+        return code
+
+    def _wrap_into(
+        self,
+        lock: sealing.LockFile,
+        name: str,
+        secret: str,
+        params: sealing.KdfParameters,
+        key: sealing.DataKey | None = None,
+    ) -> None:
+        key = key or self._key
+        assert key is not None
+        lock.slots[name] = sealing.wrap(key.key, secret, name, key.key_id, params)
+
+    def _open_lock(self) -> sealing.LockFile:
+        if not self.locked:
+            raise StoreError("closer is not locked.")
+        if self._key is None or self._lock is None:
+            raise Locked()
+        return self._lock
+
+    def _change_slots(self, change: Callable[[sealing.LockFile], None]) -> None:
+        """Apply ``change`` to the newest ``lock.json`` and save it, alone."""
+        self._open_lock()
+        with self._turning(exclusive=True, what="the lock"):
+            self._check_lock_unchanged("the lock")
+            lock = self._open_lock()
+            change(lock)
+            self._save_lock_file("the lock")
+
+    def _save_lock_file(self, what: str) -> None:
+        assert self._lock is not None
+        try:
+            write_atomic(self.lock_path, self._lock.to_bytes())
+        except OSError as error:
+            raise StoreError(
+                f"Could not save {what}: {plain_reason(error)}. Nothing was changed."
+            ) from error
+        self._lock_seen = _signature(self.lock_path)
+
+    def _finish_turning(self, *, held: bool = False) -> None:
+        """Rewrite every file the way ``lock.json``'s state says, then mark it done."""
+        if not held:
+            with self._turning(exclusive=True, what="the lock"):
+                self._read_lock_file()
+                if self._lock is not None and self._key is not None:
+                    how = "on" if self._lock.state == "turning-on" else "off"
+                    self._finish_turning(held=True)
+                    self.notices.append(
+                        Notice(
+                            f"closer had stopped while turning the lock {how}; it has "
+                            "finished now, and nothing was lost."
+                        )
+                    )
+            return
+        assert self._lock is not None and self._key is not None
+        turning_on = self._lock.state == "turning-on"
+        try:
+            self._rewrite_every_file(seal=turning_on)
+            if turning_on:
+                self._lock.state = "on"
+                self._save_lock_file("the lock")
+            else:
+                self.lock_path.unlink()
+                _fsync_dir(self.root)
+                self._lock, self._key, self.locked, self._lock_seen = None, None, False, None
+        except OSError as error:
+            raise StoreError(
+                f"closer could not finish turning the lock {'on' if turning_on else 'off'}: "
+                f"{plain_reason(error)}. Nothing was lost; it finishes the next time closer "
+                "is opened with a passphrase."
+            ) from error
+
+    def _rewrite_every_file(self, *, seal: bool) -> None:
+        """Seal (or open) every file of the couple in place, each with the atomic write.
+
+        Files are independent, so a few threads overlap the waits for the
+        disk (ten years: minutes alone, seconds so); each folder is synced
+        once at the end, before the journal says the turn is done: a power
+        cut before then brings back some old files, which the next unlock
+        simply rewrites again.
+        """
+        from concurrent.futures import ThreadPoolExecutor
+
+        key = self._key
+        assert key is not None
+
+        def rewrite(path: Path) -> None:
+            try:
+                data = read_plain(path)
+            except (OSError, ValueError):
+                return  # gone, or not a plain file: the reader sets it aside
+            if sealing.is_sealed(data) == seal:
+                return  # done before closer stopped
+            if seal:
+                schema = 0 if path.parent == self.quarantine_dir else sealing.schema_of_plain(data)
+                write_atomic(path, key.seal(data, self._bound(path), schema), sync_folder=False)
+                return
+            for bound in self._bindings(path):
+                try:
+                    plain = key.open(data, bound)[1]
+                except ValueError:
+                    continue
+                write_atomic(path, plain, sync_folder=False)
+                return
+            # A file that opens with no binding was never this folder's: left as
+            # it is, and the reader sets it aside.
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(rewrite, self._every_private_file()))  # the first OSError raises
+        for folder in self._private_folders:
+            with contextlib.suppress(FileNotFoundError):
+                _fsync_dir(folder)
+
+    @property
+    def _private_folders(self) -> tuple[Path, ...]:
+        """Every folder holding what a couple said: sealed when the folder is locked."""
+        return (
+            self.root,
+            self.sessions_dir,
+            self.drafts_dir,
+            self.letters_dir,
+            self.quarantine_dir,
+        )
+
+    def _every_private_file(self) -> list[Path]:
+        files = []
+        for folder in self._private_folders:
+            try:
+                with os.scandir(folder) as entries:
+                    for entry in entries:
+                        if entry.name.startswith(".") or entry.name == LOCK_FILE:
+                            continue
+                        if folder != self.quarantine_dir and not entry.name.endswith(".json"):
+                            continue
+                        if entry.is_file(follow_symlinks=False):
+                            files.append(Path(entry.path))
+            except OSError:
+                continue
+        return files
+
+    def _bound(self, path: Path) -> str:
+        """What a sealed file is bound to: its folder and the stem of its name.
+
+        The stem, not the whole name, so that a sync tool's conflicted copy
+        (``<name> (conflicted copy).json``, ``<name>.sync-conflict-….json``)
+        still opens, as it does unlocked.
+        """
+        where = "" if path.parent == self.root else path.parent.name
+        stem = _STEM.match(path.name)
+        return f"{where}/{stem.group(0) if stem else ''}"
+
+    def _bindings(self, path: Path) -> list[str]:
+        """Where a sealed file may have been bound: a quarantined one, wherever it came from."""
+        bound = self._bound(path)
+        if path.parent != self.quarantine_dir:
+            return [bound]
+        stem = bound.split("/", 1)[1]
+        return [bound, *(f"{where}/{stem}" for where in ("", "sessions", "in-progress"))]
+
+    def _unseal(self, path: Path, data: bytes) -> tuple[bytes, int | None]:
+        """The plain bytes of a file read, and the schema a sealed header vouched for."""
+        if not self.locked:
+            if not sealing.is_sealed(data):
+                return data, None
+            self._read_lock_file()  # locked in another window since this one opened?
+            if not self.locked:
+                raise ValueError("it is locked, but this folder is not: it comes from elsewhere")
+            raise LockChanged(LOCKED_ELSEWHERE)
+        if self._key is None:
+            raise LockChanged(LOCKED_ELSEWHERE) if self._opened_plain else Locked()
+        if sealing.is_sealed(data):
+            schema, plain = self._key.open(data, self._bound(path))
+            return plain, schema
+        # Plain in a locked folder: expected while the lock is being turned on
+        # or off (here or in another window); otherwise it was put here.
+        if self._lock is not None and self._lock.state == "on":
+            self._read_lock_file()
+        if self.locked and self._lock is not None and self._lock.state == "on":
+            raise ValueError("it is not locked like everything else in this folder")
+        return data, None
+
+    def _read_lock_file(self) -> None:
+        """Learn whether the folder is locked, and its slots; keeps the key if it still fits."""
+        try:
+            with opened_plain(self.lock_path) as (fd, info):
+                data = read_to_end(fd, info.st_size)
+                seen = (info.st_ino, info.st_mtime_ns, info.st_size)
+            lock = sealing.LockFile.from_bytes(data)
+        except FileNotFoundError:
+            self._lock, self._key, self.locked, self._lock_seen = None, None, False, None
+            self.lock_problem = None
+            return
+        except (OSError, ValueError) as error:
+            reason = plain_reason(error) if isinstance(error, OSError) else str(error)
+            self._lock, self._key, self.locked, self._lock_seen = None, None, True, None
+            self.lock_problem = (
+                f"closer's lock file {self.lock_path} could not be read ({reason}), so nothing "
+                "locked can be opened. It was left exactly as it is."
+            )
+            return
+        if self._key is not None and self._key.key_id != lock.key_id:
+            self._key = None  # locked afresh with another key elsewhere
+        self._lock, self.locked, self._lock_seen, self.lock_problem = lock, True, seen, None
+
+    def _check_lock_unchanged(self, what: str) -> None:
+        """Refuse to write when another window turned the lock on or off since this one looked."""
+        if _signature(self.lock_path) == self._lock_seen and self.is_open:
+            return
+        was_locked = self.locked
+        self._read_lock_file()
+        if self.locked != was_locked:
+            raise LockChanged(
+                f"Could not save {what}: closer was locked or unlocked in another window, so "
+                "nothing was saved here. Close this window and open closer again."
+            )
+        if not self.is_open:
+            raise Locked()
+
+    @contextlib.contextmanager
+    def _turning(self, *, exclusive: bool, what: str) -> Iterator[None]:
+        """Every write holds this shared; turning the lock on or off holds it alone."""
+        if fcntl is None:  # pragma: no cover
+            yield
+            return
+        try:
+            fd = os.open(
+                self.root / TURNING_NAME, os.O_RDWR | os.O_CREAT | _NOT_OURS_FLAGS, FILE_MODE
+            )
+        except OSError as error:
+            raise StoreError(
+                f"Could not save {what}: {plain_reason(error)}. Nothing saved before was changed."
+            ) from error
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+            yield
+        finally:
+            os.close(fd)
+
     # -- writing ---------------------------------------------------------------
 
     def _write(self, path: Path, model: Persisted, what: str) -> None:
@@ -791,7 +1242,12 @@ class Store:
                 f"Could not save {what}: it holds something closer cannot write."
             ) from error
         try:
-            write_atomic(path, data)
+            with self._turning(exclusive=False, what=what):
+                self._check_lock_unchanged(what)
+                if self.locked:
+                    assert self._key is not None  # _check_lock_unchanged made sure
+                    data = self._key.seal(data, self._bound(path), getattr(model, "schema_", 0))
+                write_atomic(path, data)
         except OSError as error:
             raise StoreError(
                 f"Could not save {what}: {plain_reason(error)}. Nothing saved before was changed."
@@ -835,6 +1291,18 @@ def _make_root(root: Path) -> Path:
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         raise DataFolderError(errno.EPERM, f"closer's data folder {root} belongs to another user.")
     return real
+
+
+_STEM = re.compile(r"[^ (.]*")
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """What tells that ``lock.json`` changed, without reading it; None if it is not there."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
 def _our_files(folder: Path) -> list[tuple[str, bool | None]]:
@@ -888,14 +1356,26 @@ def _is_own_name(record: SessionRecord, name: str) -> bool:
         return False
 
 
-def _parse(path: Path, data: bytes, model: type[ModelT], kind: str, schema: int) -> ModelT:
+def _parse(
+    path: Path,
+    data: bytes,
+    model: type[ModelT],
+    kind: str,
+    schema: int,
+    bound_schema: int | None = None,
+) -> ModelT:
+    """``data`` as a ``model``; ``bound_schema`` is what a sealed file's header vouched for."""
     if not data.strip():
         raise ValueError("it is empty")
     try:
         loaded: ModelT | None = model.model_validate_json(data)
     except (ValidationError, RecursionError):
         loaded = None
-    if loaded is not None and getattr(loaded, "schema_", None) == schema:
+    if (
+        loaded is not None
+        and getattr(loaded, "schema_", None) == schema
+        and bound_schema in (None, schema)
+    ):
         return loaded
     # The slow path: an older file to migrate, a newer one, or a broken one.
     try:
@@ -907,10 +1387,12 @@ def _parse(path: Path, data: bytes, model: type[ModelT], kind: str, schema: int)
     version = raw.get("schema")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ValueError("it has no schema number")
+    if bound_schema is not None and version != bound_schema:
+        raise ValueError("it holds another schema than the one it was locked with")
     if version > schema:
         raise NewerFile(path)
     while version < schema:
-        step = MIGRATIONS[kind].get(version)
+        step = MIGRATIONS.get(kind, {}).get(version)
         if step is None:
             raise ValueError(f"closer cannot read schema {version}")
         try:

@@ -41,6 +41,13 @@ def keys_table(keys: Sequence[tuple[str, str]]) -> str:
     return f"## Keys on this screen\n\n| key | what it does |\n|---|---|\n{rows}"
 
 
+def lock_key_help(app: CloserApp) -> str:
+    """The lock's key, only where the couple locked closer."""
+    from closer_tui.screens.lock import LOCK_KEY
+
+    return LOCK_KEY if app.lock_is_on else ""
+
+
 def own_content_help(app: CloserApp) -> str:
     """How to add your own cards and plans: the FAQ and the example point here."""
     from closer_tui.core.basics import OWN_CONTENT_FILE
@@ -83,6 +90,7 @@ class HelpScreen(InCloser, ModalScreen[None]):
             self.screen_help,
             keys_table(self.keys),
             EVERYWHERE,
+            lock_key_help(closer),
             "## When closer is not enough",
             safety.not_therapy,
             f"**{safety.unsafe}**",

@@ -39,6 +39,7 @@ from closer_tui.core.store import StoreError, plain_reason, write_atomic
 from closer_tui.core.words import duration_words
 from closer_tui.mends.text_box import LineBox
 from closer_tui.screens.base import CloserScreen
+from closer_tui.screens.both_agree import BothAgreeScreen
 from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
@@ -57,12 +58,12 @@ DEFAULT_EXPORT = "~/closer-history.md"
 
 HELP = """\
 **History.** Every session, newest first. **enter** opens one; **d** deletes
-the one under the cursor for good (after asking); **f** chooses which kind to
-show; **x** exports everything you wrote as a Markdown file; **k** writes a
-keepsake of a year, one page to open in a browser or print; **v** opens your
-favourites; **l** your sealed letters. *Together* shows
-what it adds up to. Nothing here is a score: it is simply what you made time
-for.
+the one under the cursor for good, once each of you has pressed your own key;
+**f** chooses which kind to show; **x** exports everything you wrote as a
+Markdown file; **k** writes a keepsake of a year, one page to open in a browser
+or print; **v** opens your favourites; **l** your sealed letters. *Together*
+shows what it adds up to. Nothing here is a score: it is simply what you made
+time for.
 """
 
 
@@ -404,7 +405,9 @@ class HistoryScreen(CloserScreen[None]):
             if yes:
                 self.delete(record)
 
-        self.app.push_screen(ConfirmScreen(question, yes="Delete for good", no="Keep it"), answered)
+        # Both of you, each with your own key: one alone never erases what you share.
+        gate = BothAgreeScreen(question, self.closer.couple, prompt="To delete it for good")
+        self.app.push_screen(gate, answered)
 
     def delete(self, record: SessionRecord) -> None:
         self._changing_history = True  # this screen shows the change itself, below
@@ -567,6 +570,11 @@ class HistoryScreen(CloserScreen[None]):
                 timeout=15,
             )
             return
+        if self.closer.lock_is_on:
+            # Whatever leaves the data folder leaves the lock behind: say so, every time.
+            from closer_tui.screens.lock import UNLOCKED_EXPORT
+
+            done = f"{done}. {UNLOCKED_EXPORT}"
         self.app.call_from_thread(self.notify, done, title=title, timeout=10)
 
     @work(thread=True, exclusive=True, group="export")

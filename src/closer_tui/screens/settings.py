@@ -24,13 +24,21 @@ HELP = """\
 **Settings.** Change your names and colours, whether a timer's end rings the
 terminal bell or flashes softly, and the light or dark look. **ctrl+s** saves,
 and so does going back with **escape**: a change is never lost on the way out.
-**Cancel** leaves everything as it was.
+**Cancel** leaves everything as it was. **The lock…** locks closer with a
+passphrase for each of you, or changes how it is locked.
 """
 
 
 def on_or_off(value: bool) -> str:
     """A switch's state in a word: its slider says it only in colour."""
     return "On" if value else "Off"
+
+
+def lock_words(on: bool) -> str:
+    """The lock's state beside its button."""
+    if on:
+        return "On: either of your passphrases opens closer"
+    return "Off: lock closer with a passphrase for each of you"
 
 
 class SettingsScreen(CloserScreen[None]):
@@ -82,6 +90,12 @@ class SettingsScreen(CloserScreen[None]):
                 "Like: the day we met 2019-06-14; moving in 03-01 (year optional)",
                 classes="hint",
             )
+            # The lock: its own screen, as it asks for passphrases and both of you.
+            with Horizontal(classes="switch-row", id="lock-row"):
+                yield Button("The lock…", id="lock")
+                yield Label(
+                    lock_words(self.closer.lock_is_on), id="lock-state", classes="switch-label"
+                )
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -94,6 +108,11 @@ class SettingsScreen(CloserScreen[None]):
         self.query_one(f"#{event.switch.id}-state", Label).update(on_or_off(event.value))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "lock":
+            from closer_tui.screens.lock_settings import LockSettingsScreen
+
+            self.app.push_screen(LockSettingsScreen(), self._lock_changed)
+            return
         if event.button.id == "save":
             self.action_save()
         elif event.button.id == "close-opt-in":
@@ -102,6 +121,10 @@ class SettingsScreen(CloserScreen[None]):
             self.notify("The opt-in deck is closed. Either of you can ask again another day.")
         else:
             self.app.pop_screen()
+
+    def _lock_changed(self, _: None) -> None:
+        """Only the lock's line changes: names typed meanwhile stay as they are."""
+        self.query_one("#lock-state", Label).update(lock_words(self.closer.lock_is_on))
 
     def action_back(self) -> None:
         """Escape keeps what was changed (or stays to say what to fix), never drops it."""

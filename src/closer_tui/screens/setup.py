@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, VerticalScroll
-from textual.widgets import Button, ContentSwitcher, Input, Markdown, Static
+from textual.widgets import Button, ContentSwitcher, Input, Label, Markdown, Static, Switch
 
 from closer_tui.core.models import Couple
 from closer_tui.screens.base import CloserScreen
@@ -44,6 +44,9 @@ def safety_markdown(app: CloserApp) -> str:
 class SetupScreen(CloserScreen[Couple]):
     """Returns the new couple through ``dismiss``; nothing is saved before then."""
 
+    wants_lock = False
+    """Whether they asked, beside their names, to be offered the lock next."""
+
     BINDINGS = [Binding("ctrl+s", "save", "Save", show=False)]
 
     DEFAULT_CSS = """
@@ -52,6 +55,8 @@ class SetupScreen(CloserScreen[Couple]):
     SetupScreen .buttons { height: auto; margin: 1 0; }
     SetupScreen .buttons Button { margin: 0 1 0 0; }
     SetupScreen #names-intro { margin: 1 0; }
+    SetupScreen #want-lock-row { height: auto; }
+    SetupScreen #want-lock-row Label { padding: 1 1; width: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
@@ -72,6 +77,10 @@ class SetupScreen(CloserScreen[Couple]):
                     id="names-intro",
                 )
                 yield CoupleForm()
+                # Off unless chosen: the lock's own screen explains it before anything locks.
+                with Horizontal(id="want-lock-row"):
+                    yield Switch(value=False, id="want-lock")
+                    yield Label("Lock closer with a passphrase for each of you (explained next)")
                 with Horizontal(classes="buttons"):
                     yield Button("Begin", id="begin", variant="primary")
                     yield Button("Back", id="back")
@@ -105,4 +114,5 @@ class SetupScreen(CloserScreen[Couple]):
         partners = self.query_one(CoupleForm).partners()
         if partners is not None:
             first, second = partners
+            self.wants_lock = self.query_one("#want-lock", Switch).value
             self.dismiss(Couple(first=first, second=second))

@@ -1,0 +1,76 @@
+"""A question only the two of you can say yes to: each presses their own key, f and j.
+
+For what one partner alone must never do to the couple's shared history:
+deleting a session, turning the lock off, taking away a passphrase. It is the
+both-ready gate (:class:`~closer_tui.widgets.both_ready.PartnerGate`) without
+its ``space`` for both: here one driver cannot answer for the other.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from closer_tui.widgets.both_ready import PartnerGate
+
+if TYPE_CHECKING:
+    from closer_tui.core.models import Couple, PartnerKey
+
+
+class BothAgree(PartnerGate):
+    """Through only once each partner pressed their own key; no ``space`` for both."""
+
+    BINDINGS = [
+        Binding("f", "ready('first')", "First agrees", show=False),
+        Binding("j", "ready('second')", "Second agrees", show=False),
+    ]
+
+    IS_IN = " agrees"
+    HINT = "escape keeps everything as it is"
+
+    class Agreed(Message):
+        """Both pressed their key."""
+
+    def answer(self, ready: list[PartnerKey]) -> Message:
+        return self.Agreed()
+
+    def action_together(self) -> None:
+        """Not here: each of you answers for yourself."""
+
+
+class BothAgreeScreen(ModalScreen[bool]):
+    """Dismisses True once both partners pressed their key; escape means no."""
+
+    BINDINGS = [Binding("escape", "dismiss(False)", "Keep it")]
+
+    DEFAULT_CSS = """
+    BothAgreeScreen { align: center middle; }
+    BothAgreeScreen > Vertical {
+        width: auto; max-width: 72; height: auto;
+        border: round $error; background: $surface; padding: 1 2;
+    }
+    """
+
+    def __init__(self, question: str, couple: Couple, *, prompt: str) -> None:
+        super().__init__()
+        self.question = question
+        self.couple = couple
+        self.prompt = prompt
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, id="question")
+            yield BothAgree(self.couple, prompt=self.prompt)
+
+    def on_mount(self) -> None:
+        self.query_one(BothAgree).focus()
+
+    def on_both_agree_agreed(self, event: BothAgree.Agreed) -> None:
+        event.stop()
+        self.dismiss(True)
