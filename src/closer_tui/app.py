@@ -66,7 +66,7 @@ class CloserApp(FirstSight):
         Binding("ctrl+p", "command_palette", "Find", show=False, priority=True),
         Binding("question_mark", "help", "Help", key_display="?"),
         # Only when the lock is on (check_action); ctrl+l stays the blank screen.
-        Binding("ctrl+g", "lock_now", "Lock", priority=True),
+        Binding("ctrl+f", "lock_now", "Lock", priority=True),
     ]
 
     couple: reactive[Couple] = reactive(None, always_update=True, init=False)  # type: ignore[arg-type]

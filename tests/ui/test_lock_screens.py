@@ -1,4 +1,4 @@
-"""The lock in the app: the lock screen first, idle lock, ctrl+g, Settings, both partners."""
+"""The lock in the app: the lock screen first, idle lock, ctrl+f, Settings, both partners."""
 
 from __future__ import annotations
 
@@ -116,8 +116,8 @@ async def test_closer_locks_itself_after_the_quiet_time_and_on_ctrl_g(
         assert "Alex" not in screen_text(app)
         await _open_with(pilot, SECOND)
         assert isinstance(app.screen, HomeScreen)
-        assert "^g Lock" in screen_text(app)
-        await pilot.press("ctrl+g")
+        assert "^f Lock" in screen_text(app)
+        await pilot.press("ctrl+f")
         await pilot.pause()
         assert isinstance(app.screen, LockScreen)
         await _open_with(pilot, FIRST)
@@ -131,7 +131,7 @@ async def test_without_the_lock_ctrl_g_does_nothing_and_is_not_shown(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Lock" not in screen_text(app)
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+f")
         clock.advance(3600)
         app.lock_if_idle()
         await pilot.pause()
@@ -237,13 +237,13 @@ async def test_help_names_the_lock_key_only_when_the_lock_is_on(
         await _open_with(pilot, FIRST)
         await pilot.press("question_mark")
         await pilot.pause()
-        assert "**ctrl+g** locks closer at once" in help_words(app)
+        assert "**ctrl+f** locks closer at once" in help_words(app)
     plain = make_app(Store.open(store_with_couple.root.parent / "plain"))
     async with plain.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
         plain.action_help()
         await pilot.pause()
-        assert "ctrl+g" not in help_words(plain)
+        assert "ctrl+f" not in help_words(plain)
 
 
 async def test_what_pushes_itself_over_the_lock_is_covered_too(
@@ -255,7 +255,7 @@ async def test_what_pushes_itself_over_the_lock_is_covered_too(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await _open_with(pilot, FIRST)
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         app.push_screen(ConfirmScreen("Something that ended under the lock?"))
         await pilot.pause()

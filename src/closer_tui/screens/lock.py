@@ -38,7 +38,7 @@ HALF_DONE = {
     ),
 }
 LOCK_KEY = """\
-With the lock on, **ctrl+g** locks closer at once: either passphrase, or the
+With the lock on, **ctrl+f** locks closer at once: either passphrase, or the
 recovery code, opens it again, back where you were.
 """
 UNLOCKED_EXPORT = "That file is not locked: keep it where only the two of you can open it."

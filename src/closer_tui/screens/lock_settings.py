@@ -49,7 +49,7 @@ HELP = """\
 **The lock.** Lock closer with a passphrase for each of you, choose how soon it
 locks again when left alone, change or remove a passphrase, get a new recovery
 code, or turn the lock off. Removing a passphrase and turning the lock off need
-both of you. **ctrl+g** locks closer at once.
+both of you. **ctrl+f** locks closer at once.
 """
 
 
