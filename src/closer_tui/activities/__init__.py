@@ -33,6 +33,10 @@ ACTIVITIES: dict[ActivityKind, str] = {
     "needs": "weekly_checkin:NeedsActivity",
     "connection_check": "reflection:ConnectionCheckActivity",
     "attachment_quiz": "reflection:AttachmentQuizActivity",
+    "settle_in": "hard_moment:SettleInActivity",
+    "feelings": "hard_moment:FeelingsActivity",
+    "hard_moment": "hard_moment:HardMomentTurnsActivity",
+    "gentle_start": "inner_world:GentleStartActivity",
 }
 
 

@@ -70,6 +70,9 @@ class Preferences(Persisted):
     theme: str = DEFAULT_THEME
     bell: bool = Field(True, description="Ring the terminal bell when a timer ends.")
     pulse: bool = Field(True, description="Flash the timer softly when it ends.")
+    reduced_motion: bool = Field(
+        False, description="Show a plain count instead of anything that moves (the breathing bar)."
+    )
 
 
 class Couple(Persisted):

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 HELP = """\
 **Settings.** Change your names and colours, whether a timer's end rings the
-terminal bell or flashes softly, and the light or dark look. **ctrl+s** saves,
+terminal bell or flashes softly, the light or dark look, and reduced motion
+(the break's breathing guide counts instead of moving). **ctrl+s** saves,
 and so does going back with **escape**: a change is never lost on the way out.
 **Cancel** leaves everything as it was.
 """
@@ -57,6 +58,7 @@ class SettingsScreen(CloserScreen[None]):
                 ("bell", prefs.bell, "Ring the terminal bell when a timer ends"),
                 ("pulse", prefs.pulse, "Flash the timer softly when it ends"),
                 ("light", prefs.theme == "textual-light", "Light theme"),
+                ("still", prefs.reduced_motion, "Reduced motion: a plain count, nothing moving"),
             ):
                 with Horizontal(classes="switch-row"):
                     yield Switch(value=value, id=switch_id)
@@ -108,6 +110,7 @@ class SettingsScreen(CloserScreen[None]):
             update={
                 "bell": self.query_one("#bell", Switch).value,
                 "pulse": self.query_one("#pulse", Switch).value,
+                "reduced_motion": self.query_one("#still", Switch).value,
                 "theme": "textual-light"
                 if self.query_one("#light", Switch).value
                 else "textual-dark",
