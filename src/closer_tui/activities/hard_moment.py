@@ -26,6 +26,7 @@ from closer_tui.core.content import HardMomentPart
 from closer_tui.core.gentle import notice
 from closer_tui.core.models import PARTNER_KEYS, Entry, Outcome, PartnerKey
 from closer_tui.widgets.activity import Activity
+from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.partner import named
 from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
 from closer_tui.widgets.turn_entry import Turn, TurnEntry
@@ -51,6 +52,31 @@ class SettleInActivity(HugActivity):
         yield Static(library.calm.hard_moment.settle, id="si-settle")
         yield from super().compose()
         yield Static(library.calm.hard_moment.credit, id="si-credit")
+
+    BINDINGS = [
+        Binding("f", "gate('first')", show=False),
+        Binding("j", "gate('second')", show=False),
+        Binding("space", "gate('')", "Start both", key_display="space"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # The session focuses the step itself, which keeps its top (the note) in view;
+        # focusing the gate below would scroll the note away. Its keys reach the gate.
+        self.can_focus = True
+
+    def action_gate(self, who: str) -> None:
+        for gate in self.query(BothReady):
+            if who in ("first", "second"):
+                gate.action_ready(who)  # type: ignore[arg-type]
+            else:
+                gate.action_together()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "gate":
+            gates = self.query(BothReady)
+            return self.stage == "ready" and bool(gates) and not gates.first().has_focus
+        return super().check_action(action, parameters)
 
     def _count_text(self) -> str:
         return ""  # not a count of hugs tonight: this one is only an offer
@@ -302,8 +328,9 @@ class HardMomentTurnsActivity(Activity):
         if self._started_at is None:
             return None
         entries = list(self.entries)
-        if self.is_mounted and self.turns.has_draft():
-            draft = self.turns.draft()
+        boxes = self.query(TurnEntry)
+        if boxes and boxes.first().has_draft():
+            draft = boxes.first().draft()
             entries.append(
                 Entry(
                     who=draft.who,
@@ -330,5 +357,5 @@ class HardMomentTurnsActivity(Activity):
     def forget(self) -> None:
         self.entries = []
         self.had_turn = set()
-        if self.is_mounted:
-            self.turns.clear_draft()
+        for turns in self.query(TurnEntry):
+            turns.clear_draft()
