@@ -134,6 +134,6 @@ async def test_the_plan_runs_through_and_keeps_what_was_said(
     assert like[2].parts["adds"] == "yes"
     assert [e.passed for e in record.steps[3].entries] == [True, True]
     assert [e.text for e in record.steps[4].entries] == ["I was short with you", "I went quiet"]
-    assert [e.text for e in record.steps[5].entries][0] == "Could we stay together at parties?"
+    assert record.steps[5].entries[0].text == "Could we stay together at parties?"
     # Time together is the fake clock's, and only the minutes that passed.
     assert record.actual_seconds == pytest.approx(60 + 120 + 300 + 60 + 3 * HANDOVER_SECONDS)
