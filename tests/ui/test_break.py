@@ -232,3 +232,36 @@ async def test_only_that_it_happened_and_only_if_kept(
         await pilot.pause()
     assert store_with_couple.load_keepsakes().recall(*KEEPSAKE) == 1
     assert store_with_couple.load_history().sessions == []
+
+
+async def test_words_half_typed_in_a_guided_step_wait_too(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        session = await start_plan(pilot, "weekly-checkin")
+        await pilot.press("ctrl+n")  # past the hug, to the temperature reading
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press(*"Thank you for the soup")
+        await pilot.pause()
+        typed = session.activity.typing() if session.activity else {}
+        assert "Thank you for the soup" in typed.values()
+        await break_leaves_it_as_it_was(pilot, clock)
+        assert session.activity is not None and session.activity.typing() == typed
+
+
+async def test_help_names_the_break_key_on_every_screen(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(140, 60)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "ctrl+g │ a break, for either of you" in screen_text(app)
+        await pilot.press("escape", "ctrl+g")
+        await pilot.pause()
+        await pilot.press("question_mark")  # the break's own help, and still the key
+        await pilot.pause()
+        assert "A break." in screen_text(app) and "ctrl+g" in screen_text(app)

@@ -31,6 +31,7 @@ from closer_tui.widgets.card_deck import CardDeck, CardFace
 from closer_tui.widgets.partner import named, named_together
 from closer_tui.widgets.timed_activity import TimedActivity
 from closer_tui.widgets.turn_banner import TurnBanner
+from closer_tui.widgets.why import cited
 
 THEMES: tuple[str, ...] = ("any", *get_args(InnerTheme))
 
@@ -426,7 +427,7 @@ class GentleStartActivity(IStatementActivity):
     def words(self) -> BuilderWords:
         gentle = self.closer.library.calm.gentle
         return BuilderWords(
-            gentle.intro,
+            f"{gentle.intro} {cited(gentle.claims)}",
             gentle.feel,
             "about",
             gentle.about,

@@ -21,7 +21,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Header, Static
 
-from closer_tui.core.content import BreakWords, Claim
+from closer_tui.core.content import BreakWords
 from closer_tui.core.models import PartnerKey
 from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.both_ready import PartnerGate
@@ -29,6 +29,7 @@ from closer_tui.widgets.breathing import BreathingGuide
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.minutes_choice import MinutesChoice
+from closer_tui.widgets.why import cited
 
 KEEPSAKE = ("calm", "breaks")
 """Where the count of kept breaks lives in keepsakes.json: a number, never words."""
@@ -60,15 +61,6 @@ class HoldsForBreak(Protocol):
 
     def hold_for_break(self, held: bool) -> None:
         """Stop counting while ``held``; released, carry on as it was before."""
-
-
-def cited(claims: list[Claim]) -> str:
-    """Who found it and how sure: "(Gottman & Levenson, 1992; …; evidence: moderate)"."""
-    sources: list[str] = []
-    for claim in claims:
-        sources += [s.cite for s in claim.sources if s.cite not in sources]
-    strengths = ", ".join(dict.fromkeys(claim.strength for claim in claims))
-    return f"({'; '.join(sources)}; evidence: {strengths})"
 
 
 class ComingBack(PartnerGate):
