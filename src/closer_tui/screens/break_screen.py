@@ -18,13 +18,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.widgets import Header, Static
 
 from closer_tui.core.content import BreakWords
-from closer_tui.core.models import PartnerKey
 from closer_tui.screens.base import CloserScreen
-from closer_tui.widgets.both_ready import PartnerGate
+from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.breathing import BreathingGuide
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.footer import CalmFooter
@@ -63,8 +61,8 @@ class HoldsForBreak(Protocol):
         """Stop counting while ``held``; released, carry on as it was before."""
 
 
-class ComingBack(PartnerGate):
-    """Both press their key to come back from a break; ``space`` answers for both."""
+class ComingBack(BothReady):
+    """The both-ready gate, in a break's words: both press their key to come back."""
 
     BINDINGS = [
         Binding("f", "ready('first')", "First back", show=False),
@@ -75,15 +73,8 @@ class ComingBack(PartnerGate):
     IS_IN = " is back"
     HINT = "or press space for both of you · m for more time apart"
 
-    class Back(Message):
-        """Both are back (or one pressed space for both)."""
-
-        def __init__(self, ready: list[PartnerKey]) -> None:
-            super().__init__()
-            self.ready = ready
-
-    def answer(self, ready: list[PartnerKey]) -> Message:
-        return self.Back(ready)
+    def heading(self) -> str:
+        return self.prompt
 
 
 class BreakScreen(CloserScreen[None]):
@@ -258,8 +249,8 @@ class BreakScreen(CloserScreen[None]):
         else:
             self.notify("When you're both ready: f and j (or space).", timeout=5)
 
-    @on(ComingBack.Back)
-    def _both_back(self, event: ComingBack.Back) -> None:
+    @on(BothReady.Started)
+    def _both_back(self, event: BothReady.Started) -> None:
         event.stop()
         if self.keep_note:
             section, key = KEEPSAKE
