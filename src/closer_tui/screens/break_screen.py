@@ -109,6 +109,7 @@ class BreakScreen(CloserScreen[None]):
         self.stage = "choose"
         """``choose`` the time, ``apart`` while it runs, ``back`` at the both-ready gate."""
         self.keep_note = False
+        self._times_apart = 0
         self._held: list[HoldsForBreak | CountdownPanel] = []
 
     @property
@@ -204,7 +205,10 @@ class BreakScreen(CloserScreen[None]):
             panel,
             BreathingGuide(words.breathing, clock=self.closer.clock, still=prefs.reduced_motion),
         )
-        ideas = self.closer.rng.sample(words.pause.ideas, 3)
+        # Three ideas at a time; more time apart brings the next three.
+        every = words.pause.ideas
+        ideas = [every[(self._times_apart * 3 + n) % len(every)] for n in range(3)]
+        self._times_apart += 1
         text = Text("\n".join(f"· {idea}" for idea in ideas))
         text.append(f"\n\n{words.pause.ideas_note}", style="dim")
         self.query_one("#break-ideas", Static).update(text)
