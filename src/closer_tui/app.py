@@ -63,6 +63,7 @@ class CloserApp(FirstSight):
     COMMANDS: ClassVar = {PlacesProvider}  # places only: none of Textual's developer commands
     BINDINGS: ClassVar = [
         Binding("ctrl+l", "privacy", "Hide", priority=True),
+        Binding("ctrl+g", "take_break", "Break", priority=True),
         Binding("ctrl+p", "command_palette", "Find", show=False, priority=True),
         Binding("question_mark", "help", "Help", key_display="?"),
         # Only when the lock is on (check_action); ctrl+l stays the blank screen.
@@ -738,6 +739,16 @@ class CloserApp(FirstSight):
             self.pop_screen()
         else:
             self.push_screen(PrivacyScreen())
+
+    def action_take_break(self) -> None:
+        """ctrl+g, from anywhere: a break over whatever is there, which waits as it was."""
+        from closer_tui.screens.break_screen import BreakScreen
+        from closer_tui.screens.privacy import PrivacyScreen
+
+        if not self.ready or isinstance(self.screen, PrivacyScreen):
+            return  # nothing to pause yet; and a hidden screen shows nothing, not even this
+        if not any(isinstance(screen, BreakScreen) for screen in self.screen_stack):
+            self.push_screen(BreakScreen())
 
     def action_help(self) -> None:
         from closer_tui.screens.base import CloserScreen

@@ -189,6 +189,18 @@ def test_built_in_plans_are_as_specified_and_add_up() -> None:
         ),
         "weekly-checkin": (30, [("hug", 1), ("dtr", 15), ("weekly_checkin", 14)]),
         "quick-reconnect": (10, [("hug", 1), ("question", 5), ("appreciations", 4)]),
+        "after-a-hard-moment": (
+            35,
+            [
+                ("settle_in", 3),
+                ("feelings", 5),
+                ("hard_moment", 10),
+                ("hard_moment", 5),
+                ("hard_moment", 4),
+                ("hard_moment", 4),
+                ("appreciations", 4),
+            ],
+        ),
     }
     assert [p.id for p in LIB.plans] == list(expected)
     for plan in LIB.plans:

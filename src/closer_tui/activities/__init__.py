@@ -34,6 +34,10 @@ ACTIVITIES: dict[ActivityKind, str] = {
     "connection_check": "reflection:ConnectionCheckActivity",
     "attachment_quiz": "reflection:AttachmentQuizActivity",
     "deck": "deck_play:DeckActivity",
+    "settle_in": "hard_moment:SettleInActivity",
+    "feelings": "hard_moment:FeelingsActivity",
+    "hard_moment": "hard_moment:HardMomentTurnsActivity",
+    "gentle_start": "inner_world:GentleStartActivity",
 }
 
 

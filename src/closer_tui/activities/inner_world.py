@@ -5,7 +5,7 @@ Each ends the way the practice does: the one who listened says thank you.
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, get_args
 
@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, Static
 
 from closer_tui.core.clock import Countdown
 from closer_tui.core.content import InnerPrompt, InnerTheme
+from closer_tui.core.gentle import notice
 from closer_tui.core.models import Entry, Outcome, PartnerKey
 from closer_tui.core.words import sentence
 from closer_tui.mends.text_box import LineBox
@@ -30,6 +31,7 @@ from closer_tui.widgets.card_deck import CardDeck, CardFace
 from closer_tui.widgets.partner import named, named_together
 from closer_tui.widgets.timed_activity import TimedActivity
 from closer_tui.widgets.turn_banner import TurnBanner
+from closer_tui.widgets.why import cited
 
 THEMES: tuple[str, ...] = ("any", *get_args(InnerTheme))
 
@@ -176,13 +178,32 @@ def assemble(feel: str, when: str, need: str) -> str:
     return f"{sentence(f'I feel {feel} when {when}')} {sentence(f'I need {need}')}"
 
 
-BLAME = re.compile(r"\b(always|never|you make me|your fault)\b", re.IGNORECASE)
+def gently(feel: str, about: str, need: str) -> str:
+    """The gentle start-up's sentence, with gaps (…) where a part is still empty."""
+    feel, about, need = (part.strip().rstrip(".") or "…" for part in (feel, about, need))
+    return sentence(f"I feel {feel} about {about}, and I need {need}")
+
+
+@dataclass(frozen=True)
+class BuilderWords:
+    """What a sentence builder says beside its three boxes."""
+
+    intro: str
+    feel: str
+    middle: str
+    middle_hint: str
+    middle_placeholder: str
+    need: str
+    avoid: str
+    feelings: list[str]
 
 
 class IStatementActivity(Activity):
     """ "I feel … when … I need …": each partner builds one, then says it aloud."""
 
     KIND = "i_statement"
+    TITLE = "I-statements"
+    PROMPT = "I feel … when … I need …"
 
     # The form scrolls; the sentence as it grows, any nudge and "Saved." stay in sight at
     # the foot of the screen, so ctrl+s never looks like it did nothing.
@@ -210,34 +231,53 @@ class IStatementActivity(Activity):
         self.statements: list[tuple[PartnerKey, str, str, str]] = []
         self._started_at: datetime | None = None
 
-    def compose(self) -> ComposeResult:
+    def words(self) -> BuilderWords:
+        """The words beside the boxes: a subclass builds another sentence with the same boxes."""
         hints = self.closer.library.phrases.i_statement
+        return BuilderWords(
+            hints.intro,
+            hints.feel,
+            "when",
+            hints.when,
+            "a specific moment",
+            hints.need,
+            hints.avoid,
+            list(hints.feelings),
+        )
+
+    def assemble(self, feel: str, when: str, need: str) -> str:
+        return assemble(feel, when, need)
+
+    def compose(self) -> ComposeResult:
+        words = self.words()
         yield TurnBanner(self.closer.couple, speaks="writes", listens="listens")
-        yield Static(hints.intro, id="is-intro")
+        yield Static(words.intro, id="is-intro")
         yield Label("I feel …")
         yield LineBox(
             placeholder="a feeling word or two",
             id="is-feel",
-            suggester=SuggestFromList(hints.feelings, case_sensitive=False),
+            suggester=SuggestFromList(words.feelings, case_sensitive=False),
             max_length=200,
             compact=True,
         )
-        yield Static(f"Words to borrow: {', '.join(hints.feelings)}", classes="hint")
-        yield Label("when …")
-        yield LineBox(placeholder="a specific moment", id="is-when", max_length=500, compact=True)
-        yield Static(hints.when, classes="hint")
+        yield Static(f"Words to borrow: {', '.join(words.feelings)}", classes="hint")
+        yield Label(f"{words.middle} …")
+        yield LineBox(
+            placeholder=words.middle_placeholder, id="is-when", max_length=500, compact=True
+        )
+        yield Static(words.middle_hint, classes="hint")
         yield Label("I need …")
         yield LineBox(
             placeholder="something positive and doable", id="is-need", max_length=500, compact=True
         )
-        yield Static(hints.need, classes="hint")
+        yield Static(words.need, classes="hint")
         yield Static(
-            f"{hints.avoid}\nEnter moves on; enter on the last box keeps it and "
+            f"{words.avoid}\nEnter moves on; enter on the last box keeps it and "
             "passes to the other partner.",
             classes="hint",
         )
         with Vertical(id="is-foot"):
-            yield Static(assemble("", "", ""), id="is-sentence")
+            yield Static(self.assemble("", "", ""), id="is-sentence")
             yield Static("", id="is-nudge")
             yield Static("", id="is-said")
 
@@ -259,14 +299,10 @@ class IStatementActivity(Activity):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         feel, when, need = self._parts()
-        self.query_one("#is-sentence", Static).update(assemble(feel, when, need))
-        blame = BLAME.search(f"{when} {need}")
-        nudge = ""
-        if blame is not None:
-            nudge = (
-                f"“{blame.group(0)}” can sound like blame. Try describing one moment, "
-                "the way a camera would see it."
-            )
+        self.query_one("#is-sentence", Static).update(self.assemble(feel, when, need))
+        # Only the words calm.toml lists, and never a guess beyond them.
+        found = notice(f"{when} {need}", self.closer.library.calm.gentle.watch, "blaming")
+        nudge = f"“{found.said}” can sound like blame. {found.gentler}" if found else ""
         self.query_one("#is-nudge", Static).update(nudge)
 
     @on(Input.Submitted, "#is-feel")
@@ -308,7 +344,7 @@ class IStatementActivity(Activity):
         text = Text()
         for who, feel, when, need in self.statements:
             text.append_text(named(self.closer.couple.partner(who)))
-            text.append(f": {assemble(feel, when, need)}\n")
+            text.append(f": {self.assemble(feel, when, need)}\n")
         if self.both_wrote:
             text.append("Say them aloud to each other. ctrl+s saves them together.")
         elif self.statements:
@@ -329,9 +365,9 @@ class IStatementActivity(Activity):
         return [
             Entry(
                 who=who,
-                prompt="I feel … when … I need …",
-                text=assemble(feel, when, need),
-                parts={"feel": feel, "when": when, "need": need},
+                prompt=self.PROMPT,
+                text=self.assemble(feel, when, need),
+                parts={"feel": feel, self.words().middle: when, "need": need},
             )
             for who, feel, when, need in statements
         ]
@@ -341,7 +377,7 @@ class IStatementActivity(Activity):
         if not entries or self._started_at is None:
             return None
         outcome = self.untimed_outcome(
-            "I-statements",
+            self.TITLE,
             self._started_at,
             entries=entries,
         )
@@ -375,6 +411,34 @@ class IStatementActivity(Activity):
         text.append_text(named_together(couple.first, couple.second))
         text.append(", for saying it kindly.")
         self.query_one("#is-said", Static).update(text)
+
+
+class GentleStartActivity(IStatementActivity):
+    """Raising something hard gently: "I feel … about … and I need …", one each.
+
+    The same builder as the I-statement; it names the situation rather than a
+    moment, and a listed blaming word ("you always") gets a gentler way to say it.
+    """
+
+    KIND = "gentle_start"
+    TITLE = "Gentle start-up"
+    PROMPT = "I feel … about … and I need …"
+
+    def words(self) -> BuilderWords:
+        gentle = self.closer.library.calm.gentle
+        return BuilderWords(
+            f"{gentle.intro} {cited(gentle.claims)}",
+            gentle.feel,
+            "about",
+            gentle.about,
+            "the situation, not the person",
+            gentle.need,
+            f"For example: {gentle.example}",
+            list(self.closer.library.phrases.i_statement.feelings),
+        )
+
+    def assemble(self, feel: str, when: str, need: str) -> str:
+        return gently(feel, when, need)
 
 
 class JustListenActivity(TimedActivity):

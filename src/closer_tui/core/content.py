@@ -61,6 +61,10 @@ ActivityKind = Literal[
     "connection_check",
     "attachment_quiz",
     "deck",
+    "settle_in",
+    "feelings",
+    "hard_moment",
+    "gentle_start",
 ]
 """Every kind of step a guided session can hold; screens map each to a widget."""
 
@@ -360,6 +364,113 @@ class Plan(ContentModel):
         return self
 
 
+# --- Calm when it's hard -------------------------------------------------------------
+
+WatchList = Literal["blaming", "owning"]
+"""Which words a box listens for: blame (you always…), or a "but" that takes an owning back."""
+
+
+class WatchWords(ContentModel):
+    """Words closer notices, exactly as listed, and a gentler way to say what they say."""
+
+    kind: WatchList
+    words: list[Text] = Field(min_length=1)
+    gentler: Text
+
+
+class BreakWords(ContentModel):
+    """The break either partner can call: its words, its minutes and its why."""
+
+    ask: Text
+    under_ask: Text
+    minutes: list[int] = Field(min_length=1)
+    default_minutes: int
+    claims: list[Claim] = Field(min_length=1)
+    why: Text
+    apart: Text
+    ideas: list[Text] = Field(min_length=3)
+    ideas_note: Text
+    come_back: Text
+    soft_start: Text
+    more_minutes: int = Field(ge=1, le=60)
+    kept_note: Text
+
+    @model_validator(mode="after")
+    def _minutes_settle(self) -> Self:
+        if any(not 20 <= minutes <= 60 for minutes in self.minutes):
+            raise ValueError("a break lasts 20 to 60 minutes: flooding takes time to settle")
+        if self.default_minutes not in self.minutes:
+            raise ValueError("the default break must be one of its minutes")
+        return self
+
+
+class Breathing(ContentModel):
+    """The paced-breathing guide: seconds in and out (about six breaths a minute)."""
+
+    in_seconds: float = Field(ge=2, le=10)
+    out_seconds: float = Field(ge=2, le=10)
+    breathe_in: Text
+    breathe_out: Text
+    note: Text
+    note_still: Text = Field(description="The note beside the plain count (reduced motion).")
+
+
+class HardMomentPart(ContentModel):
+    """One step of talking a hard moment over in turns."""
+
+    id: Slug
+    title: Text
+    prompt: Text
+    hint: Text
+    listener: Text
+    heard_check: bool = Field(False, description='After each turn: "What I heard is…".')
+    watch: WatchList | None = None
+
+
+class HardMoment(ContentModel):
+    """After a hard moment: the words of each step of the plan."""
+
+    credit: Text
+    settle: Text
+    feelings_intro: Text
+    feelings_first: Text
+    feelings_second: Text
+    feelings_after: Text
+    heard_prompt: Text
+    heard_yes: Text
+    heard_added: Text
+    feelings: list[Text] = Field(min_length=12)
+    parts: list[HardMomentPart] = Field(min_length=1)
+
+    def part(self, part_id: str) -> HardMomentPart:
+        """The part with this id (KeyError if there is none)."""
+        for part in self.parts:
+            if part.id == part_id:
+                return part
+        raise KeyError(part_id)
+
+
+class Gentle(ContentModel):
+    """The gentle start-up: "I feel … about … and I need …", and the words it notices."""
+
+    intro: Text
+    feel: Text
+    about: Text
+    need: Text
+    example: Text
+    claims: list[Claim] = Field(min_length=1)
+    watch: list[WatchWords] = Field(min_length=1)
+
+
+class Calm(ContentModel):
+    """Calm when it's hard: the break, the breathing guide, the plan, the gentle start."""
+
+    pause: BreakWords
+    breathing: Breathing
+    hard_moment: HardMoment
+    gentle: Gentle
+
+
 # --- Conversation helpers ----------------------------------------------------------
 
 
@@ -629,6 +740,7 @@ class Library(ContentModel):
     guides: list[Guide] = Field(min_length=4)
     faq: list[Faq] = Field(min_length=8)
     plans: list[Plan] = Field(min_length=1)
+    calm: Calm
 
     @model_validator(mode="before")
     @classmethod

@@ -31,6 +31,11 @@ KIND_LABELS = {
     "safety_check": "Safety checks",
     "needs": "Needs for the week",
     "attachment_quiz": "Attachment reflections",
+    "gentle_start": "Gentle start-ups",
+    "settle_in": "Settling in",
+    "feelings": "Feelings, shared",
+    "hard_moment": "Talking a hard moment over",
+    "deck": "Card decks",
 }
 
 

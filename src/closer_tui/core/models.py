@@ -77,6 +77,9 @@ class Preferences(Persisted):
     lock_after_minutes: int = Field(
         10, ge=1, le=240, description="With the lock on: lock again after this long untouched."
     )
+    reduced_motion: bool = Field(
+        False, description="Show a plain count instead of anything that moves (the breathing bar)."
+    )
 
 
 class Anniversary(Persisted):

@@ -23,6 +23,7 @@ EVERYWHERE = """\
 | key | what it does |
 |---|---|
 | ctrl+l | hide the screen at once; press again to come back |
+| ctrl+g | a break, for either of you: time apart to settle, then back |
 | ctrl+p | find any screen or plan by name |
 | ? | this help |
 | escape | back |

@@ -17,7 +17,7 @@ PRACTICE_TRIES: dict[str, list[Try]] = {
     "daily-connection": [("Talk", "stress_talk", {})],
     "affection": [("Hug", "hug", {}), ("Touch ideas", "touch_ideas", {})],
     "questions": [("Tonight's question", "question", {})],
-    "safety": [("Self-check", "safety_check", {})],
+    "safety": [("Self-check", "safety_check", {}), ("Gentle start", "gentle_start", {})],
     "inner-world": [
         ("Prompt cards", "inner_world", {}),
         ("I-statement", "i_statement", {}),

@@ -186,6 +186,7 @@ class SessionScreen(CloserScreen[None]):
         self.only_in_memory: str | None = None
         """Why the draft could not be written, while tonight's session exists only here."""
         self._asking: SaveFailedScreen | None = None
+        self._held_by_break = False
         self._quitting: Callable[[], None] | None = None
         self.stage = VerticalScroll(id="step-scroll", can_focus=False)
         """Where the current step's activity plays."""
@@ -455,6 +456,16 @@ class SessionScreen(CloserScreen[None]):
             self._refresh_bar()
         else:
             self._pause()
+
+    def hold_for_break(self, held: bool) -> None:
+        """A break (ctrl+g) is on: time apart is not time together. Released, the session
+        carries on only if the break was what held it (a hold of its own stays)."""
+        if held and not self.paused:
+            self._held_by_break = True
+            self._pause()
+        elif not held and self._held_by_break:
+            self._held_by_break = False
+            self.action_toggle_pause()
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")

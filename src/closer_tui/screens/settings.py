@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 HELP = """\
 **Settings.** Change your names and colours, whether a timer's end rings the
-terminal bell or flashes softly, and the light or dark look. **ctrl+s** saves,
+terminal bell or flashes softly, the light or dark look, and reduced motion
+(the break's breathing guide counts instead of moving). **ctrl+s** saves,
 and so does going back with **escape**: a change is never lost on the way out.
 **Cancel** leaves everything as it was. **The lock…** locks closer with a
 passphrase for each of you, or changes how it is locked.
@@ -76,6 +77,7 @@ class SettingsScreen(CloserScreen[None]):
                     prefs.on_this_day,
                     "On this day: one line on home from your own past",
                 ),
+                ("still", prefs.reduced_motion, "Reduced motion: a plain count, nothing moving"),
             ):
                 with Horizontal(classes="switch-row"):
                     yield Switch(value=value, id=switch_id)
@@ -161,6 +163,7 @@ class SettingsScreen(CloserScreen[None]):
             update={
                 "bell": self.query_one("#bell", Switch).value,
                 "pulse": self.query_one("#pulse", Switch).value,
+                "reduced_motion": self.query_one("#still", Switch).value,
                 "theme": "textual-light"
                 if self.query_one("#light", Switch).value
                 else "textual-dark",

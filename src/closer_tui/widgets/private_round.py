@@ -50,13 +50,16 @@ class Ask:
     id: str
     prompt: str
     scale: tuple[str, ...] = ()
+    words: bool = False
+    """The scale is a list of words, not points: revealed as the word alone, without its number."""
 
 
 def describe(ask: Ask, answer: Answer) -> str:
     if answer is None:
         return "passed"
     if isinstance(answer, int) and ask.scale and ask.scale[answer - 1]:
-        return f"{answer} · {ask.scale[answer - 1]}"
+        label = ask.scale[answer - 1]
+        return label if ask.words else f"{answer} · {label}"
     return str(answer)  # text, or a point the scale leaves unnamed
 
 

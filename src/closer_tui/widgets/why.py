@@ -27,6 +27,16 @@ def source_markdown(source: Source) -> str:
     )
 
 
+def cited(claims: list[Claim]) -> str:
+    """Who found it and how sure, in one short line: "(Gottman & Levenson, 1992; …; evidence:
+    moderate)", for a screen with room for a sentence, not a Why tab."""
+    sources: list[str] = []
+    for claim in claims:
+        sources += [s.cite for s in claim.sources if s.cite not in sources]
+    strengths = ", ".join(dict.fromkeys(claim.strength for claim in claims))
+    return f"({'; '.join(sources)}; evidence: {strengths})"
+
+
 def why_markdown(why: Why) -> str:
     """Markdown for a Why: what we know, who found it, and how sure anyone can be."""
     return "\n".join([why.summary, "", *(claim_markdown(claim) for claim in why.claims)])
