@@ -118,6 +118,7 @@ CLOSER_KINDS: dict[str, tuple[Opening, list[str]]] = {
     "eye_gazing": (place("eye-gazing"), ["space"]),
     "stress_talk": (place("daily-connection"), ["space", "space"]),
     "session": (plan("quick-reconnect"), ["space"]),
+    "break": (lambda app: app.action_take_break(), ["enter"]),  # type: ignore[attr-defined]
 }
 
 

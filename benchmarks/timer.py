@@ -108,6 +108,7 @@ CPU_KINDS = {
     "eye_gazing": "eye gazing",
     "stress_talk": "stress-reducing talk",
     "session": "a session's hug step",
+    "break": "a break, breathing guide",
 }
 
 

@@ -22,6 +22,7 @@ def test_a_break_mid_session_and_back(
     term.wait_for("Step 1 of 3")
     term.keys("C-n")
     term.wait_for("Step 2 of 3")
+    term.wait_for("●○○")  # the question's depth: the step is drawn whole
     before = term.screen()
 
     term.keys("C-g")
@@ -37,6 +38,7 @@ def test_a_break_mid_session_and_back(
     term.wait_for("Step 2 of 3")
     assert "Let's take a break" not in term.screen()
     term.wait_for(lambda screen: "Paused" not in screen)  # the session's time runs again
+    term.wait_for("●○○")
     assert term.screen().splitlines()[2:10] == before.splitlines()[2:10]
 
     term.keys("C-d")  # done for tonight: saves

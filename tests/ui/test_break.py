@@ -73,7 +73,7 @@ async def test_half_typed_words_wait_for_the_couple(
         assert builder.query_one("#is-when", Input).value == "we both scroll"
 
 
-async def test_a_private_round_keeps_its_place_and_its_secret(
+async def test_a_private_round_keeps_its_place(
     store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app(store_with_couple)

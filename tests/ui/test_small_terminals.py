@@ -141,6 +141,9 @@ async def test_every_key_shows_at_80x24(name: str, fresh: Fresh) -> None:
         footer = await footer_on(pilot, name)
         keys = keys_clear_of_the_palette(name, footer)
         shown, left_out = footer_keys(footer)
+        # The break key works everywhere and ? lists it: on the busiest screens the footer
+        # gives its place to the screen's own keys (the order the footer mend keeps).
+        left_out = [key for key in left_out if "^g" not in str(key.render())]
         assert not left_out, f"{name}: no room for {[key.render() for key in left_out]}"
         assert shown[-1].region.right <= footer.region.right, f"{name}: the last key is cut"
         assert keys == shown

@@ -21,6 +21,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
 from closer_tui.core.content import BreakWords
+from closer_tui.mends.compositor import draw_only_what_changes
 from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.breathing import BreathingGuide
@@ -99,12 +100,14 @@ class BreakScreen(CloserScreen[None]):
     BreakScreen #break-apart, BreakScreen #break-back { height: auto; }
     BreakScreen #break-clock { height: auto; margin: 1 0 0 0; }
     BreakScreen BreathingGuide { margin: 1 0 0 0; }
+    BreakScreen #break-clock .calm-dim { margin: 0; }
     BreakScreen #break-ideas { margin: 1 0 0 0; }
     BreakScreen ComingBack { margin: 1 0 0 0; }
     """
 
     def __init__(self) -> None:
         super().__init__()
+        draw_only_what_changes(self)  # the countdown and the breathing bar repaint only themselves
         self.help_text = HELP
         self.stage = "choose"
         """``choose`` the time, ``apart`` while it runs, ``back`` at the both-ready gate."""
@@ -201,9 +204,12 @@ class BreakScreen(CloserScreen[None]):
         await clock_area.remove_children()
         panel = CountdownPanel(seconds, clock=self.closer.clock, bell=prefs.bell, pulse=prefs.pulse)
         panel.caption = "until you come back together"
+        breathing = words.breathing
+        note = breathing.note_still if prefs.reduced_motion else breathing.note
         await clock_area.mount(
             panel,
-            BreathingGuide(words.breathing, clock=self.closer.clock, still=prefs.reduced_motion),
+            BreathingGuide(breathing, clock=self.closer.clock, still=prefs.reduced_motion),
+            Static(note, classes="calm-dim"),
         )
         # Three ideas at a time; more time apart brings the next three.
         every = words.pause.ideas

@@ -9,20 +9,25 @@ changes: a few times a second for the bar, once a second for the count.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 
 from closer_tui.core.clock import Clock
 from closer_tui.core.content import Breathing
+from closer_tui.widgets.countdown import centred
 
 BAR_CELLS = 30
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 """A cell filled by eighths: the bar moves smoothly at a few frames a second."""
-MOVING_FRAME = 0.25
-"""Four frames a second: slow enough for a laptop's battery, smooth with eighth cells."""
+MOVING_FRAME = 0.5
+"""Two frames a second: a calm, visible rhythm (a breath in is ten frames), and a laptop's
+battery barely notices; at four, a break cost three times a bare clock (benchmarks/timer.py)."""
 STILL_FRAME = 1.0
 
 
@@ -54,19 +59,32 @@ def bar(fullness: float, cells: int = BAR_CELLS) -> tuple[str, str]:
 
 
 class BreathingGuide(Widget):
-    """Breathe in as the bar fills, out as it empties; or, held still, a plain count."""
+    """Breathe in as the bar fills, out as it empties; or, held still, a plain count.
+
+    Two rows, drawn with Textual's line API: the words, and the bar. A frame
+    repaints only the row that changed (the bar, mostly; the words when the
+    breath turns), on a screen that draws only what changes, so a twenty-minute
+    break costs a laptop little more than its countdown.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"breathing--words", "breathing--rest"}
 
     DEFAULT_CSS = """
-    BreathingGuide { height: auto; width: 1fr; content-align: center middle; text-align: center; }
+    BreathingGuide { height: 2; width: 1fr; }
+    BreathingGuide.-still { height: 1; }
+    BreathingGuide > .breathing--words { text-style: bold; }
+    BreathingGuide > .breathing--rest { color: $foreground 25%; }
     """
 
     def __init__(
         self, words: Breathing, *, clock: Clock, still: bool = False, id: str | None = None
     ) -> None:
+        self._styles: dict[str, Style] = {}
         super().__init__(id=id)
         self.words = words
         self.clock = clock
         self.still = still
+        self.set_class(still, "-still")
         self._began = clock()
         self._timer: Timer | None = None
         self._shown = self.frame()
@@ -88,23 +106,44 @@ class BreathingGuide(Widget):
         return breath.breathing_in, round(breath.fullness * BAR_CELLS * 8)
 
     def look(self) -> None:
-        """Read the clock; repaint only if the guide would look different."""
+        """Read the clock; repaint only the row that would look different."""
         frame = self.frame()
-        if frame != self._shown:
-            self._shown = frame
-            self.refresh()
+        if frame == self._shown:
+            return
+        turned = frame[0] != self._shown[0]
+        self._shown = frame
+        width = self.content_size.width
+        rows = [0] if self.still or turned else []
+        if not self.still:
+            rows.append(1)
+        self.refresh(*(Region(0, row, width, 1) for row in rows))
 
-    def render(self) -> Text:
+    def notify_style_update(self) -> None:
+        self._styles.clear()  # another theme: work the styles out afresh
+        super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self.rich_style if name == "blank" else self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        blank = self._style("blank")
         breath = self.breath()
         words = self.words
         said = words.breathe_in if breath.breathing_in else words.breathe_out
-        if self.still:
-            text = Text(f"{said} · {breath.seconds_left}\n\n", style="bold")
-            text.append(words.note_still, style="dim")
-            return text
-        text = Text(f"{said}\n", style="bold")
-        filled, rest = bar(breath.fullness)
-        text.append(filled, style="not bold")
-        text.append(f"{rest}\n", style="not bold dim")
-        text.append(words.note, style="dim")
-        return text
+        if y == 0:
+            if self.still:
+                said = f"{said} · {breath.seconds_left}"
+            return centred([Segment(said, self._style("breathing--words"))], width, blank)
+        if y == 1 and not self.still:
+            filled, rest = bar(breath.fullness)
+            return centred(
+                [Segment(filled, blank), Segment(rest, self._style("breathing--rest"))],
+                width,
+                blank,
+            )
+        return Strip.blank(width, blank)
