@@ -66,6 +66,24 @@ def test_never_from_any_session_with_a_round_marked_hard() -> None:
     assert line([guided]) is None
 
 
+@pytest.mark.parametrize("hard_step", ["settle_in", "feelings", "hard_moment", "gentle_start"])
+def test_never_from_an_evening_after_a_hard_moment_though_nobody_marked_it(hard_step: str) -> None:
+    """"After a hard moment" and the gentle start-up are hard by what they are."""
+    guided = session(
+        YEAR_AGO,
+        "guided",
+        steps=[
+            Outcome(kind=hard_step, title="A hard moment"),
+            Outcome(
+                kind="appreciation",
+                title="Appreciations",
+                entries=[Entry(who="first", prompt="1", text="Thank you for staying")],
+            ),
+        ],
+    )
+    assert line([guided]) is None
+
+
 @pytest.mark.parametrize("hidden", [{"completed": False}, {"data": {"revealed": False}}])
 def test_never_a_private_answer_that_was_not_revealed(hidden: dict) -> None:
     history = [appreciation(YEAR_AGO, "Still behind the curtain", "Also hidden", **hidden)]

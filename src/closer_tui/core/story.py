@@ -32,10 +32,14 @@ HARD = "hard"
 
 APPRECIATION_KINDS = frozenset({"appreciation", "appreciations"})
 
+HARD_KINDS = frozenset({"settle_in", "feelings", "hard_moment", "gentle_start"})
+"""Kinds that are about a hard moment by what they are: "After a hard moment"'s steps and
+the gentle start-up. Hard without anyone having to say so."""
+
 
 def is_hard(part: Outcome) -> bool:
-    """This one round (or session) was marked hard."""
-    return part.data.get(HARD) is True
+    """This one round (or session) was marked hard, or is of a kind that always is."""
+    return part.data.get(HARD) is True or part.kind in HARD_KINDS
 
 
 def session_is_hard(session: SessionRecord) -> bool:
