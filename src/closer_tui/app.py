@@ -1,14 +1,15 @@
 """CloserApp: wires the store, the content and the screens together. No feature logic.
 
-Two ways to start. Tests and a first run hand it an open :class:`Store`, and
-everything is ready before the first frame. An ordinary evening (``closer``
-with a couple already set up) hands it the data folder and a quick view of
-``couple.json`` (``core/quick.py``): home is painted from that alone, and the
-store, the validated couple, the content library and then the history are
-opened in a worker after the first frame, so a couple never waits for
-pydantic. Anything that needs them (opening a place, starting a plan) waits
-for that worker; a couple.json the store refuses still ends in setup, with the
-store's notice, exactly as before.
+Two ways to start. Tests hand it an open :class:`Store`, and everything is
+ready before the first frame. ``closer`` hands it the data folder: on an
+ordinary evening with a quick view of ``couple.json`` (``core/quick.py``),
+home is painted from that alone; on a first run (no couple.json yet), the
+welcome is painted. Either way the store, the validated couple, the content
+library and then the history are opened in a worker after the first frame,
+so a couple never waits for pydantic. Anything that needs them (opening a
+place, starting a plan, saving a first run's names) waits for that worker; a
+couple.json the store refuses still ends in setup, with the store's notice,
+exactly as before.
 """
 
 from __future__ import annotations
@@ -93,6 +94,8 @@ class CloserApp(FirstSight):
         self.open_error: OSError | None = None
         """Why the data folder could not be used, when that ends the app (``closer`` prints it)."""
         self._kept: Keepsakes | None = None
+        self._typed_couple: Couple | None = None
+        """A first run's names, given before the store had opened: saved once it has."""
 
     # -- what is loaded when ---------------------------------------------------
 
@@ -141,7 +144,12 @@ class CloserApp(FirstSight):
     def on_mount(self) -> None:
         self._listen_for_interrupt()
         if self._store is None:
-            if self.quick is not None and self.quick.theme in self.available_themes:
+            if self.quick is None:
+                # A first run: the welcome first, the store and content behind it.
+                self._set_up()
+                self.call_after_refresh(self._after_first_frame)
+                return
+            if self.quick.theme in self.available_themes:
                 self._paint_home_first(self.quick)
                 return
             if not self._open_store_now():
@@ -188,7 +196,7 @@ class CloserApp(FirstSight):
             self.call_from_thread(self._cannot_open, error)
             return
         couple = store.load_couple()
-        if couple is not None:
+        if couple is not None or self.quick is None:  # home's plans; a first run's safety note
             self._load_library()
         self.call_from_thread(self._opened, store, couple)
 
@@ -201,6 +209,9 @@ class CloserApp(FirstSight):
         self._store = store
         self.opened.set()
         self._tell_notices()
+        if self.quick is None:
+            self._opened_on_first_run(couple)
+            return
         if couple is not None:
             self._begin(couple, home_shown=True)
             return
@@ -211,15 +222,31 @@ class CloserApp(FirstSight):
             self.pop_screen()
         self._set_up()
 
+    def _opened_on_first_run(self, couple: Couple | None) -> None:
+        """The store is open behind a first run's setup: save names given meanwhile."""
+        typed, self._typed_couple = self._typed_couple, None
+        if typed is not None:
+            self._first_run_done(typed)
+        elif couple is not None:
+            # Another closer window finished setting up meanwhile: its couple it is.
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self._begin(couple)
+
     def _set_up(self) -> None:
         from closer_tui.screens.setup import SetupScreen
 
         self.push_screen(SetupScreen(), self._first_run_done)
 
     def _first_run_done(self, couple: Couple | None) -> None:
+        assert couple is not None
+        if not self.opened.is_set():
+            # Names given before the store had opened behind the welcome: they
+            # are saved the moment it has (``_opened_on_first_run``).
+            self._typed_couple = couple
+            return
         from closer_tui.core.store import StoreError
 
-        assert couple is not None
         try:
             couple = self.store.save_couple(couple)
         except (StoreError, OSError) as error:
