@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from unittest.mock import Mock
 
 import pytest
 from helpers import screen_text
@@ -41,8 +42,10 @@ def held_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     release.set()  # never leave the worker waiting
 
 
-def first_run(root: Path, clock: ManualClock, now: Callable[[], datetime]) -> CloserApp:
-    return CloserApp(data_dir=root, clock=clock, now=now)
+@pytest.fixture
+def first_run(data_dir: Path, clock: ManualClock, now: Callable[[], datetime]) -> CloserApp:
+    """closer as ``closer`` starts it on an empty data folder."""
+    return CloserApp(data_dir=data_dir, clock=clock, now=now)
 
 
 async def settle(app: CloserApp, pilot: Pilot[None]) -> None:
@@ -52,12 +55,9 @@ async def settle(app: CloserApp, pilot: Pilot[None]) -> None:
 
 
 async def test_the_welcome_is_painted_before_the_store_opens(
-    data_dir: Path,
-    clock: ManualClock,
-    now: Callable[[], datetime],
-    held_closed: threading.Event,
+    first_run: CloserApp, held_closed: threading.Event
 ) -> None:
-    app = first_run(data_dir, clock, now)
+    app = first_run
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
@@ -71,12 +71,9 @@ async def test_the_welcome_is_painted_before_the_store_opens(
 
 
 async def test_names_given_before_the_store_opens_are_saved(
-    data_dir: Path,
-    clock: ManualClock,
-    now: Callable[[], datetime],
-    held_closed: threading.Event,
+    first_run: CloserApp, data_dir: Path, held_closed: threading.Event
 ) -> None:
-    app = first_run(data_dir, clock, now)
+    app = first_run
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")  # Continue
         await pilot.pause()
@@ -96,20 +93,14 @@ async def test_names_given_before_the_store_opens_are_saved(
 
 
 async def test_a_first_run_on_a_folder_the_store_cannot_use_ends_the_app(
-    data_dir: Path,
-    clock: ManualClock,
-    now: Callable[[], datetime],
-    monkeypatch: pytest.MonkeyPatch,
+    first_run: CloserApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(root: Path) -> Store:
-        raise DataFolderError(13, f"closer's data folder {root} belongs to another user.")
-
-    monkeypatch.setattr(Store, "open", staticmethod(refuse))
-    app = first_run(data_dir, clock, now)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-    assert app.return_code == 1
-    assert app.open_error is not None and "another user" in str(app.open_error)
+    error = DataFolderError(13, "closer's data folder belongs to another user.")
+    monkeypatch.setattr(Store, "open", Mock(side_effect=error))
+    async with first_run.run_test(size=(80, 24)) as pilot:
+        await first_run.workers.wait_for_complete()
+        await pilot.pause()
+    assert first_run.return_code == 1 and first_run.open_error is error
 
 
 def test_the_launcher_paints_a_first_run_before_opening_the_store(
