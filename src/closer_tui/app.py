@@ -281,11 +281,8 @@ class CloserApp(FirstSight):
 
     @work(thread=True, exclusive=True, group="history")
     def load_history(self) -> None:
-        """Read every session off the main thread, after the first frame; hold it lightly."""
-        from closer_tui.core.memory import hold_lightly
-
+        """Read every session off the main thread, after the first frame."""
         loaded = self.store.load_history()
-        hold_lightly(loaded.sessions)
         self.call_from_thread(self._history_loaded, loaded.sessions, loaded.notices)
 
     def _history_loaded(self, sessions: list[SessionRecord], notices: list[object]) -> None:

@@ -1,19 +1,22 @@
-"""How a loaded history is held in memory: the same validated records, in half the room.
+"""How the history is held in memory: the same validated records, in far less room.
 
 Ten years of evenings are some 4,000 sessions and 35,000 pydantic models (each
 session, its steps, their entries). Pydantic gives every model instance its own
-``__pydantic_fields_set__``, a set of the names the file gave it: five to
+``__pydantic_fields_set__``, a set of the names its data gave it: five to
 fifteen names, 728 bytes or more each, over half of the history's memory
-(benchmarks/memory.py: 23 of 44 MiB). The models that came from the same kind
-of file hold the same names, so after loading they share one set per distinct
-collection of names: nothing is read from disk again, nothing validated
-anew, and every record compares, dumps and copies as before.
+(benchmarks/memory.py: 23 of 44 MiB). Sessions that came from the same kind
+of file hold the same names, so each session, as soon as it is validated
+(``SessionRecord.model_post_init``), lets its models share one set per
+distinct collection of names with the sessions before it. Nothing is read or
+validated differently, every record compares, dumps and copies as before, and
+a set given up is freed at once, before the next file is read, so the memory
+is never taken from the system at all.
 
 A shared set is safe because nothing mutates it in closer: pydantic adds a
-name to it only when a field of a model is assigned to, and a session on
-disk is never changed in place (a change is a new record, and
-``model_copy`` gives a copy its own set). The sets are read only by
-``model_fields_set`` and ``exclude_unset`` dumps, which closer does not use.
+name to it only when a field of a model is assigned to, and a session is
+never changed in place (a change is a new record, and ``model_copy`` gives a
+copy its own set). The sets are read only by ``model_fields_set`` and
+``exclude_unset`` dumps, which closer does not use.
 """
 
 from __future__ import annotations
@@ -24,19 +27,17 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
+_SHARED: dict[tuple[type, int], list[set[str]]] = {}
+"""The sets shared so far, by model class and size: a few dozen in all, for the process."""
 
-def hold_lightly(records: Iterable[BaseModel]) -> None:
-    """Let ``records`` and every model inside them share their sets of given fields.
 
-    Run on the thread that loads the history, after it: ten years take a
-    small part of the load's own time.
-    """
-    shared: dict[tuple[type, int], list[set[str]]] = {}
-    waiting: list[BaseModel] = list(records)
+def hold_lightly(models: Iterable[BaseModel]) -> None:
+    """Let ``models`` and every model inside them share their sets of given fields."""
+    waiting: list[BaseModel] = list(models)
     while waiting:
         model = waiting.pop()
         given = model.__pydantic_fields_set__
-        alike = shared.setdefault((type(model), len(given)), [])
+        alike = _SHARED.setdefault((type(model), len(given)), [])
         for one in alike:
             if one == given:
                 if one is not given:
