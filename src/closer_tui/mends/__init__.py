@@ -12,7 +12,8 @@ alone holds on any version and needs no check.
 module             what it mends                                    private API
 =================  ===============================================  ============
 ``compositor``     a partial update redraws every widget whose      yes: checked
-                   container overlaps it (a timer's CPU)
+                   container overlaps it, and those hidden behind
+                   others (a timer's CPU)
 ``palette``        a search finishing after the palette closed      yes: checked
                    (NoMatches); page keys before its list has room
                    (KeyError)                                       (page: no)

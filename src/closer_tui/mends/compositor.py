@@ -16,9 +16,14 @@ whole screen, which this serves the same way. What reaches the terminal is the
 same, row for row (``tests/ui/test_focused_compositor.py`` checks it against
 Textual's own, partial and full, on real screens and under a toast).
 
+It also leaves out a widget whose rows there are all under widgets in front
+of it (a countdown's containers, at each tick): Textual keeps only the
+front-most strip for each cell, so those renders were thrown away.
+
 Offered upstream: in ``Compositor._get_renders``, intersect each widget's
 visible region with the crop's rows before ``render_lines``, instead of
-rendering the whole visible region of every widget whose clip overlaps it.
+rendering the whole visible region of every widget whose clip overlaps it,
+and skip what the regions already yielded cover.
 """
 
 from __future__ import annotations
