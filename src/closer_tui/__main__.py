@@ -13,6 +13,8 @@ from closer_tui import __version__
 if TYPE_CHECKING:
     import argparse
 
+    from closer_tui.core.quick import QuickCouple
+
 
 def data_dir(cli_value: str | None) -> Path:
     """``--data-dir``, else ``CLOSER_DATA_DIR``, else the platform's user data folder."""
@@ -210,10 +212,11 @@ def main(argv: list[str] | None = None) -> int:
 def open_app(root: Path) -> int:
     """Open the app on the data folder ``root``; 1 if the folder cannot be used."""
     # Collecting garbage while a few hundred modules load only slows the start
-    # (by a tenth): paused until home's first frame is on screen, when the app
+    # (by a tenth): paused until the first frame is on screen, when the app
     # resumes it, and in any case once the app has ended.
     gc.disable()
     try:
+        from closer_tui.core.basics import COUPLE_FILE
         from closer_tui.core.files import is_locked
         from closer_tui.core.quick import read_couple
 
@@ -221,20 +224,14 @@ def open_app(root: Path) -> int:
         if quick is not None or is_locked(root):
             # An ordinary evening: home first (or the lock screen, when the
             # couple locked closer), then the store opens behind it.
-            from closer_tui.app import CloserApp
-
-            app = CloserApp(data_dir=root, quick=quick)
-            app.run()
-            if app.open_error is not None:
-                from closer_tui.cli import cannot_use_folder
-
-                print(cannot_use_folder(root, app.open_error), file=sys.stderr)
-                return 1
-            return app.return_code or 0
+            return _run_first_frame_first(root, quick)
+        if not os.path.lexists(root / COUPLE_FILE):
+            # A first run: the welcome first, then the store opens behind it.
+            return _run_first_frame_first(root, None)
     finally:
         gc.enable()
 
-    # A first run, or a couple.json only the store can judge.
+    # A couple.json only the store can judge.
     from closer_tui.app import CloserApp
     from closer_tui.core.store import Store
 
@@ -247,6 +244,20 @@ def open_app(root: Path) -> int:
         return 1
     CloserApp(store).run()
     return 0
+
+
+def _run_first_frame_first(root: Path, quick: QuickCouple | None) -> int:
+    """Run the app with the store opened after the first frame; 1 if it could not be."""
+    from closer_tui.app import CloserApp
+
+    app = CloserApp(data_dir=root, quick=quick)
+    app.run()
+    if app.open_error is not None:
+        from closer_tui.cli import cannot_use_folder
+
+        print(cannot_use_folder(root, app.open_error), file=sys.stderr)
+        return 1
+    return app.return_code or 0
 
 
 if __name__ == "__main__":

@@ -1,14 +1,15 @@
 """CloserApp: wires the store, the content and the screens together. No feature logic.
 
-Two ways to start. Tests and a first run hand it an open :class:`Store`, and
-everything is ready before the first frame. An ordinary evening (``closer``
-with a couple already set up) hands it the data folder and a quick view of
-``couple.json`` (``core/quick.py``): home is painted from that alone, and the
-store, the validated couple, the content library and then the history are
-opened in a worker after the first frame, so a couple never waits for
-pydantic. Anything that needs them (opening a place, starting a plan) waits
-for that worker; a couple.json the store refuses still ends in setup, with the
-store's notice, exactly as before.
+Two ways to start. Tests hand it an open :class:`Store`, and everything is
+ready before the first frame. ``closer`` hands it the data folder: on an
+ordinary evening with a quick view of ``couple.json`` (``core/quick.py``),
+home is painted from that alone; on a first run (no couple.json yet), the
+welcome is painted. Either way the store, the validated couple, the content
+library and then the history are opened in a worker after the first frame,
+so a couple never waits for pydantic. Anything that needs them (opening a
+place, starting a plan, saving a first run's names) waits for that worker; a
+couple.json the store refuses still ends in setup, with the store's notice,
+exactly as before.
 """
 
 from __future__ import annotations
@@ -113,6 +114,10 @@ class CloserApp(FirstSight):
         self._kept: Keepsakes | None = None
         self._quiet_since = clock()
         self._couple_behind_lock: Couple | None = None
+        self._typed_couple: Couple | None = None
+        """A first run's names, given before the store had opened: saved once it has."""
+        self._wants_lock = False
+        """A first run asked for the lock: offered once the names are saved."""
 
     # -- what is loaded when ---------------------------------------------------
 
@@ -168,7 +173,12 @@ class CloserApp(FirstSight):
             self._show_lock(at_start=True)
             return
         if self._store is None:
-            if self.quick is not None and self.quick.theme in self.available_themes:
+            if self.quick is None:
+                # A first run: the welcome first, the store and content behind it.
+                self._set_up()
+                self.call_after_refresh(self._after_first_frame)
+                return
+            if self.quick.theme in self.available_themes:
                 self._paint_home_first(self.quick)
                 return
             if not self._open_store_now():
@@ -215,7 +225,7 @@ class CloserApp(FirstSight):
             self.call_from_thread(self._cannot_open, error)
             return
         couple = store.load_couple()
-        if couple is not None:
+        if couple is not None or self.quick is None:  # home's plans; a first run's safety note
             self._load_library()
         self.call_from_thread(self._opened, store, couple)
 
@@ -228,6 +238,9 @@ class CloserApp(FirstSight):
         self._store = store
         self.opened.set()
         self._tell_notices()
+        if self.quick is None:
+            self._opened_on_first_run(couple)
+            return
         if couple is not None:
             self._begin(couple, home_shown=True)
             return
@@ -238,25 +251,37 @@ class CloserApp(FirstSight):
             self.pop_screen()
         self._set_up()
 
+    def _opened_on_first_run(self, couple: Couple | None) -> None:
+        """The store is open behind a first run's setup: save names given meanwhile."""
+        typed, self._typed_couple = self._typed_couple, None
+        if typed is not None:
+            self._first_run_done(typed)
+        elif couple is not None:
+            # Another closer window finished setting up meanwhile: its couple it is.
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self._begin(couple)
+
     def _set_up(self) -> None:
         from closer_tui.screens.setup import SetupScreen
 
         setup = SetupScreen()
 
         def done(couple: Couple | None) -> None:
-            wants_lock = setup.wants_lock
+            self._wants_lock = setup.wants_lock
             self._first_run_done(couple)
-            if wants_lock and self._store is not None and not self._store.locked:
-                from closer_tui.screens.lock_setup import LockSetupScreen
-
-                self.push_screen(LockSetupScreen())  # the offer, over home
 
         self.push_screen(setup, done)
 
     def _first_run_done(self, couple: Couple | None) -> None:
+        assert couple is not None
+        if not self.opened.is_set():
+            # Names given before the store had opened behind the welcome: they
+            # are saved the moment it has (``_opened_on_first_run``).
+            self._typed_couple = couple
+            return
         from closer_tui.core.store import StoreError
 
-        assert couple is not None
         try:
             couple = self.store.save_couple(couple)
         except (StoreError, OSError) as error:
@@ -268,6 +293,10 @@ class CloserApp(FirstSight):
                 timeout=20,
             )
         self._begin(couple)
+        if self._wants_lock and not self.store.locked:
+            from closer_tui.screens.lock_setup import LockSetupScreen
+
+            self.push_screen(LockSetupScreen())  # the offer, over home
 
     def _begin(self, couple: Couple, *, home_shown: bool = False) -> None:
         from closer_tui.screens.home import HomeScreen

@@ -68,7 +68,7 @@ def test_never_from_any_session_with_a_round_marked_hard() -> None:
 
 @pytest.mark.parametrize("hard_step", ["settle_in", "feelings", "hard_moment", "gentle_start"])
 def test_never_from_an_evening_after_a_hard_moment_though_nobody_marked_it(hard_step: str) -> None:
-    """"After a hard moment" and the gentle start-up are hard by what they are."""
+    """ "After a hard moment" and the gentle start-up are hard by what they are."""
     guided = session(
         YEAR_AGO,
         "guided",

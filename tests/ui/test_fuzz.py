@@ -232,7 +232,9 @@ def all_files_load(root: Path) -> None:
     on_disk = list((root / "sessions").glob("*.json"))
     assert len(history.sessions) == len(on_disk)
     leftovers = [p for p in root.rglob("*") if p.is_file() and not p.name.endswith(".json")]
-    assert leftovers == [] or all(p.name in {".lock", "lock", ".turning"} for p in leftovers), leftovers
+    assert leftovers == [] or all(p.name in {".lock", "lock", ".turning"} for p in leftovers), (
+        leftovers
+    )
 
 
 async def storm_on(

@@ -134,16 +134,6 @@ def test_the_launcher_reports_an_unusable_folder(
     assert "closer's data folder is someone else's." in capsys.readouterr().err
 
 
-def test_a_first_run_takes_the_ordinary_path(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    ran: list[CloserApp] = []
-    monkeypatch.setattr(CloserApp, "run", lambda self: ran.append(self))
-    assert launcher.main([]) == 0
-    [app] = ran
-    assert app.quick is None and app.store.root == data_dir.resolve()
-
-
 async def test_the_highlighted_place_stays_when_plans_join(
     store_with_couple: Store, clock: ManualClock, now: Callable[[], datetime]
 ) -> None:

@@ -6,8 +6,10 @@ other listens. Turns run on their own timer and swap with a soft cue; the
 listening cues rotate quietly on screen for the listener.
 
 Every turn's length is read from the countdown's elapsed time (a monotonic
-clock, pauses excluded), never from counting ticks: a timer only decides when
-to look at the clock again.
+clock, pauses excluded), never from counting ticks: the countdown panel's tick,
+once a second, only decides when to look at the clock again. The turn's line
+and the cue move on that same tick, so the screen changes once a second, not
+twice, and a line is redrawn only when its words change.
 
 Two times are shown, each saying what it counts: the big clock is the whole
 talk ("left of your talk"), the line under it is this turn. ``+`` gives the
@@ -18,15 +20,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from closer_tui.core.clock import Countdown, Phase, format_mmss, until_next_second
+from closer_tui.core.clock import Countdown, format_mmss
 from closer_tui.core.models import PARTNER_KEYS, Outcome
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import PULSE_SECONDS, CountdownPanel
@@ -98,7 +100,8 @@ class StressTalkActivity(TimedActivity):
         self._talk_seconds = 0.0  # the talk's length when last looked at, to notice a +
         self._cue_offset = 0
         self._opener = 0
-        self._timer: Timer | None = None
+        self._lines: dict[str, str] = {}
+        """What the turn's line and the cue show now, by id: redrawn only when it changes."""
 
     # -- choices ------------------------------------------------------------------------
 
@@ -136,7 +139,7 @@ class StressTalkActivity(TimedActivity):
             # A late callback: the screen closed, or the step is being taken down
             # (skipped just as it began), its children already gone.
             return
-        self._stop_timer()
+        self._lines.clear()
         self.can_focus = False
         stage = stages.first()
         await stage.remove_children()
@@ -232,8 +235,8 @@ class StressTalkActivity(TimedActivity):
         self.sync()
 
     def _on_shown(self, shown: str) -> None:
-        if self.stage == "talking" and self.panel.countdown.duration != self._talk_seconds:
-            self.sync()  # a + on the panel: this turn gets the minute
+        # The panel's tick (once a second, and at a +, when this turn gets the minute).
+        self.sync()
 
     def _turn_end(self) -> float:
         return self._turn_began + self._turn_length + self._turn_extra
@@ -249,19 +252,20 @@ class StressTalkActivity(TimedActivity):
         self._turn_extra = 0.0
 
     def sync(self) -> None:
-        """Look at the clock: swap a turn that is over, move the cue on, plan the next look.
+        """Look at the clock: swap a turn that is over, move the cue on.
 
-        Called by its own timer, when the countdown pauses or resumes, and by tests
-        after they move the fake clock.
+        Called at each tick of the countdown panel (the second it shows
+        changed), when the countdown pauses or resumes, and by tests after
+        they move the fake clock. A turn that ends between two ticks is closed
+        at its exact end (``_catch_up``), and noticed at the next tick.
         """
-        if self.stage != "talking":
+        if self.stage != "talking" or not self.query(CountdownPanel):
             return
         self._give_extensions_to_the_turn()
         swapped = self._catch_up()
         if swapped:
             self._soft_cue()
         self._show_time()
-        self._schedule()
 
     def _give_extensions_to_the_turn(self) -> None:
         duration = self.panel.countdown.duration
@@ -288,24 +292,6 @@ class StressTalkActivity(TimedActivity):
         if couple.preferences.bell:
             self.app.bell()
 
-    def _schedule(self) -> None:
-        self._stop_timer()
-        countdown = self.panel.countdown
-        if countdown.phase is not Phase.RUNNING:
-            return
-        elapsed = countdown.elapsed
-        delays = [CUE_SECONDS - elapsed % CUE_SECONDS]
-        if self._swaps_at_turn_end():
-            left = self._turn_end() - elapsed
-            # The turn's time shows whole seconds rounded up, like the countdown.
-            delays.append(until_next_second(left) if left > 0 else 0.0)
-        self._timer = self.set_timer(max(min(delays), 0.001), self.sync, name="turns")
-
-    def _stop_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-
     def _show_time(self) -> None:
         elapsed = self.panel.countdown.elapsed
         if self._swaps_at_turn_end():
@@ -313,10 +299,24 @@ class StressTalkActivity(TimedActivity):
             line = f"This turn: {left} left · tab swaps now"
         else:
             line = "Last turn: to the end of your talk · tab swaps now"
-        self.query_one("#talk-turn-time", Static).update(line)
+        self._put("talk-turn-time", line)
         cues = self.closer.library.phrases.listening_cues
         cue = cues[(self._cue_offset + int(elapsed // CUE_SECONDS)) % len(cues)]
-        self.query_one("#talk-cue", Static).update(f"For the listener: {cue}")
+        self._put("talk-cue", f"For the listener: {cue}")
+
+    def _put(self, line_id: str, text: str) -> None:
+        """Show ``text`` on a line, if it is news; laid out again only if its length changed.
+
+        A line the same length as before ("This turn: 4:31 left" after
+        "4:32") takes the same room, so only it is repainted, not the screen's
+        layout worked out again.
+        """
+        before = self._lines.get(line_id)
+        if text == before:
+            return
+        self._lines[line_id] = text
+        layout = before is None or cell_len(text) != cell_len(before)
+        self.query_one(f"#{line_id}", Static).update(text, layout=layout)
 
     @property
     def cue(self) -> str:
@@ -364,7 +364,6 @@ class StressTalkActivity(TimedActivity):
         }
 
     def stop_running(self) -> None:
-        self._stop_timer()
         if self.stage == "talking":
             # Turns whose time was up are closed first (a sleeping laptop can miss a
             # swap), so the round keeps its turns as they ran.

@@ -192,6 +192,12 @@ class SessionRecord(Outcome):
     def file_name(self) -> str:
         return f"{self.started_at.astimezone(UTC):%Y%m%dT%H%M%SZ}-{self.id}.json"
 
+    def model_post_init(self, context: Any, /) -> None:
+        # Ten years of sessions in half the memory (core/memory.py).
+        from closer_tui.core.memory import hold_lightly
+
+        hold_lightly((self,))
+
 
 class SessionDraft(Persisted):
     """A guided session in progress, autosaved so it can be resumed after anything."""

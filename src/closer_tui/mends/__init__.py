@@ -12,7 +12,8 @@ alone holds on any version and needs no check.
 module             what it mends                                    private API
 =================  ===============================================  ============
 ``compositor``     a partial update redraws every widget whose      yes: checked
-                   container overlaps it (a timer's CPU)
+                   container overlaps it, and those hidden behind
+                   others (a timer's CPU)
 ``palette``        a search finishing after the palette closed      yes: checked
                    (NoMatches); page keys before its list has room
                    (KeyError)                                       (page: no)
@@ -27,8 +28,8 @@ screen was drawn) and ``widgets/tab_keys.py`` (keys no text box takes).
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from importlib.metadata import version
 
 WRITTEN_FOR = "8.2.8"
 """The Textual whose private API the checked mends were written against (pinned)."""
@@ -36,8 +37,27 @@ WRITTEN_FOR = "8.2.8"
 
 @cache
 def running_textual() -> str:
-    """The Textual installed, read once: at the first screen that asks."""
-    return version("textual")
+    """The Textual installed, read once: at the first screen that asks.
+
+    Read from its ``dist-info`` folder's name beside the package: the first
+    frame asks, and ``importlib.metadata`` would cost it a tenth of a bare
+    app's start (``email``, ``zipfile`` and the rest). Any other layout (an
+    egg, a zip, a source tree) asks ``importlib.metadata`` after all.
+    """
+    import textual
+
+    beside = os.path.dirname(os.path.dirname(textual.__file__ or ""))
+    try:
+        with os.scandir(beside) as entries:
+            for entry in entries:
+                name, _, version = entry.name.removesuffix(".dist-info").partition("-")
+                if entry.name.endswith(".dist-info") and name.lower() == "textual":
+                    return version
+    except OSError:
+        pass
+    from importlib.metadata import version as installed
+
+    return installed("textual")
 
 
 def in_force() -> bool:

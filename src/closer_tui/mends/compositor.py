@@ -16,9 +16,14 @@ whole screen, which this serves the same way. What reaches the terminal is the
 same, row for row (``tests/ui/test_focused_compositor.py`` checks it against
 Textual's own, partial and full, on real screens and under a toast).
 
+It also leaves out a widget whose rows there are all under widgets in front
+of it (a countdown's containers, at each tick): Textual keeps only the
+front-most strip for each cell, so those renders were thrown away.
+
 Offered upstream: in ``Compositor._get_renders``, intersect each widget's
 visible region with the crop's rows before ``render_lines``, instead of
-rendering the whole visible region of every widget whose clip overlaps it.
+rendering the whole visible region of every widget whose clip overlaps it,
+and skip what the regions already yielded cover.
 """
 
 from __future__ import annotations
@@ -35,21 +40,58 @@ from closer_tui.mends import in_force
 
 
 class FocusedCompositor(Compositor):
-    """A compositor that renders, for an update, only the rows of it each widget shows."""
+    """A compositor that renders, for an update, only the rows of it each widget shows,
+    and nothing of a widget that the widgets in front of it hide there."""
 
     def _get_renders(
         self, crop: Region | None = None
     ) -> Iterable[tuple[Region, Region, list[Strip]]]:
         # Textual reads no region as the whole screen (8.2.8 itself always passes one).
         rows = self.size.region if crop is None else crop
+        hidden = Cover()
+        # Front to back, as Textual paints: the first strip for a cell is the one shown.
         for widget, (region, clip) in self.visible_widgets.items():
             shown = region.intersection(clip)
             # The rows of the update, across the widget's whole visible width:
             # the update's lines are sent whole, cut into the same pieces.
             shown = shown.intersection(Region(shown.x, rows.y, shown.width, rows.height))
-            if shown:
+            if shown and not hidden.covers(shown):
+                hidden.add(shown)
                 local = shown.translate(-region.offset)
                 yield region, shown, widget.render_lines(local)
+
+
+class Cover:
+    """The cells that widgets in front have painted, row by row, as merged column spans.
+
+    Every widget paints each cell of its region (Textual blends a background
+    with its ancestors', never with what lies behind), so a container whose
+    rows here are all under its children has nothing of its own to show: a
+    countdown's parents are not rendered at each of its ticks.
+    """
+
+    def __init__(self) -> None:
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+
+    def covers(self, region: Region) -> bool:
+        start, end = region.x, region.right
+        for y in range(region.y, region.bottom):
+            if not any(a <= start and end <= b for a, b in self._spans.get(y, ())):
+                return False
+        return True
+
+    def add(self, region: Region) -> None:
+        for y in range(region.y, region.bottom):
+            spans = [*self._spans.get(y, ()), (region.x, region.right)]
+            spans.sort()
+            merged = [spans[0]]
+            for a, b in spans[1:]:
+                last_a, last_b = merged[-1]
+                if a <= last_b:
+                    merged[-1] = (last_a, max(last_b, b))
+                else:
+                    merged.append((a, b))
+            self._spans[y] = merged
 
 
 def draw_only_what_changes(screen: Screen[Any]) -> None:

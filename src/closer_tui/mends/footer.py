@@ -20,7 +20,7 @@ good; closer keeps it where there is room for it.
 
 from __future__ import annotations
 
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -38,10 +38,38 @@ class RoomyFooter(Footer):
     RoomyFooter FooterKey.-no-room { display: none; }
     """
 
+    _composed: tuple[object, ...] | None = None
+    """What the keys now mounted were composed from (see :meth:`_keys_to_show`)."""
+
+    def compose(self) -> ComposeResult:
+        self._composed = self._keys_to_show()
+        return super().compose()
+
     async def recompose(self) -> None:
-        # Other keys (the focus moved, a stage changed): measure once they are mounted.
+        # Textual recomposes whenever the bindings may have changed (each focus
+        # change, each screen mount): two or three times before a screen's
+        # first frame, mostly to the very same keys. Only other keys (a stage
+        # changed, a box took the focus) are composed again, and measured once
+        # they are mounted.
+        if self._keys_to_show() == self._composed:
+            return
         await super().recompose()
         self.call_after_refresh(self._make_room)
+
+    def _keys_to_show(self) -> tuple[object, ...]:
+        """Everything ``Footer.compose`` reads, from public API: equal means the same keys."""
+        if not self._bindings_ready or not self.is_attached:
+            return ()
+        app = self.app
+        return (
+            self.show_command_palette and app.ENABLE_COMMAND_PALETTE,
+            self.combine_groups,
+            *(
+                (key, binding, enabled, tooltip, app.get_key_display(binding))
+                for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+                if binding.show or key == app.COMMAND_PALETTE_BINDING
+            ),
+        )
 
     def on_resize(self) -> None:
         self._make_room()

@@ -69,6 +69,8 @@ class HomeScreen(CloserScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self._tonight(), id="tonight")
+        # Laid out for the terminal's width at once: not rebuilt at the first resize.
+        self._was_narrow = self.narrow
         yield CalmOptionList(*self._options())
         yield CalmFooter()
 
@@ -177,7 +179,8 @@ class HomeScreen(CloserScreen[None]):
     @property
     def narrow(self) -> bool:
         """Below 70 columns the summaries would wrap; titles alone keep the list short."""
-        return self.size.width < NARROW
+        # Before its first layout a screen has no size yet: it will fill the terminal.
+        return (self.size.width or self.app.size.width) < NARROW
 
     def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < NARROW

@@ -236,13 +236,32 @@ class CountdownPanel(Widget, can_focus=True):
     def _show(self) -> None:
         looks = self._looks()
         if looks != self._look_now:
-            rows = self._look_now.rows_changed(looks, compact=self.compact)
-            self._look_now = looks
-            # Only the rows that changed: usually the digits, now and then the bar.
-            # Textual keeps the other rows as they were drawn.
-            width = self.content_size.width
-            self.refresh(*(Region(0, row, width, 1) for row in rows))
+            before, self._look_now = self._look_now, looks
+            # Only the rows that changed, usually the digits, now and then the
+            # bar, and of those only the columns that did: Textual keeps the
+            # rest as it was drawn, and sends the terminal nothing for it.
+            self.refresh(*self._changed(before, looks))
         self.shown = looks.digits
+
+    def _changed(self, before: Looks, now: Looks) -> list[Region]:
+        """Where on the panel ``now`` differs from ``before``: the digits' and the bar's spans."""
+        width, left = self.content_size.width, self.styles.gutter.left
+        regions = []
+        for row in before.rows_changed(now, compact=self.compact):
+            if self.compact:
+                used = [width]  # its one line: the time and what it is, in words
+            elif row in DIGIT_ROWS:
+                style = self._style("countdown--digits")
+                used = [big_digits(d, style)[0].cell_length for d in (before.digits, now.digits)]
+            elif row == BAR_ROW:
+                used = [self._bar_width]
+            else:
+                used = [width]
+            # Centred as ``centred`` centres them: the wider of the two, old and new.
+            start = min((width - u) // 2 for u in used)
+            end = max((width - u) // 2 + u for u in used)
+            regions.append(Region(left + start, row, max(end - start, 1), 1))
+        return regions
 
     def _finish(self) -> None:
         if self.bell:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Self
+from typing import Any, Self
 
 from rich.console import (
     Console,
@@ -14,6 +14,9 @@ from rich.console import (
     RenderResult,
     RichCast,
 )
+from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.visual import VisualType
@@ -45,10 +48,49 @@ class Hanging:
         return grid
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.grid()
+        # Laid out as ``grid`` lays it out, without a rich Table: home's list is
+        # a Hanging inside a Hanging for each of its places, and nested tables
+        # measured and rendered them over a thousand times before home's first
+        # frame (tests/ui/test_hanging.py checks it is the grid, line for line).
+        lead_width = self.lead_width + self.gap_right
+        body_width = options.max_width - lead_width
+        if body_width < 1:
+            yield self.grid()  # too narrow: rich shares out what room there is
+            return
+        cells = [
+            console.render_lines(
+                Padding(Text(self.lead, style="bold"), (0, self.gap_right, 0, 0)),
+                options.update(width=lead_width, no_wrap=True, **_AS_A_GRID_CELL),
+                style=Style.null(),
+            ),
+            console.render_lines(
+                Padding(self.body, 0),
+                options.update(width=body_width, no_wrap=False, **_AS_A_GRID_CELL),
+                style=Style.null(),
+            ),
+        ]
+        height = max(len(lines) for lines in cells)
+        lead, body = (
+            Segment.set_shape(lines, width, height, style=Style.null())
+            for lines, width in zip(cells, (lead_width, body_width), strict=True)
+        )
+        new_line = Segment.line()
+        for lead_line, body_line in zip(lead, body, strict=True):
+            yield from lead_line
+            yield from body_line
+            yield new_line
 
     def __str__(self) -> str:
         return str(self.body)
+
+
+_AS_A_GRID_CELL: dict[str, Any] = {
+    "justify": "left",
+    "overflow": "ellipsis",
+    "height": None,
+    "highlight": False,
+}
+"""How a rich grid's column (``rich.table.Column``'s defaults) renders each cell."""
 
 
 def with_mark(prompt: VisualType, marked: bool) -> Hanging:

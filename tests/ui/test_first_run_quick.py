@@ -1,0 +1,126 @@
+"""A first run paints its welcome first; the store and content open behind it.
+
+Nothing a couple gives meanwhile is lost: names given before the store has
+opened are saved the moment it has.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from unittest.mock import Mock
+
+import pytest
+from helpers import screen_text
+from textual.pilot import Pilot
+
+from closer_tui import __main__ as launcher
+from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
+from closer_tui.core.store import DataFolderError, Store
+from closer_tui.screens.home import HomeScreen
+from closer_tui.screens.setup import SetupScreen
+
+
+@pytest.fixture
+def held_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The store does not open until the test sets the event (whatever the timing)."""
+    release = threading.Event()
+    real_open = Store.open
+
+    def open_when_released(root: Path) -> Store:
+        release.wait(timeout=30)
+        return real_open(root)
+
+    monkeypatch.setattr(Store, "open", staticmethod(open_when_released))
+    yield release
+    release.set()  # never leave the worker waiting
+
+
+@pytest.fixture
+def first_run(data_dir: Path, clock: ManualClock, now: Callable[[], datetime]) -> CloserApp:
+    """closer as ``closer`` starts it on an empty data folder."""
+    return CloserApp(data_dir=data_dir, clock=clock, now=now)
+
+
+async def settle(app: CloserApp, pilot: Pilot[None]) -> None:
+    for _ in range(3):  # open, then history and drafts (started after a refresh)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_the_welcome_is_painted_before_the_store_opens(
+    first_run: CloserApp, held_closed: threading.Event
+) -> None:
+    app = first_run
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "Welcome to closer" in screen_text(app)
+        assert not app.opened.is_set()
+        # Only the page in sight is built.
+        assert not app.screen.query("#safety") and not app.screen.query("#names")
+        held_closed.set()
+        await settle(app, pilot)
+        assert app.opened.is_set() and isinstance(app.screen, SetupScreen)
+
+
+async def test_names_given_before_the_store_opens_are_saved(
+    first_run: CloserApp, data_dir: Path, held_closed: threading.Event
+) -> None:
+    app = first_run
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # Continue
+        await pilot.pause()
+        assert "Before you start" in screen_text(app)
+        await pilot.press("enter")  # We understand
+        await pilot.pause()
+        await pilot.press(*"Alex", "enter", *"Sam", "enter")
+        await pilot.pause()
+        assert not app.opened.is_set(), "the names were given before the store opened"
+        assert not (data_dir / "couple.json").exists()
+        held_closed.set()
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "Alex" in screen_text(app) and "Sam" in screen_text(app)
+    saved = json.loads((data_dir / "couple.json").read_text("utf-8"))
+    assert (saved["first"]["name"], saved["second"]["name"]) == ("Alex", "Sam")
+
+
+async def test_a_first_run_on_a_folder_the_store_cannot_use_ends_the_app(
+    first_run: CloserApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    error = DataFolderError(13, "closer's data folder belongs to another user.")
+    monkeypatch.setattr(Store, "open", Mock(side_effect=error))
+    async with first_run.run_test(size=(80, 24)) as pilot:
+        await first_run.workers.wait_for_complete()
+        await pilot.pause()
+    assert first_run.return_code == 1 and first_run.open_error is error
+
+
+def test_the_launcher_paints_a_first_run_before_opening_the_store(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: list[CloserApp] = []
+    monkeypatch.setattr(CloserApp, "run", lambda self: ran.append(self))
+    assert launcher.main([]) == 0
+    [app] = ran
+    assert app.quick is None and not app.opened.is_set() and app.data_dir == data_dir
+
+
+def test_a_first_runs_first_frame_imports_no_pydantic() -> None:
+    code = (
+        "import sys, closer_tui.__main__, closer_tui.app, closer_tui.screens.setup; "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pydantic', 'pydantic_core', 'markdown_it') or m in "
+        "('closer_tui.core.models', 'closer_tui.core.store', 'closer_tui.core.content', "
+        "'closer_tui.widgets.couple_form', 'textual.widgets._markdown')); "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,62 @@
+"""closer's footer is composed again only when the keys it shows change.
+
+Textual recomposes a footer at every bindings signal (each focus change, each
+screen mount), two or three times before home's first frame, mostly to the
+very same keys.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import AppFactory, screen_text
+from textual.app import ComposeResult
+from textual.widgets import Footer
+
+from closer_tui.core.store import Store
+from closer_tui.mends.footer import RoomyFooter
+
+
+@pytest.fixture
+def composed(monkeypatch: pytest.MonkeyPatch) -> list[RoomyFooter]:
+    """Every footer composition with keys in it, as it happens."""
+    seen: list[RoomyFooter] = []
+    real = Footer.compose
+
+    def compose(self: Footer) -> ComposeResult:
+        if isinstance(self, RoomyFooter) and self._bindings_ready:
+            seen.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Footer, "compose", compose)
+    return seen
+
+
+async def test_the_same_keys_are_not_composed_again(
+    store_with_couple: Store, make_app: AppFactory, composed: list[RoomyFooter]
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(composed) == 1, "home's footer, once"
+        for _ in range(3):
+            app.screen.refresh_bindings()  # as a focus change does
+            await pilot.pause()
+        assert len(composed) == 1
+        assert "History" in screen_text(app)
+
+
+async def test_other_keys_are(
+    store_with_couple: Store, make_app: AppFactory, composed: list[RoomyFooter]
+) -> None:
+    app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+
+        def not_now(action: str, parameters: tuple[object, ...]) -> bool | None:
+            return None if action == "start_suggested" else True  # shown, but disabled
+
+        home.check_action = not_now  # type: ignore[method-assign]
+        home.refresh_bindings()
+        await pilot.pause()
+        assert len(composed) == 2, "a key now disabled: composed again"
