@@ -34,7 +34,7 @@ from closer_tui.core.insights import (
     tally_by_week,
 )
 from closer_tui.core.kinds import GUIDED, kind_label
-from closer_tui.core.models import PARTNER_KEYS, Couple, SessionRecord
+from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey, SessionRecord
 from closer_tui.core.store import StoreError, plain_reason, write_atomic
 from closer_tui.core.words import duration_words
 from closer_tui.mends.text_box import LineBox
@@ -172,24 +172,42 @@ def trend_rows(
     return rows
 
 
-def checkin_words(history: Sequence[SessionRecord], couple: Couple) -> RenderableType:
-    head = Text("Weekly check-in: how connected each of you felt", style="bold")
-    trend = checkin_trend(history, None)
+def trend_block(
+    couple: Couple,
+    title: str,
+    trend: dict[PartnerKey, RatingSeries] | None,
+    scale: tuple[int, int],
+    gentle: str,
+    footnote: str,
+) -> RenderableType:
+    """A rating's trend under its title: a line each, or a gentle word until there is one."""
+    head = Text(title, style="bold")
     if trend is None:
-        gentle = "After a few check-ins you'll see a trend here."
         return Group(head, Text(gentle, style="dim"))
-    rows = trend_rows(couple, cast("dict[str, RatingSeries]", trend), 1, 10)
-    return Group(head, *rows, Text("The last few weeks, 1 to 10.", style="dim"))
+    rows = trend_rows(couple, cast("dict[str, RatingSeries]", trend), *scale)
+    return Group(head, *rows, Text(footnote, style="dim"))
+
+
+def checkin_words(history: Sequence[SessionRecord], couple: Couple) -> RenderableType:
+    return trend_block(
+        couple,
+        "Weekly check-in: how connected each of you felt",
+        checkin_trend(history, None),
+        (1, 10),
+        gentle="After a few check-ins you'll see a trend here.",
+        footnote="The last few weeks, 1 to 10.",
+    )
 
 
 def connection_words(history: Sequence[SessionRecord], couple: Couple) -> RenderableType:
-    head = Text("Connection check over time", style="bold")
-    trend = connection_trend(history, None)
-    if trend is None:
-        gentle = "After a few connection checks you'll see how it moves here."
-        return Group(head, Text(gentle, style="dim"))
-    rows = trend_rows(couple, cast("dict[str, RatingSeries]", trend), 1, 5)
-    return Group(head, *rows, Text("Each answered privately; for reflection only.", style="dim"))
+    return trend_block(
+        couple,
+        "Connection check over time",
+        connection_trend(history, None),
+        (1, 5),
+        gentle="After a few connection checks you'll see how it moves here.",
+        footnote="Each answered privately; for reflection only.",
+    )
 
 
 # -- export --------------------------------------------------------------------
