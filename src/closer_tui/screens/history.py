@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -172,42 +173,48 @@ def trend_rows(
     return rows
 
 
+@dataclass(frozen=True)
+class TrendWords:
+    """What History says around one rating's trend."""
+
+    title: str
+    scale: tuple[int, int]
+    gentle: str
+    """Until there are enough ratings to draw."""
+    footnote: str
+
+
+CHECKIN_WORDS = TrendWords(
+    "Weekly check-in: how connected each of you felt",
+    (1, 10),
+    "After a few check-ins you'll see a trend here.",
+    "The last few weeks, 1 to 10.",
+)
+CONNECTION_WORDS = TrendWords(
+    "Connection check over time",
+    (1, 5),
+    "After a few connection checks you'll see how it moves here.",
+    "Each answered privately; for reflection only.",
+)
+
+
 def trend_block(
-    couple: Couple,
-    title: str,
-    trend: dict[PartnerKey, RatingSeries] | None,
-    scale: tuple[int, int],
-    gentle: str,
-    footnote: str,
+    couple: Couple, words: TrendWords, trend: dict[PartnerKey, RatingSeries] | None
 ) -> RenderableType:
     """A rating's trend under its title: a line each, or a gentle word until there is one."""
-    head = Text(title, style="bold")
+    head = Text(words.title, style="bold")
     if trend is None:
-        return Group(head, Text(gentle, style="dim"))
-    rows = trend_rows(couple, cast("dict[str, RatingSeries]", trend), *scale)
-    return Group(head, *rows, Text(footnote, style="dim"))
+        return Group(head, Text(words.gentle, style="dim"))
+    rows = trend_rows(couple, cast("dict[str, RatingSeries]", trend), *words.scale)
+    return Group(head, *rows, Text(words.footnote, style="dim"))
 
 
 def checkin_words(history: Sequence[SessionRecord], couple: Couple) -> RenderableType:
-    return trend_block(
-        couple,
-        "Weekly check-in: how connected each of you felt",
-        checkin_trend(history, None),
-        (1, 10),
-        gentle="After a few check-ins you'll see a trend here.",
-        footnote="The last few weeks, 1 to 10.",
-    )
+    return trend_block(couple, CHECKIN_WORDS, checkin_trend(history, None))
 
 
 def connection_words(history: Sequence[SessionRecord], couple: Couple) -> RenderableType:
-    return trend_block(
-        couple,
-        "Connection check over time",
-        connection_trend(history, None),
-        (1, 5),
-        gentle="After a few connection checks you'll see how it moves here.",
-        footnote="Each answered privately; for reflection only.",
-    )
+    return trend_block(couple, CONNECTION_WORDS, connection_trend(history, None))
 
 
 # -- export --------------------------------------------------------------------
