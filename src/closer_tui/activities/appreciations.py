@@ -140,8 +140,7 @@ class AppreciationsActivity(TurnsActivity):
         self.count += 1
         self.stage = "writing"
         self.can_focus = False
-        self.query_one("#ap-lists").display = False
-        self.query_one("#ap-after").display = False
+        self.hide_after()
         turns = self.turns
         turns.display = True
         turns.speaker = "first"
@@ -149,11 +148,8 @@ class AppreciationsActivity(TurnsActivity):
         self.refresh_bindings()
 
     def action_done(self) -> None:
-        pending = self.pending()
-        if self.stage != "revealed" or pending is None:
+        if self.stage != "revealed" or not self.report_pending():
             return
-        self.report(*pending)
-        self.forget()
         self.stage = "saved"
         self.query_one("#ap-after", Static).update("Saved. Thank you both.")
         self.refresh_bindings()

@@ -184,11 +184,8 @@ class WeeklyCheckinActivity(TurnsActivity):
         self.refresh_bindings()
 
     def action_save(self) -> None:
-        pending = self.pending()
-        if self.stage != "revealed" or pending is None:
+        if self.stage != "revealed" or not self.report_pending():
             return
-        self.report(*pending)
-        self.forget()
         self._close("Saved. See you next week.", "saved")
 
     def action_discard(self) -> None:

@@ -34,9 +34,13 @@ class TurnsActivity(Activity):
 
     def on_mount(self) -> None:
         self._started_at = self.closer.now()
+        self.hide_after()
+        self.begin()
+
+    def hide_after(self) -> None:
+        """Hide what follows the turns: at the start, and when a round begins again."""
         for selector in self.SHOWN_AFTER:
             self.query_one(selector).display = False
-        self.begin()
 
     def begin(self) -> None:
         """Ask for the first turn."""
