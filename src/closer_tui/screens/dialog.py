@@ -26,3 +26,12 @@ class Dialog(ModalScreen[ResultT]):
     Dialog Horizontal { height: auto; width: auto; margin: 1 0 0 0; }
     Dialog Button { margin: 0 1 0 0; }
     """
+
+
+class WideDialog(Dialog[ResultT]):
+    """A dialog with room for a path or a code to read: 70 columns, or all there is."""
+
+    DEFAULT_CSS = """
+    WideDialog > Vertical { width: 70; max-width: 100%; }
+    WideDialog .hint { color: $text-muted; }
+    """

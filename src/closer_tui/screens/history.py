@@ -20,7 +20,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Header, Input, Select, Static, TabbedContent, TabPane
 
 from closer_tui.core.export import to_markdown
@@ -42,6 +41,7 @@ from closer_tui.mends.text_box import LineBox
 from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.both_agree import BothAgreeScreen
 from closer_tui.screens.confirm import ConfirmScreen
+from closer_tui.screens.dialog import WideDialog
 from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
 from closer_tui.screens.save_failed import plain_words
@@ -220,19 +220,13 @@ def connection_words(history: Sequence[SessionRecord], couple: Couple) -> Render
 # -- export --------------------------------------------------------------------
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(WideDialog[Path | None]):
     """Asks where the Markdown file should go. Returns the path, or None."""
 
     BINDINGS: ClassVar = [Binding("escape", "dismiss(None)", "Cancel")]
 
     DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 70; max-width: 100%; height: auto;
-        border: round $primary; background: $surface; padding: 1 2;
-    }
     ExportScreen Input { margin: 1 0; }
-    ExportScreen .hint { color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:
