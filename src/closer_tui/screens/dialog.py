@@ -23,8 +23,8 @@ class Dialog(ModalScreen[ResultT]):
         width: auto; max-width: 70; height: auto;
         border: round $primary; background: $surface; padding: 1 2;
     }
-    Dialog Horizontal { height: auto; width: auto; margin: 1 0 0 0; }
-    Dialog Button { margin: 0 1 0 0; }
+    Dialog > Vertical > Horizontal { height: auto; width: auto; margin: 1 0 0 0; }
+    Dialog > Vertical > Horizontal > Button { margin: 0 1 0 0; }
     """
 
 
