@@ -17,17 +17,18 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from closer_tui.core.models import PARTNER_KEYS, Entry, Outcome
-from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import badge, named
 from closer_tui.widgets.turn_entry import Turn, TurnEntry
+from closer_tui.widgets.turns_activity import TurnsActivity
 
 TITLE = "Appreciations"
 
 
-class AppreciationsActivity(Activity):
+class AppreciationsActivity(TurnsActivity):
     """Options: ``count`` each (default 1; the appreciation ritual asks for 3)."""
 
     KIND = "appreciations"
+    SHOWN_AFTER = ("#ap-lists", "#ap-after")
 
     DEFAULT_CSS = """
     AppreciationsActivity { padding: 0 2; }
@@ -46,17 +47,10 @@ class AppreciationsActivity(Activity):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.can_focus = False
         count = self.options.get("count", 1)
         self.count = count if isinstance(count, int) and count >= 1 else 1
-        self.entries: list[Entry] = []
         self.stage = "writing"
         """``writing``, ``revealed`` (both lists shown) or ``saved``."""
-        self._started_at: datetime | None = None
-
-    @property
-    def turns(self) -> TurnEntry:
-        return self.query_one(TurnEntry)
 
     def compose(self) -> ComposeResult:
         yield Static(self.closer.library.appreciation.intro, id="ap-intro")
@@ -66,10 +60,7 @@ class AppreciationsActivity(Activity):
                 yield Static("", id=f"ap-{key}", classes="ap-list")
         yield Static("", id="ap-after")
 
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
-        self.query_one("#ap-lists").display = False
-        self.query_one("#ap-after").display = False
+    def begin(self) -> None:
         self._ask()
 
     def given(self, key: str) -> int:
@@ -149,8 +140,7 @@ class AppreciationsActivity(Activity):
         self.count += 1
         self.stage = "writing"
         self.can_focus = False
-        self.query_one("#ap-lists").display = False
-        self.query_one("#ap-after").display = False
+        self.hide_after()
         turns = self.turns
         turns.display = True
         turns.speaker = "first"
@@ -158,11 +148,8 @@ class AppreciationsActivity(Activity):
         self.refresh_bindings()
 
     def action_done(self) -> None:
-        pending = self.pending()
-        if self.stage != "revealed" or pending is None:
+        if self.stage != "revealed" or not self.report_pending():
             return
-        self.report(*pending)
-        self.forget()
         self.stage = "saved"
         self.query_one("#ap-after", Static).update("Saved. Thank you both.")
         self.refresh_bindings()

@@ -23,6 +23,10 @@ from closer_tui.core.deck import WAY_NAMES, Deck, Way, drawable, ways_for
 from closer_tui.core.models import PARTNER_KEYS, Entry, PartnerKey
 from closer_tui.core.shelf import Shelf, intimacy_is_open, shelf
 from closer_tui.widgets.card_deck import (
+    LOVED,
+    NEXT_CARD,
+    PASS,
+    SAVE,
     CardDeck,
     CardFace,
     PickRound,
@@ -89,12 +93,12 @@ class DeckActivity(CardDeck[Play]):
     """
 
     BINDINGS = [
-        Binding("n", "next", "Next"),
-        Binding("s", "skip", "Pass"),
+        NEXT_CARD,
+        PASS,
         Binding("w", "way", "Way to play"),
         Binding("y", "did", "We did it"),
-        Binding("l", "love", "Loved it"),
-        Binding("d", "done", "Save"),
+        LOVED,
+        SAVE,
     ]
 
     def __init__(self, **kwargs: Any) -> None:

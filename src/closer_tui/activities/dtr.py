@@ -18,17 +18,18 @@ from textual.widgets import Static
 
 from closer_tui.core.content import DtrStep
 from closer_tui.core.models import Entry, Outcome, PartnerKey
-from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import named, named_together
 from closer_tui.widgets.turn_entry import Turn, TurnEntry
+from closer_tui.widgets.turns_activity import TurnsActivity
 
 TITLE = "Daily Temperature Reading"
 
 
-class TemperatureReadingActivity(Activity):
+class TemperatureReadingActivity(TurnsActivity):
     """Five steps; within each, partners alternate until both want the next step."""
 
     KIND = "dtr"
+    SHOWN_AFTER = ("#dtr-end",)
 
     DEFAULT_CSS = """
     TemperatureReadingActivity { padding: 0 2; }
@@ -45,13 +46,9 @@ class TemperatureReadingActivity(Activity):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        # Focus belongs in the writing box; the activity takes it only when all is said.
-        self.can_focus = False
         self.step_index = 0
-        self.entries: list[Entry] = []
         self.had_turn: set[PartnerKey] = set()
         self.finished = False
-        self._started_at: datetime | None = None
 
     @property
     def steps(self) -> list[DtrStep]:
@@ -60,10 +57,6 @@ class TemperatureReadingActivity(Activity):
     @property
     def step(self) -> DtrStep:
         return self.steps[self.step_index]
-
-    @property
-    def turns(self) -> TurnEntry:
-        return self.query_one(TurnEntry)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="dtr-step")
@@ -79,9 +72,7 @@ class TemperatureReadingActivity(Activity):
         yield Static("", id="dtr-next")
         yield Static("", id="dtr-end")
 
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
-        self.query_one("#dtr-end").display = False
+    def begin(self) -> None:
         self._show_step()
 
     # -- showing -----------------------------------------------------------------

@@ -27,7 +27,7 @@ from closer_tui.core.words import sentence
 from closer_tui.mends.text_box import LineBox
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
-from closer_tui.widgets.card_deck import CardDeck, CardFace
+from closer_tui.widgets.card_deck import LOVED, NEXT_CARD, PASS, SAVE, CardDeck, CardFace
 from closer_tui.widgets.partner import named, named_together
 from closer_tui.widgets.timed_activity import TimedActivity
 from closer_tui.widgets.turn_banner import TurnBanner
@@ -61,12 +61,12 @@ class InnerWorldActivity(CardDeck[Share]):
     DEFAULT_CSS = "InnerWorldActivity { padding: 1 2; }"
 
     BINDINGS = [
-        Binding("n", "next", "Next"),
-        Binding("s", "skip", "Pass"),
-        Binding("l", "love", "Loved it"),
+        NEXT_CARD,
+        PASS,
+        LOVED,
         Binding("t", "theme", "Theme"),
         Binding("tab", "swap", "Swap", key_display="tab"),
-        Binding("d", "done", "Save"),
+        SAVE,
     ]
 
     theme: reactive[str] = reactive("any", init=False)

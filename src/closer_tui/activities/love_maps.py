@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from closer_tui.core.content import LoveMapQuestion
 from closer_tui.core.models import Entry, PartnerKey
-from closer_tui.widgets.card_deck import CardDeck, CardFace, answer_and_guess
+from closer_tui.widgets.card_deck import NEXT_CARD, PASS, SAVE, CardDeck, CardFace, answer_and_guess
 from closer_tui.widgets.partner import named_together
 from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
 from closer_tui.widgets.turn_banner import TurnBanner
@@ -60,10 +60,10 @@ class LoveMapsActivity(CardDeck[Round]):
     """
 
     BINDINGS = [
-        Binding("n", "next", "Next"),
-        Binding("s", "skip", "Pass"),
+        NEXT_CARD,
+        PASS,
         Binding("m", "mode", "Talk / game"),
-        Binding("d", "done", "Save"),
+        SAVE,
     ]
 
     mode: reactive[str] = reactive("talk", init=False)

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from closer_tui.core.content import Depth, Question
 from closer_tui.core.models import Entry
-from closer_tui.widgets.card_deck import CardDeck, CardFace
+from closer_tui.widgets.card_deck import LOVED, PASS, SAVE, CardDeck, CardFace
 
 DEPTHS: tuple[Depth, ...] = get_args(Depth)
 
@@ -34,9 +34,9 @@ class QuestionActivity(CardDeck[Play]):
 
     BINDINGS = [
         Binding("n", "deeper", "Deeper"),
-        Binding("s", "skip", "Pass"),
-        Binding("l", "love", "Loved it"),
-        Binding("d", "done", "Save"),
+        PASS,
+        LOVED,
+        SAVE,
     ]
 
     def __init__(self, **kwargs: Any) -> None:

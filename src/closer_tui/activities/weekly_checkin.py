@@ -17,10 +17,10 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from closer_tui.core.models import PARTNER_KEYS, Entry, Outcome, PartnerKey
-from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import badge, named
 from closer_tui.widgets.private_round import Ask, PrivateRound
 from closer_tui.widgets.turn_entry import Turn, TurnEntry
+from closer_tui.widgets.turns_activity import TurnsActivity
 
 TITLE = "Weekly check-in"
 MINUTES = 30
@@ -38,10 +38,11 @@ def _turn_entry(turn: Turn, prompt: str, step: str) -> Entry:
     )
 
 
-class WeeklyCheckinActivity(Activity):
+class WeeklyCheckinActivity(TurnsActivity):
     """Three questions in turn, then a private 1–10 rating each; d saves, x doesn't."""
 
     KIND = "weekly_checkin"
+    SHOWN_AFTER = ("#wc-ratings", "#wc-after")
 
     DEFAULT_CSS = """
     WeeklyCheckinActivity { padding: 0 2; }
@@ -63,14 +64,11 @@ class WeeklyCheckinActivity(Activity):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.can_focus = False
         self.question_index = 0
-        self.entries: list[Entry] = []
         self.ratings: dict[PartnerKey, int] | None = None
         self.stage = "talk"
         """``talk``, ``rating`` (private), ``revealed``, ``saved`` or ``discarded``."""
         self._answered: set[PartnerKey] = set()
-        self._started_at: datetime | None = None
 
     @property
     def seconds(self) -> float:
@@ -79,10 +77,6 @@ class WeeklyCheckinActivity(Activity):
     @property
     def questions(self) -> list[str]:
         return self.closer.library.weekly_checkin.questions
-
-    @property
-    def turns(self) -> TurnEntry:
-        return self.query_one(TurnEntry)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="wc-clock")
@@ -94,10 +88,7 @@ class WeeklyCheckinActivity(Activity):
                 yield Static("", id=f"wc-{key}", classes="wc-rating")
         yield Static("", id="wc-after")
 
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
-        self.query_one("#wc-ratings").display = False
-        self.query_one("#wc-after").display = False
+    def begin(self) -> None:
         self._tick()
         self.set_interval(CLOCK_EVERY, self._tick)
         self._ask()
@@ -193,11 +184,8 @@ class WeeklyCheckinActivity(Activity):
         self.refresh_bindings()
 
     def action_save(self) -> None:
-        pending = self.pending()
-        if self.stage != "revealed" or pending is None:
+        if self.stage != "revealed" or not self.report_pending():
             return
-        self.report(*pending)
-        self.forget()
         self._close("Saved. See you next week.", "saved")
 
     def action_discard(self) -> None:
@@ -250,10 +238,11 @@ class WeeklyCheckinActivity(Activity):
             self.turns.clear_draft()
 
 
-class NeedsActivity(Activity):
+class NeedsActivity(TurnsActivity):
     """Closing a session: what each of us needs this week, said in turn; saved when both have."""
 
     KIND = "needs"
+    SHOWN_AFTER = ("#nd-after",)
 
     DEFAULT_CSS = """
     NeedsActivity { padding: 0 2; }
@@ -263,22 +252,14 @@ class NeedsActivity(Activity):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.entries: list[Entry] = []
         self.done = False
-        self._started_at: datetime | None = None
-
-    @property
-    def turns(self) -> TurnEntry:
-        return self.query_one(TurnEntry)
 
     def compose(self) -> ComposeResult:
         yield Static(self.closer.library.needs.intro, id="nd-intro")
         yield TurnEntry(self.closer.couple, self._on_turn, speaks="says", listens="listens")
         yield Static("", id="nd-after")
 
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
-        self.query_one("#nd-after").display = False
+    def begin(self) -> None:
         self._ask()
 
     def _ask(self) -> None:

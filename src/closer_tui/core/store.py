@@ -700,13 +700,8 @@ class Store:
         session (a file-sync tool's "conflicted copy") is shown once.
         """
         history = History()
-        try:
-            # Sorted as text: far cheaper than comparing thousands of Paths.
-            files = sorted(_our_files(self.sessions_dir), reverse=True)
-        except OSError as error:
-            history.notices.append(
-                Notice(f"The history could not be listed: {plain_reason(error)}.")
-            )
+        files = _listed(self.sessions_dir, "The history", history.notices, newest_first=True)
+        if files is None:
             return history
         found: dict[str, SessionRecord] = {}
         copies: dict[str, set[str]] = {}
@@ -751,12 +746,8 @@ class Store:
     def load_drafts(self) -> list[SessionDraft]:
         """Guided sessions to resume, most recently touched first; never raises."""
         drafts = []
-        try:
-            files = sorted(_our_files(self.drafts_dir))
-        except OSError as error:
-            self.notices.append(
-                Notice(f"Unfinished sessions could not be listed: {plain_reason(error)}.")
-            )
+        files = _listed(self.drafts_dir, "Unfinished sessions", self.notices)
+        if files is None:
             return []
         for name, plain in files:
             draft = self._read_or_set_aside(
@@ -797,12 +788,8 @@ class Store:
             return []  # no letter sealed yet
         if not self._ensure_sub_folder(self.letters_dir):  # a link is set aside, never followed
             return []
-        try:
-            files = sorted(_our_files(self.letters_dir))
-        except OSError as error:
-            self.notices.append(
-                Notice(f"Your sealed letters could not be listed: {plain_reason(error)}.")
-            )
+        files = _listed(self.letters_dir, "Your sealed letters", self.notices)
+        if files is None:
             return []
         found: dict[str, SealedLetter] = {}
         for name, plain in files:
@@ -1303,6 +1290,20 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+def _listed(
+    folder: Path, what: str, notices: list[Notice], *, newest_first: bool = False
+) -> list[tuple[str, bool | None]] | None:
+    """Our files in ``folder`` by name, or None with a notice saying why they could not be listed.
+
+    Sorted as text: far cheaper than comparing thousands of Paths.
+    """
+    try:
+        return sorted(_our_files(folder), reverse=newest_first)
+    except OSError as error:
+        notices.append(Notice(f"{what} could not be listed: {plain_reason(error)}."))
+        return None
 
 
 def _our_files(folder: Path) -> list[tuple[str, bool | None]]:

@@ -13,35 +13,20 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from closer_tui.widgets.both_ready import PartnerGate
+from closer_tui.widgets.both_ready import EachOwnKey
 
 if TYPE_CHECKING:
-    from closer_tui.core.models import Couple, PartnerKey
+    from closer_tui.core.models import Couple
 
 
-class BothAgree(PartnerGate):
+class BothAgree(EachOwnKey):
     """Through only once each partner pressed their own key; no ``space`` for both."""
-
-    BINDINGS = [
-        Binding("f", "ready('first')", "First agrees", show=False),
-        Binding("j", "ready('second')", "Second agrees", show=False),
-    ]
 
     IS_IN = " agrees"
     HINT = "escape keeps everything as it is"
-
-    class Agreed(Message):
-        """Both pressed their key."""
-
-    def answer(self, ready: list[PartnerKey]) -> Message:
-        return self.Agreed()
-
-    def action_together(self) -> None:
-        """Not here: each of you answers for yourself."""
 
 
 class BothAgreeScreen(ModalScreen[bool]):
@@ -71,6 +56,6 @@ class BothAgreeScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one(BothAgree).focus()
 
-    def on_both_agree_agreed(self, event: BothAgree.Agreed) -> None:
+    def on_each_own_key_through(self, event: EachOwnKey.Through) -> None:
         event.stop()
         self.dismiss(True)

@@ -23,6 +23,15 @@ class Dialog(ModalScreen[ResultT]):
         width: auto; max-width: 70; height: auto;
         border: round $primary; background: $surface; padding: 1 2;
     }
-    Dialog Horizontal { height: auto; width: auto; margin: 1 0 0 0; }
-    Dialog Button { margin: 0 1 0 0; }
+    Dialog > Vertical > Horizontal { height: auto; width: auto; margin: 1 0 0 0; }
+    Dialog > Vertical > Horizontal > Button { margin: 0 1 0 0; }
+    """
+
+
+class WideDialog(Dialog[ResultT]):
+    """A dialog with room for a path or a code to read: 70 columns, or all there is."""
+
+    DEFAULT_CSS = """
+    WideDialog > Vertical { width: 70; max-width: 100%; }
+    WideDialog .hint { color: $text-muted; }
     """

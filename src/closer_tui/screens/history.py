@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -19,7 +20,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Header, Input, Select, Static, TabbedContent, TabPane
 
 from closer_tui.core.export import to_markdown
@@ -34,13 +34,14 @@ from closer_tui.core.insights import (
     tally_by_week,
 )
 from closer_tui.core.kinds import GUIDED, kind_label
-from closer_tui.core.models import PARTNER_KEYS, Couple, SessionRecord
+from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey, SessionRecord
 from closer_tui.core.store import StoreError, plain_reason, write_atomic
 from closer_tui.core.words import duration_words
 from closer_tui.mends.text_box import LineBox
 from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.both_agree import BothAgreeScreen
 from closer_tui.screens.confirm import ConfirmScreen
+from closer_tui.screens.dialog import WideDialog
 from closer_tui.screens.history_detail import HistoryDetailScreen, when_words
 from closer_tui.screens.history_list import SessionList, header_row
 from closer_tui.screens.save_failed import plain_words
@@ -172,42 +173,60 @@ def trend_rows(
     return rows
 
 
-def checkin_words(history: Sequence[SessionRecord], couple: Couple) -> RenderableType:
-    head = Text("Weekly check-in: how connected each of you felt", style="bold")
-    trend = checkin_trend(history, None)
+@dataclass(frozen=True)
+class TrendWords:
+    """What History says around one rating's trend."""
+
+    title: str
+    scale: tuple[int, int]
+    gentle: str
+    """Until there are enough ratings to draw."""
+    footnote: str
+
+
+CHECKIN_WORDS = TrendWords(
+    "Weekly check-in: how connected each of you felt",
+    (1, 10),
+    "After a few check-ins you'll see a trend here.",
+    "The last few weeks, 1 to 10.",
+)
+CONNECTION_WORDS = TrendWords(
+    "Connection check over time",
+    (1, 5),
+    "After a few connection checks you'll see how it moves here.",
+    "Each answered privately; for reflection only.",
+)
+
+
+def trend_block(
+    couple: Couple, words: TrendWords, trend: dict[PartnerKey, RatingSeries] | None
+) -> RenderableType:
+    """A rating's trend under its title: a line each, or a gentle word until there is one."""
+    head = Text(words.title, style="bold")
     if trend is None:
-        gentle = "After a few check-ins you'll see a trend here."
-        return Group(head, Text(gentle, style="dim"))
-    rows = trend_rows(couple, cast("dict[str, RatingSeries]", trend), 1, 10)
-    return Group(head, *rows, Text("The last few weeks, 1 to 10.", style="dim"))
+        return Group(head, Text(words.gentle, style="dim"))
+    rows = trend_rows(couple, cast("dict[str, RatingSeries]", trend), *words.scale)
+    return Group(head, *rows, Text(words.footnote, style="dim"))
+
+
+def checkin_words(history: Sequence[SessionRecord], couple: Couple) -> RenderableType:
+    return trend_block(couple, CHECKIN_WORDS, checkin_trend(history, None))
 
 
 def connection_words(history: Sequence[SessionRecord], couple: Couple) -> RenderableType:
-    head = Text("Connection check over time", style="bold")
-    trend = connection_trend(history, None)
-    if trend is None:
-        gentle = "After a few connection checks you'll see how it moves here."
-        return Group(head, Text(gentle, style="dim"))
-    rows = trend_rows(couple, cast("dict[str, RatingSeries]", trend), 1, 5)
-    return Group(head, *rows, Text("Each answered privately; for reflection only.", style="dim"))
+    return trend_block(couple, CONNECTION_WORDS, connection_trend(history, None))
 
 
 # -- export --------------------------------------------------------------------
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(WideDialog[Path | None]):
     """Asks where the Markdown file should go. Returns the path, or None."""
 
     BINDINGS: ClassVar = [Binding("escape", "dismiss(None)", "Cancel")]
 
     DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 70; max-width: 100%; height: auto;
-        border: round $primary; background: $surface; padding: 1 2;
-    }
     ExportScreen Input { margin: 1 0; }
-    ExportScreen .hint { color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:

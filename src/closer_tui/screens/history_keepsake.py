@@ -14,10 +14,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from closer_tui.mends.text_box import LineBox
+from closer_tui.screens.dialog import WideDialog
 
 
 @dataclass(frozen=True)
@@ -32,20 +32,14 @@ def default_path(year: int) -> str:
     return f"~/closer-keepsake-{year}.html"
 
 
-class KeepsakeScreen(ModalScreen[KeepsakeChoice | None]):
+class KeepsakeScreen(WideDialog[KeepsakeChoice | None]):
     """Asks which year and where; returns the choice, or None."""
 
     BINDINGS: ClassVar = [Binding("escape", "dismiss(None)", "Cancel")]
 
     DEFAULT_CSS = """
-    KeepsakeScreen { align: center middle; }
-    KeepsakeScreen > Vertical {
-        width: 70; max-width: 100%; height: auto;
-        border: round $primary; background: $surface; padding: 1 2;
-    }
     KeepsakeScreen Select { margin: 1 0 0 0; width: 24; }
     KeepsakeScreen Input { margin: 1 0; }
-    KeepsakeScreen .hint { color: $text-muted; }
     """
 
     def __init__(self, years: list[int]) -> None:

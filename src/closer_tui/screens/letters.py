@@ -28,7 +28,7 @@ from closer_tui.mends.text_box import LineBox
 from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.history_detail import when_words as moment_words
 from closer_tui.screens.save_failed import plain_words
-from closer_tui.widgets.both_ready import PartnerGate
+from closer_tui.widgets.both_ready import EachOwnKey
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.partner import named
@@ -283,25 +283,11 @@ class WriteLetterScreen(CloserScreen[None]):
 # -- opening ------------------------------------------------------------------------
 
 
-class OpenTogether(PartnerGate):
+class OpenTogether(EachOwnKey):
     """Both keys, no ``space``: a sealed letter is never opened by one partner alone."""
-
-    BINDINGS: ClassVar = [
-        Binding("f", "ready('first')", "First", show=False),
-        Binding("j", "ready('second')", "Second", show=False),
-    ]
 
     IS_IN = " is here"
     HINT = "each of you presses your own key; it opens once you both have"
-
-    class Opened(Message):
-        """Both pressed their key."""
-
-    def answer(self, ready: list[PartnerKey]) -> Message:
-        return self.Opened()
-
-    def action_together(self) -> None:
-        return  # never one key for both: this gate is for two
 
 
 class OpenLetterScreen(CloserScreen[None]):
@@ -348,7 +334,7 @@ class OpenLetterScreen(CloserScreen[None]):
         else:
             self.show_letter()
 
-    def on_open_together_opened(self, event: OpenTogether.Opened) -> None:
+    def on_each_own_key_through(self, event: EachOwnKey.Through) -> None:
         try:
             self.letter = self.closer.open_letter(self.letter)
         except (StoreError, OSError) as error:

@@ -15,7 +15,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     ContentSwitcher,
@@ -29,6 +28,7 @@ from textual.widgets import (
 
 from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.both_agree import BothAgreeScreen
+from closer_tui.screens.dialog import WideDialog
 from closer_tui.screens.lock_setup import CODE, LockSetupScreen, PassphrasePair, pair_heading
 from closer_tui.widgets.footer import CalmFooter
 
@@ -196,17 +196,12 @@ class LockSettingsScreen(CloserScreen[None]):
         self.app.call_from_thread(self.app.push_screen, RecoveryCodeScreen(code))
 
 
-class RecoveryCodeScreen(ModalScreen[None]):
+class RecoveryCodeScreen(WideDialog[None]):
     """A new recovery code, shown once; the old one opens nothing any more."""
 
     BINDINGS: ClassVar = [Binding("escape", "dismiss", "Done")]
 
     DEFAULT_CSS = """
-    RecoveryCodeScreen { align: center middle; }
-    RecoveryCodeScreen > Vertical {
-        width: 70; max-width: 100%; height: auto;
-        border: round $primary; background: $surface; padding: 1 2;
-    }
     RecoveryCodeScreen #recovery-code { text-style: bold; margin: 1 0; }
     """
 

@@ -121,3 +121,25 @@ class BothReady(PartnerGate):
 
     def heading(self) -> str:
         return f"{self.prompt}:"
+
+
+class EachOwnKey(PartnerGate):
+    """The gate without ``space``: each partner answers for themselves, f and j only.
+
+    For what one partner must never do for the other (letting a session go,
+    opening a sealed letter); subclasses give only the words.
+    """
+
+    BINDINGS: ClassVar = [
+        Binding("f", "ready('first')", "First", show=False),
+        Binding("j", "ready('second')", "Second", show=False),
+    ]
+
+    class Through(Message):
+        """Both pressed their own key."""
+
+    def answer(self, ready: list[PartnerKey]) -> Message:
+        return self.Through()
+
+    def action_together(self) -> None:
+        """Not here: each of you answers for yourself."""

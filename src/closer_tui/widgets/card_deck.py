@@ -33,6 +33,13 @@ PlayT = TypeVar("PlayT")
 """One card drawn this visit and what the couple did with it (passed, who shared…)."""
 
 
+# The keys every deck shares, declared once so a key means the same in each deck.
+NEXT_CARD = Binding("n", "next", "Next")
+PASS = Binding("s", "skip", "Pass")
+LOVED = Binding("l", "love", "Loved it")
+SAVE = Binding("d", "done", "Save")
+
+
 class CardFace(Static):
     """The card itself: its words in a frame, the one thing on screen to read aloud."""
 
