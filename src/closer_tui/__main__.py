@@ -217,7 +217,7 @@ def open_app(root: Path) -> int:
     gc.disable()
     try:
         from closer_tui.core.basics import COUPLE_FILE
-        from closer_tui.core.files import is_locked
+        from closer_tui.core.files import folder_problem, is_locked
         from closer_tui.core.quick import read_couple
 
         quick = read_couple(root)
@@ -226,6 +226,11 @@ def open_app(root: Path) -> int:
             # couple locked closer), then the store opens behind it.
             return _run_first_frame_first(root, quick)
         if not os.path.lexists(root / COUPLE_FILE):
+            problem = folder_problem(root)
+            if problem is not None:
+                # No welcome for a folder that can never hold closer: one plain sentence.
+                print(problem, file=sys.stderr)
+                return 1
             # A first run: the welcome first, then the store opens behind it.
             return _run_first_frame_first(root, None)
     finally:

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Input, Static
 
+from closer_tui.mends.text_box import LineBox
 from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.footer import CalmFooter
 
@@ -80,7 +81,7 @@ class LockScreen(CloserScreen[None]):
             if self.pending in HALF_DONE:
                 yield Static(HALF_DONE[self.pending], id="lock-pending")
             with Center():
-                yield Input(
+                yield LineBox(
                     password=True, placeholder="passphrase or recovery code", id="passphrase"
                 )
             yield Static("", id="lock-answer")

@@ -26,6 +26,7 @@ from textual.widgets import (
     Static,
 )
 
+from closer_tui.mends.text_box import LineBox
 from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.both_agree import BothAgreeScreen
 from closer_tui.screens.dialog import WideDialog
@@ -251,7 +252,7 @@ class ChangePassphraseScreen(CloserScreen[bool]):
             with VerticalScroll(id="current"):
                 yield Static(pair_heading(couple, self.who, what=f"type {asked}"))
                 yield Static("(or the recovery code)")
-                yield Input(password=True, placeholder="current passphrase", id="current-secret")
+                yield LineBox(password=True, placeholder="current passphrase", id="current-secret")
                 yield Static("", id="current-problem")
             with VerticalScroll(id="new"):
                 yield PassphrasePair(

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Button, ContentSwitcher, Header, Input, Markdown, Static
 
 from closer_tui.core.lock import PASSPHRASE_MIN
+from closer_tui.mends.text_box import LineBox
 from closer_tui.screens.base import CloserScreen
 from closer_tui.widgets.footer import CalmFooter
 
@@ -76,8 +77,8 @@ class PassphrasePair(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.heading, classes="pair-heading")
-        yield Input(password=True, placeholder="passphrase", classes="pair-once")
-        yield Input(password=True, placeholder="the same again", classes="pair-again")
+        yield LineBox(password=True, placeholder="passphrase", classes="pair-once")
+        yield LineBox(password=True, placeholder="the same again", classes="pair-again")
         yield Static("", classes="pair-problem")
 
     def start(self) -> None:
