@@ -136,3 +136,13 @@ def open_by_palette(terminal: Terminal, words: str, title: str) -> None:
         terminal.keys("BSpace")
         terminal.type(words[-1])
     pytest.fail(f"the palette never offered {title!r}:\n{terminal.screen()}")
+
+
+def kept_files(folder: Path) -> list[Path]:
+    """The ``.json`` files closer has finished writing in ``folder``, by name.
+
+    pathlib's glob also matches hidden names, and closer writes each file first
+    as a hidden temporary one (``.closer-tmp-…``): a test that looked while it
+    was being written would read half a file.
+    """
+    return sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from _tmux import open_by_palette
+from _tmux import kept_files, open_by_palette
 from conftest import MakeTerminal, open_closer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
@@ -42,8 +42,8 @@ def test_a_break_mid_session_and_back(
     assert term.screen().splitlines()[2:10] == before.splitlines()[2:10]
 
     term.keys("C-d")  # done for tonight: saves
-    term.wait_for(lambda _: any((data / "sessions").glob("*.json")))
-    [saved] = (data / "sessions").glob("*.json")
+    term.wait_for(lambda _: any(kept_files(data / "sessions")))
+    [saved] = kept_files(data / "sessions")
     record = json.loads(saved.read_text(encoding="utf-8"))
     assert record["plan"] == "quick-reconnect"
     assert record["actual_seconds"] < 120  # the break was not time together

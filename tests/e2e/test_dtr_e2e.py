@@ -7,7 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from _tmux import Terminal, open_by_palette  # tests/e2e is on the path (rootdir import mode)
+from _tmux import (  # tests/e2e is on the path (rootdir import mode)
+    Terminal,
+    kept_files,
+    open_by_palette,
+)
 from conftest import MakeTerminal, open_closer
 
 from closer_tui.core.content import library
@@ -64,7 +68,7 @@ def test_both_partners_write_a_temperature_reading(
     term.keys("C-n")
     term.wait_for("Saved")
 
-    [session] = (data / "sessions").glob("*.json")
+    [session] = kept_files(data / "sessions")
     record = json.loads(session.read_text(encoding="utf-8"))
     assert record["kind"] == "dtr"
     said = [(e["who"], e["parts"]["step"], e["passed"], e["text"]) for e in record["entries"]]

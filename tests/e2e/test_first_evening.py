@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from _tmux import kept_files
 from conftest import MakeTerminal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
@@ -77,7 +78,7 @@ def test_first_evening_a_real_hug(
     # Only a sanity bound: the countdown's exactness is proved on a fake clock.
     assert took > 15, f"a 20-second hug ended after {took:.1f} s"
 
-    sessions = list((data / "sessions").glob("*.json"))
+    sessions = list(kept_files(data / "sessions"))
     assert len(sessions) == 1
     assert mode(sessions[0]) == 0o600
     assert mode(data) == 0o700

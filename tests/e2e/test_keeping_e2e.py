@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _tmux import Terminal, open_by_palette
+from _tmux import Terminal, kept_files, open_by_palette
 from conftest import MakeTerminal
 from test_resume_e2e import kill_hard, wait_until_gone
 
@@ -49,14 +49,14 @@ def open_plan(term: Terminal, plan: tuple[str, str], step: int, steps: int) -> N
 
 def drafts(data: Path) -> list[dict[str, Any]]:
     found = []
-    for path in (data / "in-progress").glob("*.json"):
+    for path in kept_files(data / "in-progress"):
         with contextlib.suppress(OSError, ValueError):
             found.append(json.loads(path.read_text(encoding="utf-8")))
     return found
 
 
 def saved_entries(data: Path, kind: str) -> list[tuple[str, str]]:
-    [path] = (data / "sessions").glob("*.json")
+    [path] = kept_files(data / "sessions")
     record = json.loads(path.read_text(encoding="utf-8"))
     return [
         (e["who"], e["text"])
@@ -98,7 +98,7 @@ def test_quitting_keeps_the_words_of_the_step_and_shows_them_back(
     pick_up(second, closer_command, private_env, "Step 3 of 3")
     second.wait_for("Soup on Tuesday")  # back in the box it was typed in
     second.keys("C-d")
-    second.wait_for(lambda _: any((data / "sessions").glob("*.json")))
+    second.wait_for(lambda _: any(kept_files(data / "sessions")))
     assert saved_entries(data, "appreciations") == [("first", "Soup on Tuesday")]
     second.keys("C-q")
     wait_until_gone(second)
@@ -127,7 +127,7 @@ def test_a_said_turn_survives_a_crash_and_the_step_carries_on_from_it(
     second.keys("C-s")
     second.wait_for("Saved. Thank you both")
     second.keys("C-d")
-    second.wait_for(lambda _: any((data / "sessions").glob("*.json")))
+    second.wait_for(lambda _: any(kept_files(data / "sessions")))
     assert saved_entries(data, "needs") == [("first", "An early night"), ("second", "A walk")]
     second.keys("C-q")
     wait_until_gone(second)

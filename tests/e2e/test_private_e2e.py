@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _tmux import Terminal  # tests/e2e is on the path (rootdir import mode)
+from _tmux import Terminal, kept_files  # tests/e2e is on the path (rootdir import mode)
 from conftest import MakeTerminal, open_closer
 
 from closer_tui.widgets.private_round import HANDOVER_SECONDS
@@ -42,9 +42,9 @@ def test_typed_joiners_and_no_break_spaces_are_saved(
     term.wait_for("d Done, save")
     term.keys("d")
     sessions = Path(private_env["CLOSER_DATA_DIR"]) / "sessions"
-    term.wait_for(lambda _: any(sessions.glob("*.json")))
+    term.wait_for(lambda _: any(kept_files(sessions)))
 
-    [saved] = sessions.glob("*.json")
+    [saved] = kept_files(sessions)
     record = json.loads(saved.read_text(encoding="utf-8"))
     assert [(e["who"], e["text"]) for e in record["entries"]] == [
         ("first", PERSIAN),

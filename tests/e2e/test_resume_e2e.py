@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _tmux import Terminal, open_by_palette
+from _tmux import Terminal, kept_files, open_by_palette
 from conftest import MakeTerminal, open_closer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
@@ -66,7 +66,7 @@ def wait_for_draft(drafts: Path, holds: str, timeout: float = 20.0) -> dict[str,
     deadline = time.monotonic() + timeout
     seen = "nothing"
     while time.monotonic() < deadline:
-        for path in drafts.glob("*.json"):
+        for path in kept_files(drafts):
             try:
                 seen = path.read_text(encoding="utf-8")
                 draft = json.loads(seen)
@@ -96,7 +96,7 @@ def test_killed_mid_session_it_resumes_with_nothing_lost(
     draft = wait_for_draft(data / "in-progress", TYPED)
     assert [step["kind"] for step in draft["done"]] == ["hug"]
     kill_hard(first)
-    assert list((data / "in-progress").glob("*.json")), "the draft went with the process"
+    assert list(kept_files(data / "in-progress")), "the draft went with the process"
 
     second = terminal(80, 24)
     second.start([str(closer_command)], private_env)
@@ -105,9 +105,9 @@ def test_killed_mid_session_it_resumes_with_nothing_lost(
     second.keys("Enter")  # "Pick up" has the focus
     second.wait_for("Step 2 of 3")
     second.keys("C-d")  # we're done for tonight: saves
-    second.wait_for(lambda _: any((data / "sessions").glob("*.json")))
+    second.wait_for(lambda _: any(kept_files(data / "sessions")))
 
-    [saved] = (data / "sessions").glob("*.json")
+    [saved] = kept_files(data / "sessions")
     record = json.loads(saved.read_text(encoding="utf-8"))
     assert record["kind"] == "guided" and record["plan"] == "weekly-checkin"
     assert record["id"] == draft["id"]
