@@ -551,11 +551,7 @@ class CloserApp(FirstSight):
                         timeout=20,
                     )
 
-        title = plan.title if plan else draft.plan
-        steps = len(plan.steps) if plan else len(draft.done) + 1
-        self.push_screen(
-            ResumeScreen(draft, title, steps, can_resume=plan is not None, now=self.now()), chosen
-        )
+        self.push_screen(ResumeScreen(draft, plan, now=self.now()), chosen)
 
     def open_place(self, place_id: str) -> None:
         """Open a place by id; just after start-up, as soon as the store is open."""

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from closer_tui.screens.dialog import Dialog
 from closer_tui.widgets.both_ready import EachOwnKey
 
 if TYPE_CHECKING:
@@ -29,17 +28,13 @@ class BothAgree(EachOwnKey):
     HINT = "escape keeps everything as it is"
 
 
-class BothAgreeScreen(ModalScreen[bool]):
+class BothAgreeScreen(Dialog[bool]):
     """Dismisses True once both partners pressed their key; escape means no."""
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Keep it")]
 
     DEFAULT_CSS = """
-    BothAgreeScreen { align: center middle; }
-    BothAgreeScreen > Vertical {
-        width: auto; max-width: 72; height: auto;
-        border: round $error; background: $surface; padding: 1 2;
-    }
+    BothAgreeScreen > Vertical { max-width: 72; border: round $error; }
     """
 
     def __init__(self, question: str, couple: Couple, *, prompt: str) -> None:
@@ -48,10 +43,9 @@ class BothAgreeScreen(ModalScreen[bool]):
         self.couple = couple
         self.prompt = prompt
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question, id="question")
-            yield BothAgree(self.couple, prompt=self.prompt)
+    def contents(self) -> ComposeResult:
+        yield Static(self.question, id="question")
+        yield BothAgree(self.couple, prompt=self.prompt)
 
     def on_mount(self) -> None:
         self.query_one(BothAgree).focus()

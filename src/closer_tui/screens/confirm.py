@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from closer_tui.screens.dialog import Dialog
@@ -21,12 +21,11 @@ class ConfirmScreen(Dialog[bool]):
         self.yes = yes
         self.no = no
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question)
-            with Horizontal():
-                yield Button(self.no, id="no", variant="primary")
-                yield Button(self.yes, id="yes", variant="error")
+    def contents(self) -> ComposeResult:
+        yield Static(self.question)
+        with Horizontal():
+            yield Button(self.no, id="no", variant="primary")
+            yield Button(self.yes, id="yes", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#no").focus()

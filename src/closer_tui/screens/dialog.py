@@ -1,13 +1,17 @@
 """The small centred box that asks one question: its look, written once.
 
-A yes-or-no (``ConfirmScreen``) and the question before leaving (``LeaveScreen``) are the
-same box with different buttons; a new short question should be one too.
+A yes-or-no (``ConfirmScreen``), the question before leaving (``LeaveScreen``), the
+both-keys "yes" (``BothAgreeScreen``) and "keep which one?" (``KeepPicker``) are the same
+box with different contents; a new short question should be one too. The box is drawn
+here: a dialog says only what goes in it, in :meth:`Dialog.contents`.
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 
 ResultT = TypeVar("ResultT")
@@ -26,6 +30,14 @@ class Dialog(ModalScreen[ResultT]):
     Dialog > Vertical > Horizontal { height: auto; width: auto; margin: 1 0 0 0; }
     Dialog > Vertical > Horizontal > Button { margin: 0 1 0 0; }
     """
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield from self.contents()
+
+    def contents(self) -> ComposeResult:
+        """What the box holds, top to bottom: the question, then its answers."""
+        raise NotImplementedError
 
 
 class WideDialog(Dialog[ResultT]):

@@ -19,7 +19,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Input, Select, Static, TabbedContent, TabPane
 
 from closer_tui.core.export import to_markdown
@@ -229,15 +229,14 @@ class ExportScreen(WideDialog[Path | None]):
     ExportScreen Input { margin: 1 0; }
     """
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Export your history as Markdown, to read or print.")
-            yield LineBox(DEFAULT_EXPORT, id="path")
-            yield Static(
-                "enter saves · escape cancels. The file holds everything you both wrote:"
-                " keep it somewhere private.",
-                classes="hint",
-            )
+    def contents(self) -> ComposeResult:
+        yield Static("Export your history as Markdown, to read or print.")
+        yield LineBox(DEFAULT_EXPORT, id="path")
+        yield Static(
+            "enter saves · escape cancels. The file holds everything you both wrote:"
+            " keep it somewhere private.",
+            classes="hint",
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()

@@ -13,7 +13,6 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
 from closer_tui.mends.text_box import LineBox
@@ -47,21 +46,20 @@ class KeepsakeScreen(WideDialog[KeepsakeChoice | None]):
         self.years = years
         """Years with sessions, newest first (never empty: this year when there are none)."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("A keepsake of your year: one page to open in a browser, keep or print.")
-            yield Select(
-                [(str(year), year) for year in self.years],
-                value=self.years[0],
-                allow_blank=False,
-                compact=True,
-                id="year",
-            )
-            yield LineBox(default_path(self.years[0]), id="path")
-            yield Static(
-                "enter writes it · escape cancels. It holds your own words: keep it private.",
-                classes="hint",
-            )
+    def contents(self) -> ComposeResult:
+        yield Static("A keepsake of your year: one page to open in a browser, keep or print.")
+        yield Select(
+            [(str(year), year) for year in self.years],
+            value=self.years[0],
+            allow_blank=False,
+            compact=True,
+            id="year",
+        )
+        yield LineBox(default_path(self.years[0]), id="path")
+        yield Static(
+            "enter writes it · escape cancels. It holds your own words: keep it private.",
+            classes="hint",
+        )
 
     def on_mount(self) -> None:
         self.query_one("#path").focus()

@@ -7,28 +7,23 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from closer_tui.core.models import Couple
 from closer_tui.core.story import Shared
+from closer_tui.screens.dialog import Dialog
 from closer_tui.widgets.option_list import CalmOptionList, Hanging
 from closer_tui.widgets.partner import named
 
 
-class KeepPicker(ModalScreen[str | None]):
+class KeepPicker(Dialog[str | None]):
     """The session's entries that may be kept; returns the chosen one's key, or None."""
 
     BINDINGS: ClassVar = [Binding("escape", "dismiss(None)", "Cancel")]
 
     DEFAULT_CSS = """
-    KeepPicker { align: center middle; }
-    KeepPicker > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 1 2;
-    }
+    KeepPicker > Vertical { width: 76; max-width: 100%; max-height: 90%; }
     KeepPicker OptionList { height: auto; max-height: 16; margin: 1 0; }
     KeepPicker .hint { color: $text-muted; }
     """
@@ -39,11 +34,10 @@ class KeepPicker(ModalScreen[str | None]):
         self.said = said
         self.kept = kept
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Keep which one on your favourites shelf?")
-            yield CalmOptionList(*(self._option(shared) for shared in self.said))
-            yield Static("enter keeps it · escape cancels", classes="hint")
+    def contents(self) -> ComposeResult:
+        yield Static("Keep which one on your favourites shelf?")
+        yield CalmOptionList(*(self._option(shared) for shared in self.said))
+        yield Static("enter keeps it · escape cancels", classes="hint")
 
     def _option(self, shared: Shared) -> Option:
         who = (

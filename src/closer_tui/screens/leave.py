@@ -7,7 +7,7 @@ from typing import Literal, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from closer_tui.screens.dialog import Dialog
@@ -48,13 +48,12 @@ class LeaveScreen(Dialog[LeaveChoice]):
         self.labels = {"save": save, "discard": discard, "stay": stay}
         self.first = first
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(f"Save {self.what} to your history before you go?")
-            with Horizontal():
-                yield Button(self.labels["save"], id="save", variant="primary")
-                yield Button(self.labels["discard"], id="discard")
-                yield Button(self.labels["stay"], id="stay")
+    def contents(self) -> ComposeResult:
+        yield Static(f"Save {self.what} to your history before you go?")
+        with Horizontal():
+            yield Button(self.labels["save"], id="save", variant="primary")
+            yield Button(self.labels["discard"], id="discard")
+            yield Button(self.labels["stay"], id="stay")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.first}").focus()

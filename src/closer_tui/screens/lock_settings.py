@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import (
     Button,
     ContentSwitcher,
@@ -210,11 +210,10 @@ class RecoveryCodeScreen(WideDialog[None]):
         super().__init__()
         self.code = code
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Markdown(CODE + "\nThe old code no longer opens anything.")
-            yield Static(self.code, id="recovery-code")
-            yield Button("We wrote it down", id="code-kept", variant="primary")
+    def contents(self) -> ComposeResult:
+        yield Markdown(CODE + "\nThe old code no longer opens anything.")
+        yield Static(self.code, id="recovery-code")
+        yield Button("We wrote it down", id="code-kept", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one(Button).focus()

@@ -14,14 +14,14 @@ from typing import Literal
 
 from pydantic import BaseModel
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.markup import escape
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from closer_tui.core.store import StoreError, file_bytes, plain_reason, write_atomic
 from closer_tui.core.words import sentence
 from closer_tui.mends.text_box import LineBox
+from closer_tui.screens.dialog import Dialog
 
 SaveOutcome = Literal["saved", "copied", "let go"]
 
@@ -60,17 +60,13 @@ class Unsaved:
     after: Callable[[SaveOutcome], None] = lambda outcome: None
 
 
-class SaveFailedScreen(ModalScreen[SaveOutcome]):
+class SaveFailedScreen(Dialog[SaveOutcome]):
     """Try again, or write a copy to a file the couple chooses. Letting go is asked twice."""
 
     DEFAULT_CSS = """
-    SaveFailedScreen { align: center middle; }
     SaveFailedScreen > Vertical {
-        width: 90%; max-width: 76; height: auto; max-height: 90%;
-        border: round $error; background: $surface; padding: 1 2;
+        width: 90%; max-width: 76; max-height: 90%; border: round $error;
     }
-    SaveFailedScreen Horizontal { height: auto; margin: 1 0 0 0; }
-    SaveFailedScreen Button { margin: 0 1 0 0; }
     """
 
     def __init__(self, unsaved: Unsaved, reason: str) -> None:
@@ -82,22 +78,19 @@ class SaveFailedScreen(ModalScreen[SaveOutcome]):
         self.quit_after: Callable[[], None] | None = None
         """Set when the couple asked to quit meanwhile: closer quits once this is settled."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(
-                f"[b]{escape(self.unsaved.title)} could not be saved.[/b]\n{escape(self.reason)}"
-                "\n\nIt is still here. Your earlier history is untouched. Free some space "
-                "and try again, or save a copy somewhere else.",
-                id="save-failed-message",
-            )
-            yield Label("Save a copy to:")
-            yield LineBox(
-                value=str(Path.home() / f"closer-{self.unsaved.file_name}"), id="elsewhere"
-            )
-            with Horizontal():
-                yield Button("Try again", id="retry", variant="primary")
-                yield Button("Save copy", id="copy")
-                yield Button("Let it go", id="discard", variant="error")
+    def contents(self) -> ComposeResult:
+        yield Static(
+            f"[b]{escape(self.unsaved.title)} could not be saved.[/b]\n{escape(self.reason)}"
+            "\n\nIt is still here. Your earlier history is untouched. Free some space "
+            "and try again, or save a copy somewhere else.",
+            id="save-failed-message",
+        )
+        yield Label("Save a copy to:")
+        yield LineBox(value=str(Path.home() / f"closer-{self.unsaved.file_name}"), id="elsewhere")
+        with Horizontal():
+            yield Button("Try again", id="retry", variant="primary")
+            yield Button("Save copy", id="copy")
+            yield Button("Let it go", id="discard", variant="error")
 
     def ask_before_quit(self, quit: Callable[[], None]) -> bool:
         """This is the question a quit would ask: answer it, and closer quits after."""
