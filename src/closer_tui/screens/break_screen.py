@@ -23,7 +23,7 @@ from textual.widgets import Header, Static
 from closer_tui.core.content import BreakWords
 from closer_tui.mends.compositor import draw_only_what_changes
 from closer_tui.screens.base import CloserScreen
-from closer_tui.widgets.both_ready import BothReady
+from closer_tui.widgets.both_ready import BothReady, gate_keys
 from closer_tui.widgets.breathing import BreathingGuide
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.footer import CalmFooter
@@ -65,11 +65,7 @@ class HoldsForBreak(Protocol):
 class ComingBack(BothReady):
     """The both-ready gate, in a break's words: both press their key to come back."""
 
-    BINDINGS = [
-        Binding("f", "ready('first')", "First back", show=False),
-        Binding("j", "ready('second')", "Second back", show=False),
-        Binding("space", "together", "Back, both", key_display="space"),
-    ]
+    BINDINGS = gate_keys("First back", "Second back", both="Back, both")
 
     IS_IN = " is back"
     HINT = "or press space for both of you · m for more time apart"
@@ -104,6 +100,8 @@ class BreakScreen(CloserScreen[None]):
     BreakScreen #break-ideas { margin: 1 0 0 0; }
     BreakScreen ComingBack { margin: 1 0 0 0; }
     """
+
+    SUB_TITLE = "A break"
 
     def __init__(self) -> None:
         super().__init__()
@@ -146,7 +144,6 @@ class BreakScreen(CloserScreen[None]):
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "A break"
         self.query_one("#break-apart").display = False
         self.query_one("#break-back").display = False
         self._hold_below()

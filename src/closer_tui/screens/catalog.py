@@ -14,6 +14,15 @@ if TYPE_CHECKING:
 
 Group = Literal["tonight", "practice", "exercise", "guide", "more"]
 
+GROUP_TITLES: dict[Group, str] = {
+    "tonight": "Guided sessions",
+    "practice": "Seven practices",
+    "exercise": "Exercises",
+    "guide": "To read and reflect",
+    "more": "More",
+}
+"""The heading home shows above each group of places."""
+
 Opener = Callable[["CloserApp"], Screen[None]]
 
 

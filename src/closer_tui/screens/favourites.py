@@ -22,7 +22,7 @@ from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.history_detail import when_words
 from closer_tui.widgets.card_deck import CardFace
 from closer_tui.widgets.footer import CalmFooter
-from closer_tui.widgets.option_list import CalmOptionList, Hanging
+from closer_tui.widgets.option_list import Hanging, PageList
 from closer_tui.widgets.partner import named
 
 HELP = """\
@@ -55,10 +55,10 @@ class FavouritesScreen(CloserScreen[None]):
 
     DEFAULT_CSS = """
     FavouritesScreen #waiting { padding: 1 2; color: $text-muted; }
-    FavouritesScreen OptionList { height: 1fr; margin: 1 2; border: round $primary 40%; }
-    FavouritesScreen OptionList:focus { border: round $primary; }
     """
 
+    TITLE = "Favourites"
+    SUB_TITLE = "What you loved and kept"
     help_text = HELP
 
     def __init__(self) -> None:
@@ -68,12 +68,10 @@ class FavouritesScreen(CloserScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading your history…", id="waiting")
-        yield CalmOptionList(id="shelf")
+        yield PageList(id="shelf")
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.title = "Favourites"
-        self.sub_title = "What you loved and kept"
         self.watch(self.closer, "history", self._history_changed, init=False)
         self.fill()
 
@@ -174,6 +172,8 @@ class TalkThroughScreen(CloserScreen[None]):
     TalkThroughScreen .aside { color: $text-muted; }
     """
 
+    TITLE = "Favourites"
+    SUB_TITLE = "Talk them through"
     help_text = (
         "**Your loved cards, again.** Read the card aloud and talk about it; **n** for the"
         " next, **b** for the one before. Nothing here is saved: it is just for tonight."
@@ -193,8 +193,6 @@ class TalkThroughScreen(CloserScreen[None]):
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.title = "Favourites"
-        self.sub_title = "Talk them through"
         self.show()
 
     def show(self) -> None:

@@ -273,6 +273,8 @@ class HistoryScreen(CloserScreen[None]):
     HistoryScreen #insights Static { margin: 0 0 1 0; height: auto; }
     """
 
+    TITLE = "History"
+    SUB_TITLE = "Your time together"
     help_text = f"{HELP}\n{TAB_KEYS_HELP}"
 
     def __init__(self) -> None:
@@ -306,8 +308,6 @@ class HistoryScreen(CloserScreen[None]):
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.title = "History"
-        self.sub_title = "Your time together"
         self.watch(self.closer, "history", self._history_changed, init=False)
         self._set_listing(False)
         if self.closer.history_loaded:

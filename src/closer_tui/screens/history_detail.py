@@ -94,6 +94,7 @@ class HistoryDetailScreen(CloserScreen[bool]):
     HistoryDetailScreen #detail { height: auto; }
     """
 
+    TITLE = "History"
     help_text = (
         "**A session from your history.** Scroll with the arrow keys. **k** keeps something"
         " one of you said on your favourites shelf. **d** deletes the session for good,"
@@ -143,6 +144,5 @@ class HistoryDetailScreen(CloserScreen[bool]):
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.title = "History"
         self.sub_title = self.record.title
         self.query_one(VerticalScroll).focus()

@@ -14,21 +14,13 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from closer_tui.screens.base import NARROW, CloserScreen
-from closer_tui.screens.catalog import Group, Place, places
+from closer_tui.screens.catalog import GROUP_TITLES, Group, Place, places
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.option_list import CalmOptionList, Hanging
 from closer_tui.widgets.partner import named_together
 
 if TYPE_CHECKING:
     from closer_tui.core.insights import Suggestion
-
-GROUP_TITLES: dict[Group, str] = {
-    "tonight": "Guided sessions",
-    "practice": "Seven practices",
-    "exercise": "Exercises",
-    "guide": "To read and reflect",
-    "more": "More",
-}
 
 HELP = """\
 **Home.** Move with the arrow keys and press **enter**, or press a practice's

@@ -30,7 +30,7 @@ from closer_tui.screens.history_detail import when_words as moment_words
 from closer_tui.screens.save_failed import plain_words
 from closer_tui.widgets.both_ready import EachOwnKey
 from closer_tui.widgets.footer import CalmFooter
-from closer_tui.widgets.option_list import CalmOptionList
+from closer_tui.widgets.option_list import CalmOptionList, PageList
 from closer_tui.widgets.partner import named
 from closer_tui.widgets.private_round import Ask, PrivateRound
 
@@ -54,11 +54,8 @@ class LettersScreen(CloserScreen[None]):
         Binding("w", "write", "Write a letter"),
     ]
 
-    DEFAULT_CSS = """
-    LettersScreen OptionList { height: 1fr; margin: 1 2; border: round $primary 40%; }
-    LettersScreen OptionList:focus { border: round $primary; }
-    """
-
+    TITLE = "Letters"
+    SUB_TITLE = "Sealed until their day"
     help_text = HELP
 
     def __init__(self) -> None:
@@ -67,12 +64,10 @@ class LettersScreen(CloserScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield CalmOptionList(id="letters")
+        yield PageList(id="letters")
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.title = "Letters"
-        self.sub_title = "Sealed until their day"
         self.fill()
 
     def on_screen_resume(self) -> None:
@@ -172,6 +167,8 @@ class WriteLetterScreen(CloserScreen[None]):
     WriteLetterScreen #date { display: none; }
     """
 
+    TITLE = "Letters"
+    SUB_TITLE = "Write a letter"
     help_text = (
         "**Writing a letter.** Choose when it may be opened, then each of you writes, while"
         " the other looks away (leave it empty to write none this time). It is sealed at"
@@ -197,8 +194,6 @@ class WriteLetterScreen(CloserScreen[None]):
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.title = "Letters"
-        self.sub_title = "Write a letter"
         self.query_one("#choices").focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -301,6 +296,8 @@ class OpenLetterScreen(CloserScreen[None]):
     OpenLetterScreen .aside { color: $text-muted; margin: 1 0; }
     """
 
+    TITLE = "Letters"
+    SUB_TITLE = "A sealed letter"
     help_text = (
         "**Opening a letter.** Sit together: each of you presses your key (f and j). It opens"
         " only once you both have."
@@ -321,8 +318,6 @@ class OpenLetterScreen(CloserScreen[None]):
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.title = "Letters"
-        self.sub_title = "A sealed letter"
         writer = self.closer.couple.partner(self.letter.who)
         about = Text("A letter from ")
         about.append_text(named(writer))

@@ -66,6 +66,7 @@ class LockSettingsScreen(CloserScreen[None]):
     LockSettingsScreen #idle-row Select { width: 22; }
     """
 
+    SUB_TITLE = "The lock"
     help_text = HELP
 
     def compose(self) -> ComposeResult:
@@ -101,9 +102,6 @@ class LockSettingsScreen(CloserScreen[None]):
                     yield Button("New recovery code", id="new-code")
                     yield Button("Turn the lock off", id="turn-off", variant="error")
         yield CalmFooter()
-
-    def on_mount(self) -> None:
-        self.sub_title = "The lock"
 
     async def _again(self) -> None:
         await self.recompose()
@@ -233,6 +231,7 @@ class ChangePassphraseScreen(CloserScreen[bool]):
     ChangePassphraseScreen #current-problem { color: $warning; height: auto; }
     """
 
+    SUB_TITLE = "A new passphrase"
     help_text = (
         "**A new passphrase.** First the current passphrase (or the recovery code), "
         "then the new one twice. **escape** changes nothing."
@@ -260,7 +259,6 @@ class ChangePassphraseScreen(CloserScreen[bool]):
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "A new passphrase"
         self.query_one("#current-secret", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -133,6 +133,7 @@ class LockSetupScreen(CloserScreen[bool]):
     LockSetupScreen #working { margin: 2 0; }
     """
 
+    SUB_TITLE = "The lock"
     help_text = HELP
 
     def __init__(self) -> None:
@@ -163,7 +164,6 @@ class LockSetupScreen(CloserScreen[bool]):
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "The lock"
         self.query_one("#lock-yes", Button).focus()
 
     def _show(self, step: str) -> None:

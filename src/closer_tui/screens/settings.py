@@ -60,6 +60,7 @@ class SettingsScreen(CloserScreen[None]):
     SettingsScreen #settings-buttons Button { margin: 0 1 0 0; }
     """
 
+    SUB_TITLE = "Settings"
     help_text = HELP
 
     def compose(self) -> ComposeResult:
@@ -102,9 +103,6 @@ class SettingsScreen(CloserScreen[None]):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
         yield CalmFooter()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Settings"
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         self.query_one(f"#{event.switch.id}-state", Label).update(on_or_off(event.value))

@@ -62,6 +62,8 @@ class SummaryScreen(CloserScreen[None]):
     SummaryScreen .block { margin: 0 0 1 0; height: auto; }
     """
 
+    SUB_TITLE = "Tonight"
+
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
         self.record = record
@@ -84,4 +86,3 @@ class SummaryScreen(CloserScreen[None]):
 
     def on_mount(self) -> None:
         self.title = self.record.title
-        self.sub_title = "Tonight"

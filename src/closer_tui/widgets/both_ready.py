@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -20,11 +20,23 @@ from closer_tui.core.models import PARTNER_KEYS, Couple, PartnerKey
 from closer_tui.widgets.partner import badge
 
 
+def gate_keys(first: str, second: str, both: str | None = None) -> list[BindingType]:
+    """A gate's keys in its own words: ``f`` for the first partner, ``j`` for the second,
+    and ``space`` for both (``both`` says what it does) where one driver may answer for two."""
+    keys: list[BindingType] = [
+        Binding("f", "ready('first')", first, show=False),
+        Binding("j", "ready('second')", second, show=False),
+    ]
+    if both is not None:
+        keys.append(Binding("space", "together", both, key_display="space"))
+    return keys
+
+
 class PartnerGate(Widget, can_focus=True):
     """Each partner's tick lights up in their colour; the gate answers once, when both are in.
 
-    A subclass gives the words (``IS_IN``, ``HINT``, its bindings' descriptions)
-    and the message it answers with (:meth:`answer`).
+    A subclass gives the words (``IS_IN``, ``HINT``, its keys' words with
+    :func:`gate_keys`) and the message it answers with (:meth:`answer`).
     """
 
     DEFAULT_CSS = """
@@ -97,11 +109,7 @@ class BothReady(PartnerGate):
     BothReady { content-align: center middle; }
     """
 
-    BINDINGS = [
-        Binding("f", "ready('first')", "First ready", show=False),
-        Binding("j", "ready('second')", "Second ready", show=False),
-        Binding("space", "together", "Start both", key_display="space"),
-    ]
+    BINDINGS = gate_keys("First ready", "Second ready", both="Start both")
 
     IS_IN = " is ready"
     HINT = "or press space to start for both of you"
@@ -130,10 +138,7 @@ class EachOwnKey(PartnerGate):
     opening a sealed letter); subclasses give only the words.
     """
 
-    BINDINGS: ClassVar = [
-        Binding("f", "ready('first')", "First", show=False),
-        Binding("j", "ready('second')", "Second", show=False),
-    ]
+    BINDINGS = gate_keys("First", "Second")
 
     class Through(Message):
         """Both pressed their own key."""

@@ -159,3 +159,13 @@ class CalmOptionList(PageSafeOptionList):
             return  # no longer in the list
         index = self.options.index(option)
         super().replace_option_prompt_at_index(index, with_mark(self._plain[option], marked))
+
+
+class PageList(CalmOptionList):
+    """The one list that fills a page (the favourites shelf, the letters): a soft border
+    that brightens while the list has the keys."""
+
+    DEFAULT_CSS = """
+    PageList { height: 1fr; margin: 1 2; border: round $primary 40%; }
+    PageList:focus { border: round $primary; }
+    """

@@ -6,7 +6,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from closer_tui.core.models import PARTNER_KEYS, PartnerKey
-from closer_tui.widgets.both_ready import PartnerGate
+from closer_tui.widgets.both_ready import PartnerGate, gate_keys
 
 
 class PhonesCheck(PartnerGate):
@@ -17,9 +17,7 @@ class PhonesCheck(PartnerGate):
     """
 
     BINDINGS = [
-        Binding("f", "ready('first')", "First: phone away", show=False),
-        Binding("j", "ready('second')", "Second: phone away", show=False),
-        Binding("space", "together", "Both away", key_display="space"),
+        *gate_keys("First: phone away", "Second: phone away", both="Both away"),
         Binding("n", "pass_check", "Not tonight"),
     ]
 
