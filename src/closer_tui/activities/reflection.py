@@ -19,17 +19,16 @@ from textual.widgets import Static
 
 from closer_tui.core.models import PARTNER_KEYS, Entry, Outcome, PartnerKey
 from closer_tui.core.words import and_words
-from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import named
+from closer_tui.widgets.private_activity import Answers, PrivateActivity
 from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
 
-Answers = dict[PartnerKey, dict[str, Answer]]
 
-
-class PrivateReflection(Activity):
+class PrivateReflection(PrivateActivity):
     """A private round of scale questions, a reveal, then save or don't save."""
 
     TITLE: ClassVar[str]
+    AFTER = "#rf-after"
 
     DEFAULT_CSS = """
     PrivateReflection { padding: 0 1; }
@@ -48,15 +47,6 @@ class PrivateReflection(Activity):
     stage: reactive[str] = reactive("answering", init=False)
     """``answering`` (nothing to save yet), ``revealed``, then ``saved`` or ``dropped``."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.answers: Answers | None = None
-        self._started_at: datetime | None = None
-
-    def asks(self) -> list[Ask]:
-        """What each partner answers, in order."""
-        raise NotImplementedError
-
     def before(self) -> ComposeResult:
         """What is shown above the private round."""
         yield from ()
@@ -71,32 +61,15 @@ class PrivateReflection(Activity):
 
     def compose(self) -> ComposeResult:
         yield from self.before()
-        yield self._round()
+        yield self.private_round()
         yield Static("", id="rf-after")
 
-    def _round(self) -> PrivateRound:
-        # The safety note once, before anyone answers: not on every question or reveal.
-        return PrivateRound(
-            self.closer.couple,
-            self.asks(),
-            clock=self.closer.clock,
-            note=self.closer.library.safety.short,
-        )
-
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
-        self.query_one("#rf-after").display = False
-
-    def on_private_round_revealed(self, event: PrivateRound.Revealed) -> None:
-        event.stop()
-        self.answers = event.answers
-        self.committed()
+    def show_revealed(self, answers: Answers) -> None:
         after = self.query_one("#rf-after", Static)
-        text = self.after(event.answers)
+        text = self.after(answers)
         text.append("\n\ns saves these answers; x doesn't save them.", style="italic")
         after.update(text)
         after.display = True
-        self.stage = "revealed"
         self.refresh_bindings()
 
     def pending(self) -> tuple[Outcome, datetime] | None:
@@ -131,7 +104,7 @@ class PrivateReflection(Activity):
         if self.stage not in {"saved", "dropped"}:
             return
         await self.query_one(PrivateRound).remove()
-        await self.mount(self._round(), before=self.query_one("#rf-after"))
+        await self.mount(self.private_round(), before=self.query_one("#rf-after"))
         self.query_one("#rf-after").display = False
         self._started_at = self.closer.now()
         self.stage = "answering"

@@ -7,16 +7,16 @@ the reveal the couple chooses: save it, or don't save this one.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from closer_tui.core.models import PARTNER_KEYS, Entry, Outcome, PartnerKey
-from closer_tui.widgets.activity import Activity
-from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
+from closer_tui.widgets.private_activity import Answers, PrivateActivity
+from closer_tui.widgets.private_round import Ask, PrivateRound
 
 TITLE = "Emotional safety self-check"
 
@@ -28,10 +28,11 @@ def rounded_average(scores: list[int]) -> int | None:
     return int(sum(scores) / len(scores) + 0.5)  # half rounds up, not to even
 
 
-class SafetyCheckActivity(Activity):
+class SafetyCheckActivity(PrivateActivity):
     """A private round over the self-check items, then save (d) or don't save (x)."""
 
     KIND = "safety_check"
+    AFTER = "#sc-after"
 
     DEFAULT_CSS = """
     SafetyCheckActivity { padding: 0 2; }
@@ -45,43 +46,21 @@ class SafetyCheckActivity(Activity):
         Binding("r", "again", "Again"),
     ]
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.answers: dict[PartnerKey, dict[str, Answer]] | None = None
-        self.stage = "private"
-        """``private`` (answering, nothing kept), ``revealed``, ``saved`` or ``discarded``."""
-        self._started_at: datetime | None = None
+    stage: reactive[str] = reactive("private", init=False)
+    """``private`` (answering, nothing kept), ``revealed``, ``saved`` or ``discarded``."""
 
-    @property
     def asks(self) -> list[Ask]:
         check = self.closer.library.safety_check
         return [Ask(f"item-{n}", item, tuple(check.scale)) for n, item in enumerate(check.items, 1)]
-
-    def _round(self) -> PrivateRound:
-        # The safety note once, before anyone answers: not on every question or reveal.
-        return PrivateRound(
-            self.closer.couple,
-            self.asks,
-            clock=self.closer.clock,
-            note=self.closer.library.safety.short,
-        )
 
     def compose(self) -> ComposeResult:
         check = self.closer.library.safety_check
         yield Static(check.intro, id="sc-intro")
         # Above the round, so the reveal opens with how to read it, not with numbers.
         yield Static("", id="sc-after")
-        yield self._round()
+        yield self.private_round()
 
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
-        self.query_one("#sc-after").display = False
-
-    def on_private_round_revealed(self, event: PrivateRound.Revealed) -> None:
-        event.stop()
-        self.answers = event.answers
-        self.stage = "revealed"
-        self.committed()
+    def show_revealed(self, answers: Answers) -> None:
         self.query_one("#sc-intro").display = False
         after = self.query_one("#sc-after", Static)
         after.update(
@@ -116,7 +95,7 @@ class SafetyCheckActivity(Activity):
         if self.stage not in ("saved", "discarded"):
             return
         await self.query_one(PrivateRound).remove()
-        private = self._round()
+        private = self.private_round()
         await self.mount(private, after=self.query_one("#sc-after"))
         private.focus()
         self.stage = "private"
@@ -143,7 +122,7 @@ class SafetyCheckActivity(Activity):
         ratings: dict[PartnerKey, int] = {}
         for key in PARTNER_KEYS:
             scores: list[int] = []
-            for ask in self.asks:
+            for ask in self.asks():
                 answer = self.answers.get(key, {}).get(ask.id)
                 if isinstance(answer, int):
                     scores.append(answer)
