@@ -13,11 +13,11 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.widgets import Static
 
 from closer_tui.core.models import PARTNER_KEYS, Entry, Outcome
-from closer_tui.widgets.partner import badge, named
+from closer_tui.widgets.partner import named
+from closer_tui.widgets.side_by_side import SideBySide
 from closer_tui.widgets.turn_entry import Turn, TurnEntry
 from closer_tui.widgets.turns_activity import TurnsActivity
 
@@ -33,7 +33,6 @@ class AppreciationsActivity(TurnsActivity):
     DEFAULT_CSS = """
     AppreciationsActivity { padding: 0 2; }
     AppreciationsActivity #ap-intro { color: $text-muted; height: auto; margin: 0 0 1 0; }
-    AppreciationsActivity #ap-lists { height: auto; }
     AppreciationsActivity .ap-list {
         width: 1fr; height: auto; padding: 0 1; margin: 0 1 0 0; border: round $primary;
     }
@@ -55,9 +54,7 @@ class AppreciationsActivity(TurnsActivity):
     def compose(self) -> ComposeResult:
         yield Static(self.closer.library.appreciation.intro, id="ap-intro")
         yield TurnEntry(self.closer.couple, self._on_turn, speaks="appreciates", listens="receives")
-        with Horizontal(id="ap-lists"):
-            for key in PARTNER_KEYS:
-                yield Static("", id=f"ap-{key}", classes="ap-list")
+        yield SideBySide(id="ap-lists", panel="ap-list")
         yield Static("", id="ap-after")
 
     def begin(self) -> None:
@@ -115,18 +112,16 @@ class AppreciationsActivity(TurnsActivity):
         self.stage = "revealed"
         self.turns.display = False
         couple = self.closer.couple
+        lists = self.query_one(SideBySide)
         for key in PARTNER_KEYS:
-            partner = couple.partner(key)
-            text = Text.assemble(badge(partner), "\n")
+            text = Text("\n")
             for entry in (e for e in self.entries if e.who == key):
                 if entry.passed:
                     text.append("\n· passed\n", style="dim")
                 else:
                     text.append(f"\n• {entry.text}\n")
-            panel = self.query_one(f"#ap-{key}", Static)
-            panel.update(text)
-            panel.styles.border = ("round", partner.hex)
-        self.query_one("#ap-lists").display = True
+            lists.show(couple, key, text)
+        lists.display = True
         after = self.query_one("#ap-after", Static)
         after.update("Press d to save these, or a for one more each.")
         after.display = True

@@ -13,12 +13,12 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.widgets import Static
 
 from closer_tui.core.models import PARTNER_KEYS, Entry, Outcome, PartnerKey
 from closer_tui.widgets.partner import badge, named
 from closer_tui.widgets.private_round import Ask, PrivateRound
+from closer_tui.widgets.side_by_side import SideBySide
 from closer_tui.widgets.turn_entry import Turn, TurnEntry
 from closer_tui.widgets.turns_activity import TurnsActivity
 
@@ -83,9 +83,7 @@ class WeeklyCheckinActivity(TurnsActivity):
         yield Static(self.closer.library.weekly_checkin.intro, id="wc-intro")
         yield Static("", id="wc-question")
         yield TurnEntry(self.closer.couple, self._on_turn, speaks="answers", listens="listens")
-        with Horizontal(id="wc-ratings"):
-            for key in PARTNER_KEYS:
-                yield Static("", id=f"wc-{key}", classes="wc-rating")
+        yield SideBySide(id="wc-ratings", panel="wc-rating")
         yield Static("", id="wc-after")
 
     def begin(self) -> None:
@@ -161,14 +159,12 @@ class WeeklyCheckinActivity(TurnsActivity):
         self.committed()
         event.round.display = False
         couple = self.closer.couple
+        ratings = self.query_one(SideBySide)
         for key in PARTNER_KEYS:
-            partner = couple.partner(key)
             rating = self.ratings.get(key)
             shown = Text(f"{rating} of 10" if rating is not None else "passed", style="bold")
-            panel = self.query_one(f"#wc-{key}", Static)
-            panel.update(Text.assemble(badge(partner), "\n\n", shown))
-            panel.styles.border = ("round", partner.hex)
-        self.query_one("#wc-ratings").display = True
+            ratings.show(couple, key, Text.assemble("\n\n", shown))
+        ratings.display = True
         self.query_one("#wc-question", Static).update(
             Text.assemble(
                 ("How close each of you felt this week\n", "bold"),
