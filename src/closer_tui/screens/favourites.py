@@ -8,6 +8,7 @@ palette. What is on the shelf follows :mod:`closer_tui.core.favourites`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,7 +23,7 @@ from closer_tui.screens.base import CloserScreen
 from closer_tui.screens.history_detail import when_words
 from closer_tui.widgets.card_deck import CardFace
 from closer_tui.widgets.footer import CalmFooter
-from closer_tui.widgets.option_list import Hanging, PageList
+from closer_tui.widgets.option_list import Hanging, PageList, Row
 from closer_tui.widgets.partner import named
 
 HELP = """\
@@ -61,10 +62,6 @@ class FavouritesScreen(CloserScreen[None]):
     SUB_TITLE = "What you loved and kept"
     help_text = HELP
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.favourites: list[Favourite] = []
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading your history…", id="waiting")
@@ -78,35 +75,33 @@ class FavouritesScreen(CloserScreen[None]):
     def _history_changed(self) -> None:
         self.call_later(self.fill)  # the app marks the history loaded just after setting it
 
+    @property
+    def shelf(self) -> PageList[Favourite]:
+        return self.query_one("#shelf", PageList)
+
+    @property
+    def favourites(self) -> list[Favourite]:
+        """What is on the shelf, in the order shown."""
+        return self.shelf.things
+
     def fill(self) -> None:
-        shelf_list = self.query_one("#shelf", OptionList)
-        waiting = self.query_one("#waiting", Static)
+        shelf_list = self.shelf
         if not self.closer.history_loaded:
             shelf_list.display = False
             return
         kept = self.closer.recall_keepsake(SECTION, KEPT)
-        self.favourites = shelf(self.closer.history, kept)
-        shelf_list.clear_options()
-        options: list[Option | None] = []
-        index = 0
-        for kind, items in by_kind(self.favourites):
-            if options:
-                options.append(None)
-            options.append(Option(Text(f"{kind} · {len(items)}", style="bold"), disabled=True))
-            for favourite in items:
-                options.append(Option(self._label(favourite), id=str(index)))
-                index += 1
-        # The same order as the options, so an option's id is its place in this list.
-        self.favourites = [f for _, items in by_kind(self.favourites) for f in items]
-        if not options:
-            # The calm words sit in the list itself, so the keys still have a place to go.
-            options.append(Option(Text(EMPTY, style="dim"), disabled=True))
-        shelf_list.add_options(options)
         shelf_list.display = True
-        waiting.display = False
-        if self.favourites:
-            shelf_list.highlighted = 1  # the first favourite, under its kind's name
-        shelf_list.focus()
+        self.query_one("#waiting", Static).display = False
+        shelf_list.fill(self._rows(shelf(self.closer.history, kept)), empty=EMPTY)
+
+    def _rows(self, favourites: list[Favourite]) -> Iterator[Row[Favourite]]:
+        """Each kind under its name, a gap between kinds."""
+        for number, (kind, items) in enumerate(by_kind(favourites)):
+            if number:
+                yield None
+            yield Option(Text(f"{kind} · {len(items)}", style="bold"), disabled=True)
+            for favourite in items:
+                yield favourite, self._label(favourite)
 
     def _label(self, favourite: Favourite) -> Hanging:
         text = Text(favourite.text.splitlines()[0][:300] if favourite.text else "")
@@ -119,10 +114,7 @@ class FavouritesScreen(CloserScreen[None]):
         return Hanging("", text, lead_width=0)
 
     def current(self) -> Favourite | None:
-        option = self.query_one("#shelf", OptionList).highlighted_option
-        if option is None or option.id is None:
-            return None
-        return self.favourites[int(option.id)]
+        return self.shelf.thing(self.shelf.highlighted_option)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         favourite = self.current()

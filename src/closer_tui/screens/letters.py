@@ -9,6 +9,7 @@ alone. The list never shows a sealed letter's words.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import ClassVar
 
@@ -30,7 +31,7 @@ from closer_tui.screens.history_detail import when_words as moment_words
 from closer_tui.screens.save_failed import plain_words
 from closer_tui.widgets.both_ready import EachOwnKey
 from closer_tui.widgets.footer import CalmFooter
-from closer_tui.widgets.option_list import CalmOptionList, PageList
+from closer_tui.widgets.option_list import CalmOptionList, PageList, Row
 from closer_tui.widgets.partner import named
 from closer_tui.widgets.private_round import Ask, PrivateRound
 
@@ -58,10 +59,6 @@ class LettersScreen(CloserScreen[None]):
     SUB_TITLE = "Sealed until their day"
     help_text = HELP
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.all: list[SealedLetter] = []
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield PageList(id="letters")
@@ -76,12 +73,17 @@ class LettersScreen(CloserScreen[None]):
     def today(self) -> date:
         return self.closer.now().astimezone().date()
 
+    @property
+    def listing(self) -> PageList[SealedLetter]:
+        return self.query_one("#letters", PageList)
+
     def fill(self) -> None:
-        self.all = self.closer.letters()
-        listing = self.query_one("#letters", OptionList)
-        listing.clear_options()
+        self.listing.fill(self._rows(self.closer.letters()), empty=NO_LETTERS)
+
+    def _rows(self, letters: list[SealedLetter]) -> Iterator[Row[SealedLetter]]:
+        """The newest first."""
         couple = self.closer.couple
-        for index, letter in enumerate(reversed(self.all)):
+        for letter in reversed(letters):
             line = Text("From ")
             line.append_text(named(couple.partner(letter.who)))
             line.append(f", sealed {moment_words(letter.sealed_at)}", style="dim")
@@ -92,18 +94,12 @@ class LettersScreen(CloserScreen[None]):
                 line.append("✉ Ready to open together · enter", style="bold")
             else:
                 line.append(f"Sealed · opens {when_words(letter, couple.anniversaries, None)}")
-            listing.add_option(Option(line, id=str(len(self.all) - 1 - index)))
-        if not self.all:
-            # The calm words sit in the list itself, so the keys still have a place to go.
-            listing.add_option(Option(Text(NO_LETTERS, style="dim"), disabled=True))
-        else:
-            listing.highlighted = 0
-        listing.focus()
+            yield letter, line
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is None:
+        letter = self.listing.thing(event.option)
+        if letter is None:
             return
-        letter = self.all[int(event.option.id)]
         couple = self.closer.couple
         if letter.opened_at is None and not may_open(
             letter, self.today(), couple.anniversaries, None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Self
+from typing import Any, Generic, Self, TypeVar
 
 from rich.console import (
     Console,
@@ -23,6 +23,8 @@ from textual.visual import VisualType
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from closer_tui.mends.option_list import PageSafeOptionList
+
+ThingT = TypeVar("ThingT")
 
 HIGHLIGHT_MARK = "▸"
 """Where the highlight is, in text: colour alone is lost on a monochrome terminal, with
@@ -161,11 +163,53 @@ class CalmOptionList(PageSafeOptionList):
         super().replace_option_prompt_at_index(index, with_mark(self._plain[option], marked))
 
 
-class PageList(CalmOptionList):
-    """The one list that fills a page (the favourites shelf, the letters): a soft border
-    that brightens while the list has the keys."""
+Row = tuple[ThingT, VisualType] | Option | None
+"""A page list's row: a thing and its line, or between them a heading (a disabled
+``Option``) or a gap (None)."""
+
+
+class PageList(CalmOptionList, Generic[ThingT]):
+    """The one list that fills a page (the favourites shelf, the letters), each option
+    standing for one of the couple's things: a soft border that brightens while the
+    list has the keys."""
 
     DEFAULT_CSS = """
     PageList { height: 1fr; margin: 1 2; border: round $primary 40%; }
     PageList:focus { border: round $primary; }
     """
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.things: list[ThingT] = []
+        """What the options stand for: an option's id is its thing's place here."""
+
+    def fill(self, rows: Iterable[Row[ThingT]], *, empty: str) -> None:
+        """Show ``rows``, the first thing highlighted, and take the keys.
+
+        With no thing at all, the calm ``empty`` words sit in the list itself,
+        so the keys still have a place to go.
+        """
+        self.clear_options()
+        self.things = []
+        options: list[Option | None] = []
+        first: int | None = None
+        for row in rows:
+            if isinstance(row, tuple):
+                thing, line = row
+                first = len(options) if first is None else first
+                options.append(Option(line, id=str(len(self.things))))
+                self.things.append(thing)
+            else:
+                options.append(row)
+        if not self.things:
+            options = [Option(Text(empty, style="dim"), disabled=True)]
+        self.add_options(options)
+        if first is not None:
+            self.highlighted = first
+        self.focus()
+
+    def thing(self, option: Option | None) -> ThingT | None:
+        """The thing ``option`` stands for; None for a heading, a gap or the empty words."""
+        if option is None or option.id is None:
+            return None
+        return self.things[int(option.id)]
