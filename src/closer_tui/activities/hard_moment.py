@@ -28,7 +28,8 @@ from closer_tui.core.models import PARTNER_KEYS, Entry, Outcome, PartnerKey
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.partner import named
-from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
+from closer_tui.widgets.private_activity import Answers, PrivateActivity
+from closer_tui.widgets.private_round import Ask, PrivateRound
 from closer_tui.widgets.turn_entry import Turn, TurnEntry
 
 
@@ -82,11 +83,13 @@ class SettleInActivity(HugActivity):
         return ""  # not a count of hugs tonight: this one is only an offer
 
 
-class FeelingsActivity(Activity):
+class FeelingsActivity(PrivateActivity):
     """Each chooses how they felt from a list of feeling words, unseen; then both are shown."""
 
     KIND = "feelings"
     TITLE = "How we felt"
+    AFTER = "#fe-after"
+    SAFETY_NOTE = False  # the settling in, the step before, has just shown it
 
     DEFAULT_CSS = """
     FeelingsActivity { padding: 0 2; }
@@ -94,12 +97,6 @@ class FeelingsActivity(Activity):
     FeelingsActivity #fe-after { height: auto; margin: 0 0 1 0; }
     """
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.answers: dict[PartnerKey, dict[str, Answer]] | None = None
-        self._started_at: datetime | None = None
-
-    @property
     def asks(self) -> list[Ask]:
         words = self.closer.library.calm.hard_moment
         scale = tuple(words.feelings)
@@ -112,20 +109,13 @@ class FeelingsActivity(Activity):
         words = self.closer.library.calm.hard_moment
         yield Static(words.feelings_intro, id="fe-intro")
         yield Static("", id="fe-after")
-        yield PrivateRound(self.closer.couple, self.asks, clock=self.closer.clock)
-
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
-        self.query_one("#fe-after").display = False
+        yield self.private_round()
 
     def on_show(self) -> None:
         if self.answers is None:
             self.query_one(PrivateRound).focus()
 
-    def on_private_round_revealed(self, event: PrivateRound.Revealed) -> None:
-        event.stop()
-        self.answers = event.answers
-        self.committed()
+    def show_revealed(self, answers: Answers) -> None:
         self.query_one("#fe-intro").display = False
         after = self.query_one("#fe-after", Static)
         after.update(self.closer.library.calm.hard_moment.feelings_after)
@@ -138,7 +128,7 @@ class FeelingsActivity(Activity):
         feelings = self.closer.library.calm.hard_moment.feelings
         entries = []
         for key in PARTNER_KEYS:
-            chosen = [self.answers.get(key, {}).get(ask.id) for ask in self.asks]
+            chosen = [self.answers.get(key, {}).get(ask.id) for ask in self.asks()]
             words = [feelings[answer - 1] for answer in chosen if isinstance(answer, int)]
             entries.append(
                 Entry(

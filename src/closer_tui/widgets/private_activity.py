@@ -1,4 +1,4 @@
-"""What every activity answered privately does the same way: the reflections, the safety check.
+"""What every activity answered privately does the same way: reflections, checks, feelings.
 
 Each partner answers unseen in a :class:`PrivateRound`, with the safety note
 shown once before anyone answers. At the reveal the answers become the
@@ -28,6 +28,9 @@ class PrivateActivity(Activity):
     AFTER: ClassVar[str]
     """The selector of what shows only once the answers are revealed (``"#rf-after"``)."""
 
+    SAFETY_NOTE: ClassVar[bool] = True
+    """Whether the round opens with the safety note (not where the step before showed it)."""
+
     stage: reactive[str] = reactive("answering", init=False)
     """Where the round is; ``revealed`` from the reveal until the couple save or drop it."""
 
@@ -47,12 +50,8 @@ class PrivateActivity(Activity):
 
     def private_round(self) -> PrivateRound:
         # The safety note once, before anyone answers: not on every question or reveal.
-        return PrivateRound(
-            self.closer.couple,
-            self.asks(),
-            clock=self.closer.clock,
-            note=self.closer.library.safety.short,
-        )
+        note = self.closer.library.safety.short if self.SAFETY_NOTE else ""
+        return PrivateRound(self.closer.couple, self.asks(), clock=self.closer.clock, note=note)
 
     def on_mount(self) -> None:
         self._started_at = self.closer.now()
