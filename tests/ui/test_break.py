@@ -134,9 +134,7 @@ async def test_over_a_dialog(app: CloserApp, clock: ManualClock, pilot: Pilot[No
     assert session.is_attached
 
 
-async def test_not_now_changes_nothing(
-    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
-) -> None:
+async def test_not_now_changes_nothing(app: CloserApp, pilot: Pilot[None]) -> None:
     session = await start_plan(pilot, "quick-reconnect")
     before = screen_text(app)
     await tap(pilot, "ctrl+g", "ctrl+g")  # a second press does not stack a second break
@@ -146,9 +144,7 @@ async def test_not_now_changes_nothing(
     assert screen_text(app) == before
 
 
-async def test_escape_never_ends_a_break_by_accident(
-    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
-) -> None:
+async def test_escape_never_ends_a_break_by_accident(app: CloserApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.press("ctrl+g", "enter")
     await pilot.pause()
@@ -164,7 +160,7 @@ async def test_escape_never_ends_a_break_by_accident(
     assert isinstance(app.screen, HomeScreen)
 
 
-async def test_choosing_the_time(app: CloserApp, clock: ManualClock, pilot: Pilot[None]) -> None:
+async def test_choosing_the_time(app: CloserApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
     await tap(pilot, "ctrl+g")
     text = screen_text(app)

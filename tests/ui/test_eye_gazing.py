@@ -161,7 +161,7 @@ async def test_again_returns_to_the_gate(
     assert len(saved(store_with_couple)) == 1
 
 
-async def test_usable_at_60_by_20(app: CloserApp, clock: ManualClock) -> None:
+async def test_usable_at_60_by_20(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         gazing = await open_gazing(pilot)
         gate = gazing.query_one(BothReady)

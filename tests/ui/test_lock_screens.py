@@ -55,8 +55,8 @@ async def _open_with(pilot: Pilot[Any], secret: str) -> None:
 
 
 @pytest.fixture
-def locked_app(locked: Store, make_app: AppFactory) -> CloserApp:
-    """closer started on the locked folder."""
+def app(locked: Store, make_app: AppFactory) -> CloserApp:
+    """closer started on the locked folder: where each test here begins, unless it says not."""
     return make_app(locked)
 
 
@@ -74,68 +74,67 @@ async def opened(pilot: Pilot[Any]) -> None:
 
 
 async def test_a_locked_closer_starts_on_the_lock_screen_and_shows_nothing(
-    locked_app: CloserApp,
+    app: CloserApp, pilot: Pilot[None]
 ) -> None:
-    app = locked_app
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, LockScreen)
-        text = screen_text(app)
-        assert "closer is locked" in text
-        assert "Alex" not in text and "Sam" not in text
-        await tap(pilot, "ctrl+p")  # nothing behind the lock is reachable
-        assert isinstance(app.screen, LockScreen)
-        await pilot.press("enter")  # too early: nothing typed, nothing tried
-        await _open_with(pilot, "not our passphrase")
-        assert isinstance(app.screen, LockScreen)
-        assert WRONG.split(":")[0] in screen_text(app).replace("\n", " ")
-        await _open_with(pilot, SECOND)
-        assert isinstance(app.screen, HomeScreen)
-        assert "Alex" in screen_text(app)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert [r.entries[0].text for r in app.history] == [WRITTEN]
+    await pilot.pause()
+    assert isinstance(app.screen, LockScreen)
+    text = screen_text(app)
+    assert "closer is locked" in text
+    assert "Alex" not in text and "Sam" not in text
+    await tap(pilot, "ctrl+p")  # nothing behind the lock is reachable
+    assert isinstance(app.screen, LockScreen)
+    await pilot.press("enter")  # too early: nothing typed, nothing tried
+    await _open_with(pilot, "not our passphrase")
+    assert isinstance(app.screen, LockScreen)
+    assert WRONG.split(":")[0] in screen_text(app).replace("\n", " ")
+    await _open_with(pilot, SECOND)
+    assert isinstance(app.screen, HomeScreen)
+    assert "Alex" in screen_text(app)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert [r.entries[0].text for r in app.history] == [WRITTEN]
 
 
 async def test_closer_locks_itself_after_the_quiet_time_and_on_ctrl_g(
-    locked_app: CloserApp, clock: ManualClock
-) -> None:
-    app = locked_app
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
-        assert isinstance(app.screen, HomeScreen)
-        assert app.idle_lock_seconds() == 600  # ten minutes unless they chose otherwise
-        await quiet_for(pilot, clock, 599)
-        assert isinstance(app.screen, HomeScreen)
-        await tap(pilot, "h")  # a key: the quiet time starts again
-        await tap(pilot, "escape")
-        await quiet_for(pilot, clock, 599)
-        assert isinstance(app.screen, HomeScreen)
-        await quiet_for(pilot, clock, 2)
-        assert isinstance(app.screen, LockScreen)
-        assert "Alex" not in screen_text(app)
-        await _open_with(pilot, SECOND)
-        assert isinstance(app.screen, HomeScreen)
-        assert "^f Lock" in screen_text(app)
-        await tap(pilot, "ctrl+f")
-        assert isinstance(app.screen, LockScreen)
-        await _open_with(pilot, FIRST)
-        assert isinstance(app.screen, HomeScreen)
-
-
-async def test_without_the_lock_ctrl_g_does_nothing_and_is_not_shown(
     app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    await pilot.pause()
-    assert "Lock" not in screen_text(app)
-    await pilot.press("ctrl+f")
-    await quiet_for(pilot, clock, 3600)
+    await opened(pilot)
+    assert isinstance(app.screen, HomeScreen)
+    assert app.idle_lock_seconds() == 600  # ten minutes unless they chose otherwise
+    await quiet_for(pilot, clock, 599)
+    assert isinstance(app.screen, HomeScreen)
+    await tap(pilot, "h")  # a key: the quiet time starts again
+    await tap(pilot, "escape")
+    await quiet_for(pilot, clock, 599)
+    assert isinstance(app.screen, HomeScreen)
+    await quiet_for(pilot, clock, 2)
+    assert isinstance(app.screen, LockScreen)
+    assert "Alex" not in screen_text(app)
+    await _open_with(pilot, SECOND)
+    assert isinstance(app.screen, HomeScreen)
+    assert "^f Lock" in screen_text(app)
+    await tap(pilot, "ctrl+f")
+    assert isinstance(app.screen, LockScreen)
+    await _open_with(pilot, FIRST)
     assert isinstance(app.screen, HomeScreen)
 
 
-async def test_locking_from_settings_then_turning_it_off_needs_both(
-    app: CloserApp, store_with_couple: Store
+async def test_without_the_lock_ctrl_g_does_nothing_and_is_not_shown(
+    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
+    plain = make_app(store_with_couple)
+    async with plain.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Lock" not in screen_text(plain)
+        await pilot.press("ctrl+f")
+        await quiet_for(pilot, clock, 3600)
+        assert isinstance(plain.screen, HomeScreen)
+
+
+async def test_locking_from_settings_then_turning_it_off_needs_both(
+    store_with_couple: Store, make_app: AppFactory
+) -> None:
+    app = make_app(store_with_couple)  # not locked yet
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
         app.push_screen(LockSettingsScreen())
@@ -177,9 +176,8 @@ async def test_locking_from_settings_then_turning_it_off_needs_both(
 
 
 async def test_removing_a_passphrase_needs_both_and_a_new_code_is_shown_once(
-    locked_app: CloserApp, locked: Store
+    app: CloserApp, locked: Store
 ) -> None:
-    app = locked_app
     async with app.run_test(size=(80, 30)) as pilot:
         await opened(pilot)
         app.push_screen(LockSettingsScreen())
@@ -212,9 +210,8 @@ def test_the_lock_screen_paints_before_any_cipher_or_model_loads() -> None:
 
 
 async def test_help_names_the_lock_key_only_when_the_lock_is_on(
-    locked_app: CloserApp, store_with_couple: Store, make_app: AppFactory
+    app: CloserApp, store_with_couple: Store, make_app: AppFactory
 ) -> None:
-    app = locked_app
     async with app.run_test(size=(80, 30)) as pilot:
         await opened(pilot)
         await tap(pilot, "question_mark")
@@ -228,21 +225,19 @@ async def test_help_names_the_lock_key_only_when_the_lock_is_on(
 
 
 async def test_what_pushes_itself_over_the_lock_is_covered_too(
-    locked_app: CloserApp,
+    app: CloserApp, pilot: Pilot[None]
 ) -> None:
     from closer_tui.screens.confirm import ConfirmScreen
 
-    app = locked_app
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
-        await tap(pilot, "ctrl+f")
-        app.push_screen(ConfirmScreen("Something that ended under the lock?"))
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, LockScreen)
-        assert "Something that ended" not in screen_text(app)
-        await _open_with(pilot, SECOND)
-        assert isinstance(app.screen, ConfirmScreen)
-        await tap(pilot, "escape")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen), "opened once is opened"
+    await opened(pilot)
+    await tap(pilot, "ctrl+f")
+    app.push_screen(ConfirmScreen("Something that ended under the lock?"))
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(app.screen, LockScreen)
+    assert "Something that ended" not in screen_text(app)
+    await _open_with(pilot, SECOND)
+    assert isinstance(app.screen, ConfirmScreen)
+    await tap(pilot, "escape")
+    await pilot.pause()
+    assert isinstance(app.screen, HomeScreen), "opened once is opened"

@@ -86,9 +86,7 @@ async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
     assert "halfway" not in record.model_dump_json()
 
 
-async def test_talk_mode_takes_turns_and_passes(
-    store_with_couple: Store, app: CloserApp, clock: ManualClock
-) -> None:
+async def test_talk_mode_takes_turns_and_passes(store_with_couple: Store, app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         maps = await open_love_maps(pilot)
         assert maps.mode == "talk"
