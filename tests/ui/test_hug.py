@@ -39,6 +39,13 @@ def shown_time(app: CloserApp) -> str:
     return format_mmss(app.screen.query_one(CountdownPanel).countdown.remaining)
 
 
+async def last_second(pilot: Pilot[None], clock: ManualClock, hug: HugActivity) -> None:
+    """The hug's last second passing: still hugging before it, over the moment it is up."""
+    assert hug.stage == "hugging"
+    await advance(pilot, clock, 1)
+    assert hug.stage == "after"
+
+
 def count_line(hug: HugActivity) -> str:
     return str(hug.query_one("#hug-count", Static).render())
 
@@ -122,8 +129,7 @@ async def test_p_pauses_and_paused_time_does_not_count(
         await play(pilot, clock, "p", 14)
         assert shown_time(app) == "0:01"
         assert "Paused" not in screen_text(app)
-        await advance(pilot, clock, 1)
-        assert hug.stage == "after"
+        await last_second(pilot, clock, hug)
     assert kept(store_with_couple) == (True, 20)
 
 
@@ -135,9 +141,7 @@ async def test_plus_adds_a_minute(
         await play(pilot, clock, 10, "plus")
         assert shown_time(app) == "1:10"
         await advance(pilot, clock, 69)
-        assert hug.stage == "hugging"
-        await advance(pilot, clock, 1)
-        assert hug.stage == "after"
+        await last_second(pilot, clock, hug)
     assert kept(store_with_couple) == (True, 80)
 
 
