@@ -1,12 +1,14 @@
-"""Shared fixtures: a fake clock, a fixed evening, a private data dir, the app factory, UTC.
+"""Shared fixtures: a fake clock, a fixed evening, a private data dir, the app factory, the app
+running, UTC.
 
 Plain helpers a test imports (reading the screen, moving the clock on) are in tests/helpers.py."""
 
 from __future__ import annotations
 
 import os
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +20,8 @@ from closer_tui.core.models import Couple, Partner
 from closer_tui.core.store import Store
 
 if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
     from closer_tui.app import CloserApp
 
 pytest.register_assert_rewrite("helpers")  # a check in a helper says what it saw when it fails
@@ -70,6 +74,21 @@ def store_with_couple(data_dir: Path, couple: Couple) -> Store:
 
 
 @pytest.fixture
+def held_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The store does not open until the test sets the event (whatever the timing)."""
+    release = threading.Event()
+    real_open = Store.open
+
+    def open_when_released(root: Path) -> Store:
+        release.wait(timeout=30)
+        return real_open(root)
+
+    monkeypatch.setattr(Store, "open", staticmethod(open_when_released))
+    yield release
+    release.set()  # never leave the worker waiting
+
+
+@pytest.fixture
 def make_app(clock: ManualClock, now: WallClock) -> AppFactory:
     """Build the real app around a store, with the fake clocks."""
     from closer_tui.app import CloserApp
@@ -86,6 +105,15 @@ def app(store_with_couple: Store, make_app: AppFactory) -> CloserApp:
 
     The same store as ``store_with_couple``, so a test may ask for both and read what was saved."""
     return make_app(store_with_couple)
+
+
+@pytest.fixture
+async def pilot(app: CloserApp) -> AsyncIterator[Pilot[None]]:
+    """``app`` running in an 80x24 terminal, as ``async with app.run_test(size=(80, 24))`` would,
+    for a test that reads nothing after closer has closed; it stops when the test ends. Name it
+    last: a fixture named after it (a patch, a setting) would come after closer started."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        yield pilot
 
 
 @pytest.fixture

@@ -6,7 +6,10 @@ imports (``from helpers import screen_text``), since tests/ is on the import pat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -14,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from closer_tui.core.clock import ManualClock
-from closer_tui.core.models import SessionRecord
+from closer_tui.core.models import Entry, Outcome, SessionRecord
 from closer_tui.core.store import Store
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.private_round import HANDOVER_SECONDS
@@ -32,6 +35,19 @@ EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
 W = TypeVar("W", bound=Widget)
 
 
+class Keepsakes:
+    """What the app keeps in keepsakes.json, as a plain dict (written as JSON would be)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], Any] = {}
+
+    def recall_keepsake(self, section: str, key: str) -> Any:
+        return self.kept.get((section, key))
+
+    def save_keepsake(self, section: str, key: str, value: Any) -> None:
+        self.kept[(section, key)] = json.loads(json.dumps(value))
+
+
 def screen_lines(app: CloserApp) -> list[str]:
     """Every row the terminal shows right now, as plain text."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
@@ -45,6 +61,61 @@ def screen_text(app: CloserApp) -> str:
 def screen_flat(app: CloserApp) -> str:
     """Everything shown as one line: wrapping must not decide whether a sentence counts."""
     return " ".join(" ".join(screen_lines(app)).split())
+
+
+def one_question(text: str, at: datetime) -> SessionRecord:
+    """A session of one question, answered by the first partner with ``text``: words a test
+    looks for on disk, sealed or not."""
+    return SessionRecord(
+        kind="question",
+        title="One question",
+        started_at=at,
+        ended_at=at,
+        entries=[Entry(who="first", prompt="A memory?", text=text)],
+    )
+
+
+def imported_from(
+    packages: Iterable[str], *, after: str, or_modules: Iterable[str] = ()
+) -> list[str]:
+    """The modules of ``packages`` (or named in ``or_modules``) a fresh Python holds once it ran
+    ``after``: what a first frame or a quick command would wait for. It must run cleanly."""
+    code = f"import sys\n{after}\nprint('\\n'.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    wanted, named = set(packages), set(or_modules)
+    return sorted(m for m in result.stdout.split() if m.split(".")[0] in wanted or m in named)
+
+
+def tonights_30_cut_short(
+    started: datetime, ended: datetime, seconds: float, steps: list[Outcome]
+) -> SessionRecord:
+    """An evening of Tonight's 30 left before its end: ``seconds`` together over ``steps``."""
+    return SessionRecord(
+        kind="guided",
+        title="Tonight's 30",
+        plan="tonight-30",
+        actual_seconds=seconds,
+        completed=False,
+        started_at=started,
+        ended_at=ended,
+        steps=steps,
+    )
+
+
+def checkin_steps(first: int, second: int, seconds: float, **checkin: Any) -> list[Outcome]:
+    """A weekly check-in's steps: the hug, then ``seconds`` of the check-in itself, where the
+    partners rated how close they felt ``first`` and ``second``."""
+    return [
+        Outcome(kind="hug", title="Hug", actual_seconds=20),
+        Outcome(
+            kind="weekly_checkin",
+            title="Weekly check-in",
+            actual_seconds=seconds,
+            ratings={"first": first, "second": second},
+            **checkin,
+        ),
+    ]
 
 
 def saved(store: Store) -> list[SessionRecord]:
@@ -81,14 +152,20 @@ async def advance(pilot: Pilot[Any], clock: ManualClock, seconds: float) -> None
     await pilot.pause()
 
 
+async def tap(pilot: Pilot[Any], *keys: str) -> None:
+    """Each key pressed and let settle, as a person's next key comes a frame later."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
 async def play(pilot: Pilot[Any], clock: ManualClock, *moves: str | float) -> None:
     """What the couple does, in order: a key pressed (a string) or seconds passing (a number).
 
     Each key is let settle before time moves on, as a person's next move comes a frame later."""
     for move in moves:
         if isinstance(move, str):
-            await pilot.press(move)
-            await pilot.pause()
+            await tap(pilot, move)
         else:
             await advance(pilot, clock, move)
 

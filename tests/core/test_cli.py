@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import checkin_steps
 
 from closer_tui import cli
 from closer_tui.__main__ import main as closer_main
 from closer_tui.core.insights import QUICK_RECONNECT
-from closer_tui.core.models import Couple, Entry, Outcome, Partner, SessionRecord, Tally
+from closer_tui.core.models import Couple, Entry, Partner, SessionRecord, Tally
 from closer_tui.core.quick import built_in_plan_titles
 from closer_tui.core.store import Store
 
@@ -49,20 +50,16 @@ def home(tmp_path: Path) -> Path:
             title="Weekly check-in",
             plan="weekly-checkin",
             actual_seconds=0,
-            steps=[
-                Outcome(kind="hug", title="Hug", actual_seconds=20),
-                Outcome(
-                    kind="weekly_checkin",
-                    title="Weekly check-in",
-                    actual_seconds=600,
-                    ratings={"first": 8, "second": 6},
-                    entries=[
-                        Entry(who="first", prompt="What went well?", text="Our walk."),
-                        Entry(who="second", prompt="What went well?", passed=True),
-                    ],
-                    tally=Tally(positive=3),
-                ),
-            ],
+            steps=checkin_steps(
+                8,
+                6,
+                600,
+                entries=[
+                    Entry(who="first", prompt="What went well?", text="Our walk."),
+                    Entry(who="second", prompt="What went well?", passed=True),
+                ],
+                tally=Tally(positive=3),
+            ),
         )
     )
     return root

@@ -8,11 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import one_question
 
 from closer_tui import cli
 from closer_tui.__main__ import main as closer_main
 from closer_tui.core.files import is_locked
-from closer_tui.core.models import Couple, Entry, Partner, SessionRecord, utc_now
+from closer_tui.core.models import Couple, Partner, utc_now
 from closer_tui.core.store import Store
 
 SECRET_WORDS = "the night we missed the last train"
@@ -31,16 +32,7 @@ def home(tmp_path: Path) -> Path:
             second=Partner(name="Samuel", colour="sky"),
         )
     )
-    now = utc_now()
-    store.save_session(
-        SessionRecord(
-            kind="question",
-            title="One question",
-            started_at=now,
-            ended_at=now,
-            entries=[Entry(who="first", prompt="A memory?", text=SECRET_WORDS)],
-        )
-    )
+    store.save_session(one_question(SECRET_WORDS, utc_now()))
     return root
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import pytest
+from helpers import Keepsakes
 
 from closer_tui.core.deck import SECTION, Deck, DeckMemory, draw
 
@@ -19,19 +18,6 @@ class Card:
 
 
 CARDS = [Card(f"c-{n}") for n in range(6)]
-
-
-class Keepsakes:
-    """What the app keeps in keepsakes.json, as a plain dict (written as JSON would be)."""
-
-    def __init__(self) -> None:
-        self.kept: dict[tuple[str, str], Any] = {}
-
-    def recall_keepsake(self, section: str, key: str) -> Any:
-        return self.kept.get((section, key))
-
-    def save_keepsake(self, section: str, key: str, value: Any) -> None:
-        self.kept[(section, key)] = json.loads(json.dumps(value))
 
 
 def test_no_card_comes_back_until_the_deck_is_used_up() -> None:

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from helpers import tonights_30_cut_short
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,15 +21,11 @@ COUPLE = Couple(
 
 def guided_evening() -> SessionRecord:
     start = datetime(2025, 3, 4, 20, 5, tzinfo=UTC)  # 21:05 in Berlin
-    return SessionRecord(
-        kind="guided",
-        title="Tonight's 30",
-        plan="tonight-30",
-        actual_seconds=1860,
-        completed=False,
-        started_at=start,
-        ended_at=start + timedelta(seconds=1860),
-        steps=[
+    return tonights_30_cut_short(
+        start,
+        start + timedelta(seconds=1860),
+        1860,
+        [
             Outcome(kind="hug", title="Hug", actual_seconds=20, ready=["first", "second"]),
             Outcome(
                 kind="appreciation",

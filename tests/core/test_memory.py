@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
+
+from helpers import EVENING
 
 from closer_tui.core.memory import hold_lightly
 from closer_tui.core.models import Entry, Outcome, SessionRecord
 from closer_tui.core.store import Store
-
-EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
 
 
 def session(day: int) -> SessionRecord:

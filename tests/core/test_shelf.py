@@ -3,11 +3,12 @@ deck's consent, without a terminal."""
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from helpers import Keepsakes
 
 from closer_tui.core.content import DateIdea, IntimacyCard, Pick, Question, ScaleCard, library
 from closer_tui.core.deck import Deck, drawable, feel_tense, tense_tonight, ways_for
@@ -21,17 +22,6 @@ from closer_tui.core.shelf import (
 )
 
 TODAY = date(2026, 12, 1)
-
-
-class Keepsakes:
-    def __init__(self) -> None:
-        self.kept: dict[tuple[str, str], Any] = {}
-
-    def recall_keepsake(self, section: str, key: str) -> Any:
-        return self.kept.get((section, key))
-
-    def save_keepsake(self, section: str, key: str, value: Any) -> None:
-        self.kept[(section, key)] = json.loads(json.dumps(value))
 
 
 def question(card_id: str, **fields: Any) -> Question:

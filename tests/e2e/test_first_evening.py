@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _tmux import kept_files
+from _tmux import Terminal, kept_files
 from conftest import MakeTerminal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
@@ -25,6 +25,21 @@ def second_name_row(screen: str) -> int:
     lines = screen.splitlines()
     label = next(i for i, line in enumerate(lines) if "Second partner" in line)
     return label + 2
+
+
+def name_the_two(term: Terminal) -> None:
+    """Alex in the first name box, then Sam in the second, as a person types them: each name
+    seen where it belongs before the next key."""
+    term.wait_for("Who are you two")
+    term.type("Alex")
+    term.wait_for("Alex")
+    second_row = second_name_row(term.screen())
+    term.keys("Enter")
+    # Enter moves to the second name; a person sees that before typing on, so wait for it.
+    term.wait_for(lambda _: term.cursor_row() == second_row)
+    term.type("Sam")
+    # Sam must land in the second box, not after "Alex" in the first.
+    term.wait_for(lambda _: "Sam" in term.screen().splitlines()[second_row])
 
 
 def mode(path: Path) -> int:
@@ -51,16 +66,7 @@ def test_first_evening_a_real_hug(
     term.keys("Enter")  # "Continue"
     term.wait_for("Before you start")
     term.keys("Enter")  # "We understand — continue"
-    term.wait_for("Who are you two")
-    term.type("Alex")
-    term.wait_for("Alex")
-    second_row = second_name_row(term.screen())
-    term.keys("Enter")
-    # Enter moves to the second name; a person sees that before typing on, so wait for it.
-    term.wait_for(lambda _: term.cursor_row() == second_row)
-    term.type("Sam")
-    # Sam must land in the second box, not after "Alex" in the first.
-    term.wait_for(lambda _: "Sam" in term.screen().splitlines()[second_row])
+    name_the_two(term)
     term.keys("Enter")
 
     term.wait_for("Alex and Sam")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MakeTerminal
-from test_first_evening import second_name_row
+from test_first_evening import name_the_two
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
@@ -35,13 +35,7 @@ def test_locked_at_first_run_opened_by_either_and_again_after_idle(
     term.start([str(closer_command)], private_env)
     term.press_after_reading("Welcome to closer", "Enter")
     term.press_after_reading("Before you start", "Enter")
-    term.wait_for("Who are you two")
-    term.type("Alex")
-    second_row = second_name_row(term.screen())
-    term.keys("Enter")
-    term.wait_for(lambda _: term.cursor_row() == second_row)
-    term.type("Sam")
-    term.wait_for(lambda _: "Sam" in term.screen().splitlines()[second_row])
+    name_the_two(term)
     # Past Sam's colour to the lock's switch, on, then Begin: one key at a time, as a
     # person reads the page (keys sent in one burst were seen to land before the focus).
     for key in ("Tab", "Tab", "Space", "Tab", "Enter"):

@@ -38,6 +38,15 @@ def choose_privately(term: Terminal, steps: int) -> None:
     term.keys("Enter")
 
 
+def say_in_turn(term: Terminal, *turns: tuple[str, str]) -> None:
+    """Each partner's turn: once its prompt is on screen, their words typed and said (ctrl+s)."""
+    for prompt, words in turns:
+        term.wait_for(prompt)
+        term.type_in_box(words)
+        term.wait_for(words[:20])  # the box wraps the rest
+        term.keys("C-s")
+
+
 def sessions(data: Path) -> list[dict[str, object]]:
     files = sorted(kept_files(data / "sessions"))
     return [json.loads(path.read_text(encoding="utf-8")) for path in files]
@@ -84,14 +93,7 @@ def test_a_whole_first_evening(
     term.wait_for("another hug", timeout=40)
     term.keys("C-n")
 
-    term.wait_for("Zoë: appreciation")
-    term.type_in_box(HER_THANKS)
-    term.wait_for(HER_THANKS[:20])  # the box wraps the rest
-    term.keys("C-s")
-    term.wait_for("Sam: appreciation")
-    term.type_in_box(HIS_THANKS)
-    term.wait_for(HIS_THANKS[:20])  # the box wraps the rest
-    term.keys("C-s")
+    say_in_turn(term, ("Zoë: appreciation", HER_THANKS), ("Sam: appreciation", HIS_THANKS))
     term.wait_for("Press d to save these")
     term.keys("C-n")
 
@@ -135,14 +137,7 @@ def test_a_whole_first_evening(
     term.wait_for("together")
     term.keys("C-n")
 
-    term.wait_for("Zoë: This week, I need")
-    term.type_in_box(HER_NEED)
-    term.wait_for(HER_NEED[:20])  # the box wraps the rest
-    term.keys("C-s")
-    term.wait_for("Sam: This week")
-    term.type_in_box(HIS_NEED)
-    term.wait_for(HIS_NEED[:20])  # the box wraps the rest
-    term.keys("C-s")
+    say_in_turn(term, ("Zoë: This week, I need", HER_NEED), ("Sam: This week", HIS_NEED))
     term.keys("C-d")
 
     # -- the summary: what they did, in their words -----------------------------------

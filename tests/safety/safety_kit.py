@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import random
+import signal
 import stat
+import time
 import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -111,6 +114,21 @@ def finish(pid: int, read_end: int) -> str:
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, f"a child closer failed, having said {said!r}"
     return said
+
+
+def killed_at_random(work: Callable[[int], None], rng: random.Random) -> list[str]:
+    """Fork a child that runs ``work(said)`` until it is killed; kill -9 it at a random moment
+    within 25 ms (chosen, not waited for) and return the whole lines it said: a line cut short
+    was never fully acknowledged."""
+    pid, read_end = in_child(work)
+    time.sleep(rng.uniform(0, 0.025))
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    chunks = []
+    while chunk := os.read(read_end, 65536):
+        chunks.append(chunk)
+    os.close(read_end)
+    return b"".join(chunks).decode().split("\n")[:-1]
 
 
 FIRST_PASSPHRASE = "left of the keyboard"

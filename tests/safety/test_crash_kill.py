@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from safety_kit import couple, draft, record, temp_files
+from safety_kit import couple, draft, killed_at_random, record, temp_files
 
 from closer_tui.core.models import Couple
 from closer_tui.core.store import Store
@@ -68,26 +66,8 @@ def _save_forever(root: Path, ack: int, seed: int) -> None:
 
 
 def _run_and_kill(root: Path, rng: random.Random) -> list[tuple[str, str]]:
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child never returns
-        try:
-            os.close(read_end)
-            _save_forever(root, write_end, rng.randrange(2**32))
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    # Choosing a random moment to pull the plug, not waiting for anything.
-    time.sleep(rng.uniform(0, 0.025))
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    chunks = []
-    while chunk := os.read(read_end, 65536):
-        chunks.append(chunk)
-    os.close(read_end)
-    text = b"".join(chunks).decode()
-    # Only whole lines count: a line cut short was never fully acknowledged.
-    lines = text.split("\n")[:-1]
+    # The child's seed is drawn in the child: the parent's draws choose only the moments.
+    lines = killed_at_random(lambda ack: _save_forever(root, ack, rng.randrange(2**32)), rng)
     return [tuple(line.split(" ", 1)) for line in lines]  # type: ignore[misc]
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import os
 import random
-import signal
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from safety_kit import temp_files
+from safety_kit import killed_at_random, temp_files
 
 from closer_tui.core.models import SealedLetter, new_id
 from closer_tui.core.store import Store
@@ -91,32 +89,20 @@ def test_kill_nine_while_sealing_and_opening_loses_nothing_acknowledged(tmp_path
     rng = random.Random(20261124)
     for kill in range(40):
         root = tmp_path / f"data-{kill // 10}"
-        read_end, write_end = os.pipe()
         seed = rng.randrange(2**32)
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child never returns
-            try:
-                os.close(read_end)
-                child = random.Random(seed)
-                store = Store.open(root)
-                while True:
-                    sealed = letter("é" * child.randrange(1, 30_000), id=new_id())
-                    store.save_letter(sealed)
-                    os.write(write_end, f"sealed {sealed.id}\n".encode())
-                    opened = sealed.model_copy(update={"opened_at": SEALED + timedelta(days=1)})
-                    store.save_letter(opened)
-                    os.write(write_end, f"opened {sealed.id}\n".encode())
-            finally:
-                os._exit(0)
-        os.close(write_end)
-        time.sleep(rng.uniform(0, 0.025))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        said = b""
-        while chunk := os.read(read_end, 65536):
-            said += chunk
-        os.close(read_end)
-        acknowledged = [line.split(" ") for line in said.decode().split("\n")[:-1]]
+
+        def seal_and_open(said: int, seed: int = seed, root: Path = root) -> None:
+            child = random.Random(seed)
+            store = Store.open(root)
+            while True:
+                sealed = letter("é" * child.randrange(1, 30_000), id=new_id())
+                store.save_letter(sealed)
+                os.write(said, f"sealed {sealed.id}\n".encode())
+                opened = sealed.model_copy(update={"opened_at": SEALED + timedelta(days=1)})
+                store.save_letter(opened)
+                os.write(said, f"opened {sealed.id}\n".encode())
+
+        acknowledged = [line.split(" ") for line in killed_at_random(seal_and_open, rng)]
 
         store = Store.open(root)
         assert temp_files(root) == []

@@ -31,16 +31,21 @@ def opening(
             pilot.app.screen.query_one(TabbedContent).active = tab
             await pilot.pause()
         await pilot.pause()
-        for key in keys:
-            if key == HAND_OVER:
-                clock = pilot.app.clock  # type: ignore[attr-defined]
-                assert isinstance(clock, ManualClock)
-                clock.advance(HANDOVER_SECONDS)
-                key = "enter"
-            await pilot.press(key)
-        await pilot.pause()
+        await press_keys(pilot, keys)
 
     return run_before
+
+
+async def press_keys(pilot: Pilot[None], keys: tuple[str, ...]) -> None:
+    """Each key in turn, ``HAND_OVER`` as enter once the look-away screen has been seen."""
+    for key in keys:
+        if key == HAND_OVER:
+            clock = pilot.app.clock  # type: ignore[attr-defined]
+            assert isinstance(clock, ManualClock)
+            clock.advance(HANDOVER_SECONDS)
+            key = "enter"
+        await pilot.press(key)
+    await pilot.pause()
 
 
 def app_for(make_app: AppFactory, store: Store) -> CloserApp:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from helpers import AppFactory
-from test_cards_snapshots import HAND_OVER, Snap, app_for, opening
+from test_cards_snapshots import HAND_OVER, Snap, app_for, opening, press_keys
 from textual.pilot import Pilot
 
 from closer_tui.core.store import Store
@@ -23,23 +23,9 @@ def in_deck(shelf_id: str, *keys: str) -> Callable[[Pilot[None]], Awaitable[None
         chooser.open_deck(shelf_id)
         await pilot.pause()
         await pilot.pause()
-        await opening_keys(pilot, keys)
+        await press_keys(pilot, keys)
 
     return run_before
-
-
-async def opening_keys(pilot: Pilot[None], keys: tuple[str, ...]) -> None:
-    from closer_tui.core.clock import ManualClock
-    from closer_tui.widgets.private_round import HANDOVER_SECONDS
-
-    for key in keys:
-        if key == HAND_OVER:
-            clock = pilot.app.clock  # type: ignore[attr-defined]
-            assert isinstance(clock, ManualClock)
-            clock.advance(HANDOVER_SECONDS)
-            key = "enter"
-        await pilot.press(key)
-    await pilot.pause()
 
 
 def test_deck_chooser(snap_compare: Snap, make_app: AppFactory, store_with_couple: Store) -> None:

@@ -42,15 +42,19 @@ def _session(days_ago: int, hour: int, n: int, **fields: Any) -> SessionRecord:
     )
 
 
+def _guided(days_ago: int, hour: int, n: int, plan: str, steps: list[Outcome]) -> SessionRecord:
+    """A guided evening of ``plan``, titled as its plan is."""
+    title = {"weekly-checkin": "Weekly check-in", "tonight-30": "Tonight's 30"}[plan]
+    return _session(days_ago, hour, n, kind="guided", title=title, plan=plan, steps=steps)
+
+
 def checkin(days_ago: int, n: int, first: int, second: int) -> SessionRecord:
-    return _session(
+    return _guided(
         days_ago,
         17,
         n,
-        kind="guided",
-        title="Weekly check-in",
-        plan="weekly-checkin",
-        steps=[
+        "weekly-checkin",
+        [
             _step("hug", "Hug", 22),
             _step(
                 "dtr",
@@ -103,29 +107,22 @@ def little_history() -> list[SessionRecord]:
             completed=False,
             tally=Tally(positive=4, negative=1),
         ),
-        _session(
+        _guided(
             5,
             19,
             5,
-            kind="guided",
-            title="Tonight's 30",
-            plan="tonight-30",
-            steps=[_step("hug", "Hug", 20), _step("eye_gazing", "Eye gazing", 3 * 60)],
+            "tonight-30",
+            [_step("hug", "Hug", 20), _step("eye_gazing", "Eye gazing", 180)],
         ),
         checkin(9, 6, 6, 7),
         checkin(16, 7, 6, 6),
         checkin(23, 8, 5, 7),
-        _session(
+        _guided(
             30,
             19,
             9,
-            kind="guided",
-            title="Tonight's 30",
-            plan="tonight-30",
-            steps=[
-                _step("hug", "Hug", 20),
-                _step("stress_talk", "Talk through your days", 65 * 60),
-            ],
+            "tonight-30",
+            [_step("hug", "Hug", 20), _step("stress_talk", "Talk through your days", 65 * 60)],
         ),
     ]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from helpers import checkin_steps
+
 from closer_tui.core.models import Couple, Entry, Outcome, Partner, SessionRecord
 
 COUPLE = Couple(
@@ -63,15 +65,7 @@ def checkin(day: date, first: int, second: int) -> SessionRecord:
         day,
         "guided",
         title="Weekly check-in",
-        steps=[
-            Outcome(kind="hug", title="Hug", actual_seconds=20),
-            Outcome(
-                kind="weekly_checkin",
-                title="Weekly check-in",
-                actual_seconds=700,
-                ratings={"first": first, "second": second},
-            ),
-        ],
+        steps=checkin_steps(first, second, 700),
         seconds=720,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from helpers import AppFactory, screen_text
+from helpers import AppFactory, screen_text, tap
 from story_kit import appreciation, loved_question, session
 
 from closer_tui.core.favourites import KEPT, SECTION, by_kind, keeping, kept_keys, letting_go, shelf
@@ -102,14 +102,12 @@ async def test_keep_this_in_history_then_the_shelf_opens_plays_and_lets_go(
         await pilot.pause()
         app.push_screen(HistoryDetailScreen(passed))
         await pilot.pause()
-        await pilot.press("k")  # only a pass: nothing to keep, and it says so
-        await pilot.pause()
+        await tap(pilot, "k")  # only a pass: nothing to keep, and it says so
         assert isinstance(app.screen, HistoryDetailScreen)
         app.pop_screen()
         app.push_screen(HistoryDetailScreen(record))
         await pilot.pause()
-        await pilot.press("k")
-        await pilot.pause()
+        await tap(pilot, "k")
         assert isinstance(app.screen, KeepPicker)
         await pilot.press("down", "enter")  # Sam's appreciation
         await pilot.pause()
@@ -120,36 +118,28 @@ async def test_keep_this_in_history_then_the_shelf_opens_plays_and_lets_go(
         app.pop_screen()
         app.open_place("history")
         await pilot.pause()
-        await pilot.press("v")
-        await pilot.pause()
+        await tap(pilot, "v")
         assert isinstance(app.screen, FavouritesScreen)
         text = screen_text(app)
         assert "Appreciations · 1" in text and "Questions · 1" in text
         assert "The bread was still warm" in text and "Sam" in text
         assert "Which song is ours, and why?" in text and "both of you" in text
 
-        await pilot.press("p")
-        await pilot.pause()
+        await tap(pilot, "p")
         assert isinstance(app.screen, TalkThroughScreen)
         assert "Which song is ours, and why?" in screen_text(app)
-        await pilot.press("escape")
-        await pilot.pause()
+        await tap(pilot, "escape")
 
         shelf_screen = app.screen
         assert isinstance(shelf_screen, FavouritesScreen)
         while shelf_screen.current() is None or shelf_screen.current().entry is None:  # type: ignore[union-attr]
             await pilot.press("down")
-        await pilot.press("enter")
-        await pilot.pause()
+        await tap(pilot, "enter")
         assert isinstance(app.screen, HistoryDetailScreen)
         assert app.screen.record.id == record.id
-        await pilot.press("d")  # no delete from the shelf: History's list does that
-        await pilot.pause()
+        await tap(pilot, "d")  # no delete from the shelf: History's list does that
         assert isinstance(app.screen, HistoryDetailScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("t")
-        await pilot.pause()
+        await tap(pilot, "escape", "t")
         assert kept_keys(app.recall_keepsake(SECTION, KEPT)) == []
         assert "The bread was still warm" not in screen_text(app)
         assert "Which song is ours, and why?" in screen_text(app)

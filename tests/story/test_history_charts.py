@@ -6,8 +6,10 @@ from datetime import timedelta
 
 from helpers import AppFactory, screen_text
 from story_kit import checkin, session
+from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
+from closer_tui.app import CloserApp
 from closer_tui.core.store import Store
 from closer_tui.screens.history import HistoryScreen
 
@@ -38,15 +40,11 @@ async def test_the_charts_come_with_the_together_tab(
         assert "Alex ●" in text and "Sam ◆" in text
 
 
-async def test_no_chart_without_anything_to_draw(
-    make_app: AppFactory, store_with_couple: Store
-) -> None:
-    app = make_app(store_with_couple)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        app.open_place("history")
-        await pilot.pause()
-        app.screen.query_one(TabbedContent).active = "insights-tab"
-        await pilot.pause()
-        assert not app.screen.query_one("#minutes-chart").display
-        assert not app.screen.query_one("#ratings-chart").display
+async def test_no_chart_without_anything_to_draw(app: CloserApp, pilot: Pilot[None]) -> None:
+    await app.workers.wait_for_complete()
+    app.open_place("history")
+    await pilot.pause()
+    app.screen.query_one(TabbedContent).active = "insights-tab"
+    await pilot.pause()
+    assert not app.screen.query_one("#minutes-chart").display
+    assert not app.screen.query_one("#ratings-chart").display

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from helpers import AppFactory
+from helpers import AppFactory, tap
 from story_kit import appreciation, session
 from textual.widgets import Input, Select
 
@@ -26,8 +26,7 @@ async def test_k_writes_the_chosen_years_keepsake(
         await app.workers.wait_for_complete()
         app.open_place("history")
         await pilot.pause()
-        await pilot.press("k")
-        await pilot.pause()
+        await tap(pilot, "k")
         dialog = app.screen
         assert isinstance(dialog, KeepsakeScreen)
         assert dialog.years == [2025, 2024]
@@ -47,11 +46,9 @@ async def test_k_writes_the_chosen_years_keepsake(
         assert "· 2025 · a keepsake" in page
 
         target.write_text("our own notes")
-        await pilot.press("k")
-        await pilot.pause()
+        await tap(pilot, "k")
         app.screen.query_one("#path", Input).value = str(target)
-        await pilot.press("enter")
-        await pilot.pause()
+        await tap(pilot, "enter")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # the safe answer: keep it
         await app.workers.wait_for_complete()

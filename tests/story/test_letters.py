@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from helpers import AppFactory, hand_over, screen_text
+from helpers import AppFactory, hand_over, screen_text, tap
 
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.letters import may_open, opens_on, waiting_line
@@ -70,35 +70,29 @@ async def test_written_privately_sealed_unseen_and_opened_only_with_both_keys(
         app.open_place("letters")
         await pilot.pause()
         assert isinstance(app.screen, LettersScreen)
-        await pilot.press("w")
-        await pilot.pause()
+        await tap(pilot, "w")
         assert isinstance(app.screen, WriteLetterScreen)
-        await pilot.press("enter")  # the next time we are both here
-        await pilot.pause()
+        await tap(pilot, "enter")  # the next time we are both here
         assert "Sam, please look away" in screen_text(app)
         await hand_over(pilot, clock)
         await pilot.press(*SECRET)
         assert SECRET not in screen_text(app)  # masked while it is typed
-        await pilot.press("enter")
-        await pilot.pause()
+        await tap(pilot, "enter")
         assert "Alex, please look away" in screen_text(app)
         assert "Alex's letter is written and hidden. ✓" in screen_text(app)
         await hand_over(pilot, clock)
         clock.advance(1)
-        await pilot.press("enter")  # Sam writes none this time
-        await pilot.pause()
+        await tap(pilot, "enter")  # Sam writes none this time
         await pilot.pause()
         assert isinstance(app.screen, LettersScreen)
         [on_disk] = store_with_couple.load_letters()
         assert (on_disk.who, on_disk.text, on_disk.opened_at) == ("first", SECRET, None)
         assert SECRET not in screen_text(app)
         assert "Sealed · opens the next time you are both here" in screen_text(app)
-        await pilot.press("enter")  # not yet: the evening it was written
-        await pilot.pause()
+        await tap(pilot, "enter")  # not yet: the evening it was written
         assert isinstance(app.screen, LettersScreen)
 
-        await pilot.press("escape")
-        await pilot.pause()
+        await tap(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
         assert "A sealed letter is waiting for its day." in screen_text(app)
 
@@ -108,19 +102,14 @@ async def test_written_privately_sealed_unseen_and_opened_only_with_both_keys(
         app.pop_screen()  # back on home, as after any visit elsewhere
         await pilot.pause()
         assert "ready to open together: press l" in screen_text(app)
-        await pilot.press("l")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await tap(pilot, "l", "enter")
         assert isinstance(app.screen, OpenLetterScreen)
         await pilot.press("f")
         await pilot.press("space")  # one driver cannot open it for both
-        await pilot.press("f")
-        await pilot.pause()
+        await tap(pilot, "f")
         assert SECRET not in screen_text(app)
         assert store_with_couple.load_letters()[0].opened_at is None
-        await pilot.press("j")
-        await pilot.pause()
+        await tap(pilot, "j")
         assert SECRET in screen_text(app)
         assert store_with_couple.load_letters()[0].opened_at == now()  # type: ignore[operator]
 
@@ -143,28 +132,21 @@ async def test_a_letter_the_disk_refused_is_kept_on_screen_until_it_is_sealed(
         await app.workers.wait_for_complete()
         app.open_place("letters")
         await pilot.pause()
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await tap(pilot, "w", "enter")
         await hand_over(pilot, clock)
         await pilot.press(*"Kept safe")
-        await pilot.press("enter")
-        await pilot.pause()
+        await tap(pilot, "enter")
         await hand_over(pilot, clock)
         monkeypatch.setattr(app.store, "save_letter", full_disk)
         clock.advance(1)
-        await pilot.press("enter")
-        await pilot.pause()
+        await tap(pilot, "enter")
         assert isinstance(app.screen, WriteLetterScreen)
         assert any("disk is full" in n.message for n in app._notifications)
         assert store_with_couple.load_letters() == []
-        await pilot.press("escape")  # not lost by a stray escape either
-        await pilot.pause()
+        await tap(pilot, "escape")  # not lost by a stray escape either
         assert isinstance(app.screen, WriteLetterScreen)
         monkeypatch.setattr(app.store, "save_letter", real_save)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await tap(pilot, "ctrl+s")
         assert isinstance(app.screen, LettersScreen)
     [sealed] = store_with_couple.load_letters()
     assert sealed.text == "Kept safe"

@@ -4,7 +4,7 @@ both reveal them, the paraphrase check, and a gentler word for a listed "but" or
 from __future__ import annotations
 
 import pytest
-from helpers import AppFactory, advance, choose, hand_over, saved, screen_flat, start_plan
+from helpers import AppFactory, advance, choose, hand_over, saved, screen_flat, start_plan, tap
 from textual.widgets import Static, TextArea
 
 from closer_tui.activities.hard_moment import FeelingsActivity, HardMomentTurnsActivity
@@ -41,8 +41,7 @@ async def test_the_plan_runs_through_and_keeps_what_was_said(
         assert "feel safe with each other" in note and "findahelpline.com" in note
         assert "These exercises are for" in screen_flat(app)  # in view, above the hug
         await advance(pilot, clock, 60)
-        await pilot.press("ctrl+n")  # no hug tonight: passing is fine
-        await pilot.pause()
+        await tap(pilot, "ctrl+n")  # no hug tonight: passing is fine
 
         # How each felt: chosen privately, shown together.
         feelings = session.query_one(FeelingsActivity)
@@ -67,8 +66,7 @@ async def test_the_plan_runs_through_and_keeps_what_was_said(
         shown = screen_flat(app)
         assert "misunderstood" in shown and "lonely" in shown
         await advance(pilot, clock, 120)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await tap(pilot, "ctrl+n")
 
         # What it was like: in turns, each turn said back and confirmed, or added to.
         turns = session.query_one(HardMomentTurnsActivity)
@@ -76,11 +74,9 @@ async def test_the_plan_runs_through_and_keeps_what_was_said(
         await pilot.pause()
         assert turns.checking == "first"
         assert "Sam, say back what you heard" in screen_flat(app)
-        await pilot.press("ctrl+n")  # not yet: the check comes first
-        await pilot.pause()
+        await tap(pilot, "ctrl+n")  # not yet: the check comes first
         assert turns.checking == "first"
-        await pilot.press("y")
-        await pilot.pause()
+        await tap(pilot, "y")
         assert turns.checking is None
         assert turns.turns.speaker == "second"
         await pilot.press(*"I was worried about work", "ctrl+s", "a")
@@ -89,8 +85,7 @@ async def test_the_plan_runs_through_and_keeps_what_was_said(
         await pilot.press(*"and I missed you", "ctrl+s", "y")
         await pilot.pause()
         await advance(pilot, clock, 300)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await tap(pilot, "ctrl+n")
 
         # What it touched: passing is fine, for both.
         await pilot.press("ctrl+o", "ctrl+o", "ctrl+n")
@@ -116,8 +111,7 @@ async def test_the_plan_runs_through_and_keeps_what_was_said(
         await pilot.press(*"I'd like a text if you're late", "ctrl+s", "ctrl+n")
         await pilot.pause()
         await advance(pilot, clock, 60)
-        await pilot.press("ctrl+d")
-        await pilot.pause()
+        await tap(pilot, "ctrl+d")
         assert isinstance(app.screen, SummaryScreen)
 
     [record] = saved(store_with_couple)

@@ -54,27 +54,26 @@ async def test_three_each_in_turn_then_side_by_side_and_saved_by_who_wrote_them(
     ]
 
 
-async def test_one_each_by_default_and_add_another(app: CloserApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_place("appreciation")  # practice 7: one each unless asked for more
-        await pilot.pause()
-        activity = app.screen.query_one(AppreciationsActivity)
-        assert activity.count == 1
-        await say(pilot, "the tea")
-        await say(pilot, "the note")
-        await pilot.pause()
-        assert activity.stage == "revealed"
-        await pilot.press("a")
-        await pilot.pause()
-        assert "Alex: appreciation 2 of 2" in screen_text(app)
-        await say(pilot, "the hug")
-        await say(pilot, "the song")
-        await pilot.pause()
-        assert "the song" in screen_text(app)
-        pending = activity.pending()
-        assert pending is not None
-        assert [e.who for e in pending[0].entries] == ["first", "second", "first", "second"]
+async def test_one_each_by_default_and_add_another(app: CloserApp, pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    app.open_place("appreciation")  # practice 7: one each unless asked for more
+    await pilot.pause()
+    activity = app.screen.query_one(AppreciationsActivity)
+    assert activity.count == 1
+    await say(pilot, "the tea")
+    await say(pilot, "the note")
+    await pilot.pause()
+    assert activity.stage == "revealed"
+    await pilot.press("a")
+    await pilot.pause()
+    assert "Alex: appreciation 2 of 2" in screen_text(app)
+    await say(pilot, "the hug")
+    await say(pilot, "the song")
+    await pilot.pause()
+    assert "the song" in screen_text(app)
+    pending = activity.pending()
+    assert pending is not None
+    assert [e.who for e in pending[0].entries] == ["first", "second", "first", "second"]
 
 
 async def test_usable_at_60x20(app: CloserApp) -> None:

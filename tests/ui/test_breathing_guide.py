@@ -3,9 +3,10 @@ the couple chose reduced motion; and it repaints only when what it shows changes
 
 from __future__ import annotations
 
-from helpers import AppFactory, advance, screen_text
+from helpers import advance, screen_text
 from textual.pilot import Pilot
 
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.widgets.breathing import BAR_CELLS, MOVING_FRAME, STILL_FRAME, BreathingGuide, bar
@@ -44,50 +45,44 @@ def test_the_bar_fills_by_eighths() -> None:
 
 
 async def test_the_bar_grows_for_five_seconds_and_shrinks_for_five(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    app = make_app(store_with_couple)
-    async with app.run_test(size=(80, 24)) as pilot:
-        guide = await guide_on_a_break(pilot, clock, store_with_couple, still=False)
-        assert guide._timer is not None and MOVING_FRAME <= 0.5  # a few frames a second at most
-        assert "Breathe in slowly" in shown(pilot)
-        await look(pilot, clock, guide, 2.5)
-        assert "█" * 15 + "░" * 15 in shown(pilot)
-        await look(pilot, clock, guide, 2.5)  # full: now out
-        assert "and out, even more slowly" in shown(pilot)
-        assert "█" * BAR_CELLS in shown(pilot)
-        await look(pilot, clock, guide, 2.5)
-        assert "█" * 15 + "░" * 15 in shown(pilot)
-        await look(pilot, clock, guide, 2.5 + 60)  # six breaths later, in again
-        assert "Breathe in slowly" in shown(pilot)
-        assert "░" * BAR_CELLS in shown(pilot)
+    guide = await guide_on_a_break(pilot, clock, store_with_couple, still=False)
+    assert guide._timer is not None and MOVING_FRAME <= 0.5  # a few frames a second at most
+    assert "Breathe in slowly" in shown(pilot)
+    await look(pilot, clock, guide, 2.5)
+    assert "█" * 15 + "░" * 15 in shown(pilot)
+    await look(pilot, clock, guide, 2.5)  # full: now out
+    assert "and out, even more slowly" in shown(pilot)
+    assert "█" * BAR_CELLS in shown(pilot)
+    await look(pilot, clock, guide, 2.5)
+    assert "█" * 15 + "░" * 15 in shown(pilot)
+    await look(pilot, clock, guide, 2.5 + 60)  # six breaths later, in again
+    assert "Breathe in slowly" in shown(pilot)
+    assert "░" * BAR_CELLS in shown(pilot)
 
 
 async def test_reduced_motion_counts_instead(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    app = make_app(store_with_couple)
-    async with app.run_test(size=(80, 24)) as pilot:
-        guide = await guide_on_a_break(pilot, clock, store_with_couple, still=True)
-        assert STILL_FRAME == 1.0
-        assert "Breathe in slowly · 5" in shown(pilot)
-        assert "█" not in shown(pilot) and "░" not in shown(pilot)
-        await look(pilot, clock, guide, 1.5)
-        assert "Breathe in slowly · 4" in shown(pilot)
-        await look(pilot, clock, guide, 3.6)
-        assert "and out, even more slowly · 5" in shown(pilot)
+    guide = await guide_on_a_break(pilot, clock, store_with_couple, still=True)
+    assert STILL_FRAME == 1.0
+    assert "Breathe in slowly · 5" in shown(pilot)
+    assert "█" not in shown(pilot) and "░" not in shown(pilot)
+    await look(pilot, clock, guide, 1.5)
+    assert "Breathe in slowly · 4" in shown(pilot)
+    await look(pilot, clock, guide, 3.6)
+    assert "and out, even more slowly · 5" in shown(pilot)
 
 
 async def test_it_repaints_only_when_it_changes(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    app = make_app(store_with_couple)
-    async with app.run_test(size=(80, 24)) as pilot:
-        guide = await guide_on_a_break(pilot, clock, store_with_couple, still=True)
-        frame = guide._shown
-        clock.advance(0.3)
-        guide.look()
-        assert guide._shown == frame  # the same second: nothing to draw
-        clock.advance(0.8)
-        guide.look()
-        assert guide._shown != frame
+    guide = await guide_on_a_break(pilot, clock, store_with_couple, still=True)
+    frame = guide._shown
+    clock.advance(0.3)
+    guide.look()
+    assert guide._shown == frame  # the same second: nothing to draw
+    clock.advance(0.8)
+    guide.look()
+    assert guide._shown != frame

@@ -6,10 +6,21 @@ import random
 import re
 from pathlib import Path
 
-from helpers import AppFactory, choose, hand_over, open_place, screen_flat, screen_text
+import pytest
+from helpers import (
+    AppFactory,
+    choose,
+    hand_over,
+    open_place,
+    screen_flat,
+    screen_text,
+    start_plan,
+    tap,
+)
 from textual.pilot import Pilot
 
 from closer_tui.activities.deck_play import DeckActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.basics import OWN_CONTENT_FILE
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
@@ -19,49 +30,9 @@ from closer_tui.widgets.private_round import HANDOVER_SECONDS
 
 SCORE_WORDS = re.compile(r"\b(score[ds]?|points?|right|wrong|correct|wins?)\b", re.IGNORECASE)
 
-OWN = """
-[[decks]]
-id = "sundays"
-title = "Our Sundays"
-
-[[questions]]
-id = "sun-q1"
-depth = "light"
-text = "What would make next Sunday morning feel unhurried?"
-deck = "sundays"
-gentle = true
-
-[[questions]]
-id = "sun-q2"
-depth = "deep"
-text = "What is something about Sundays growing up you still miss?"
-deck = "sundays"
-risky = true
-
-[[this_or_that]]
-id = "pick-sun"
-text = "Pancakes or a long lie-in?"
-options = ["Pancakes", "A long lie-in"]
-deck = "quick-picks"
-gentle = true
-
-[[scales]]
-id = "stand-sun"
-text = "When a Sunday has no plan at all…"
-ends = ["I feel a bit lost", "I feel free"]
-deck = "where-we-stand"
-gentle = true
-
-[[dates]]
-id = "date-sun"
-text = "Walk to the furthest bench you can see and share a flask of tea."
-where = "out"
-cost = "free"
-minutes = 60
-tired = false
-deck = "sundays"
-gentle = true
-"""
+CARDS = Path(__file__).parent / "card_samples"
+OWN = (CARDS / "sundays.toml").read_text("utf-8")
+"""The couple's own Sunday deck: one card of each way to play, one of them risky."""
 
 
 def score_words(shown: str, card_text: str) -> set[str]:
@@ -75,14 +46,34 @@ def with_own_cards(store: Store, text: str = OWN) -> Store:
     return store
 
 
-async def open_deck(pilot: Pilot[None], shelf_id: str) -> DeckActivity:
+@pytest.fixture
+def app(store_with_couple: Store, make_app: AppFactory) -> CloserApp:
+    """Alex and Sam's closer with their own Sunday deck beside the shelf's."""
+    return make_app(with_own_cards(store_with_couple))
+
+
+async def draw(pilot: Pilot[None], deck: DeckActivity, times: int) -> set[str]:
+    """The ids of the next ``times`` cards the deck shows, each passed on with n."""
+    seen = set()
+    for _ in range(times):
+        assert deck.current is not None
+        seen.add(deck.current.card.id)
+        await tap(pilot, "n")
+    return seen
+
+
+async def open_deck(pilot: Pilot[None], shelf_id: str, way: str | None = None) -> DeckActivity:
+    """Open a deck from the chooser; with ``way``, check its first card is played that way."""
     await open_place(pilot, "decks")
     chooser = pilot.app.screen
     assert isinstance(chooser, DeckChooserScreen)
     chooser.open_deck(shelf_id)
     await pilot.pause()
     await pilot.pause()
-    return pilot.app.screen.query_one(DeckActivity)
+    deck = pilot.app.screen.query_one(DeckActivity)
+    if way is not None:
+        assert deck.current is not None and deck.current.way == way
+    return deck
 
 
 async def settle(pilot: Pilot[None], clock: ManualClock) -> None:
@@ -91,9 +82,8 @@ async def settle(pilot: Pilot[None], clock: ManualClock) -> None:
 
 
 async def test_the_chooser_lists_every_kind_of_deck_with_what_is_left(
-    store_with_couple: Store, make_app: AppFactory
+    app: CloserApp,
 ) -> None:
-    app = make_app(with_own_cards(store_with_couple))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, "decks")
         assert isinstance(app.screen, DeckChooserScreen)
@@ -108,36 +98,28 @@ async def test_the_chooser_lists_every_kind_of_deck_with_what_is_left(
         assert "Our Sundays  ·  3 to go" in str(option.prompt)
         chooser.open_deck("sundays")
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("escape")  # the first card was talked about: saved on leaving
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
+        await tap(pilot, "n", "escape")  # the first card was talked about: saved on leaving
+        await tap(pilot, "s")
         assert app.screen is chooser
         option = chooser.query_one("#decks-list").get_option("sundays")  # type: ignore[attr-defined]
         assert "1 to go" in str(option.prompt), "two of the three are seen: one to go"
 
 
 async def test_this_or_that_shows_nothing_until_both_chose_then_both_together(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock
 ) -> None:
-    app = make_app(with_own_cards(store_with_couple))
     async with app.run_test(size=(80, 24)) as pilot:
-        deck = await open_deck(pilot, "quick-picks")
-        assert deck.current is not None and deck.current.way == "pick"
+        deck = await open_deck(pilot, "quick-picks", way="pick")
         card = deck.current.card
         first_option, second_option = card.options  # type: ignore[union-attr]
         assert card.text in screen_flat(app)
         await settle(pilot, clock)
-        await pilot.press("f")  # Alex: the first option
-        await pilot.pause()
+        await tap(pilot, "f")  # Alex: the first option
         shown = screen_text(app)
         assert "Alex: chosen ✓" in shown and "Sam: choosing…" in shown
         assert deck.pending() is None, "one choice alone is never kept nor shown"
         await pilot.press("d")  # Alex changes their mind: still nothing shown
-        await pilot.press("k")  # Sam: the second option
-        await pilot.pause()
+        await tap(pilot, "k")  # Sam: the second option
         shown = screen_flat(app)
         assert f"You both chose {second_option.lower()}" in shown
         assert first_option not in shown.replace(card.text, "")
@@ -153,12 +135,10 @@ async def test_this_or_that_shows_nothing_until_both_chose_then_both_together(
 
 
 async def test_where_do_you_stand_is_private_then_side_by_side_then_what_surprised_you(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock
 ) -> None:
-    app = make_app(with_own_cards(store_with_couple))
     async with app.run_test(size=(80, 24)) as pilot:
-        deck = await open_deck(pilot, "where-we-stand")
-        assert deck.current is not None and deck.current.way == "stand"
+        deck = await open_deck(pilot, "where-we-stand", way="stand")
         low, high = deck.current.card.ends  # type: ignore[union-attr]
         await hand_over(pilot, clock)
         assert low in screen_flat(app)  # the ends label the scale
@@ -178,15 +158,12 @@ async def test_where_do_you_stand_is_private_then_side_by_side_then_what_surpris
 
 
 async def test_guess_my_answer_and_answer_privately_reveal_together(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, store_with_couple: Store, clock: ManualClock
 ) -> None:
-    app = make_app(with_own_cards(store_with_couple))
     app.rng = random.Random(3)
     async with app.run_test(size=(80, 24)) as pilot:
-        deck = await open_deck(pilot, "light")
-        assert deck.current is not None and deck.current.way == "talk"
-        await pilot.press("w")  # answer privately
-        await pilot.pause()
+        deck = await open_deck(pilot, "light", way="talk")
+        await tap(pilot, "w")  # answer privately
         assert deck.current.way == "private"
         await hand_over(pilot, clock)
         await pilot.press(*"sourdough", "enter")
@@ -196,8 +173,7 @@ async def test_guess_my_answer_and_answer_privately_reveal_together(
         await hand_over(pilot, clock)
         shown = screen_text(app)
         assert "sourdough" in shown and "the sea" in shown
-        await pilot.press("n")  # the next card: Sam goes first
-        await pilot.pause()
+        await tap(pilot, "n")  # the next card: Sam goes first
         await pilot.press("w", "w")  # guess my answer
         await pilot.pause()
         assert deck.current.way == "guess" and deck.current.first == "second"
@@ -218,136 +194,92 @@ async def test_guess_my_answer_and_answer_privately_reveal_together(
 
 
 async def test_a_risky_card_is_never_a_guessing_game(
-    store_with_couple: Store, make_app: AppFactory
+    app: CloserApp,
 ) -> None:
-    app = make_app(with_own_cards(store_with_couple))
     async with app.run_test(size=(80, 24)) as pilot:
         deck = await open_deck(pilot, "sundays")
         for _ in range(3):
             assert deck.current is not None
             if deck.current.card.id == "sun-q2":
                 break
-            await pilot.press("n")
-            await pilot.pause()
+            await tap(pilot, "n")
         assert deck.current is not None and deck.current.card.id == "sun-q2"
         ways = []
         for _ in range(3):
             ways.append(deck.current.way)
-            await pilot.press("w")
-            await pilot.pause()
+            await tap(pilot, "w")
         assert "guess" not in ways and set(ways) == {"talk", "private"}
 
 
 async def test_a_date_can_be_marked_done_and_kept_for_again_some_time(
-    store_with_couple: Store, make_app: AppFactory
+    app: CloserApp, store_with_couple: Store
 ) -> None:
-    app = make_app(with_own_cards(store_with_couple))
     async with app.run_test(size=(80, 24)) as pilot:
         deck = await open_deck(pilot, "dates")
         assert deck.current is not None
         date = deck.current.card.id
         assert "we did it" in screen_flat(app)
-        await pilot.press("y")
-        await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
+        await tap(pilot, "y", "l")
         [record] = store_with_couple.load_history().sessions
         assert record.entries[0].parts["did"] == "date"
         assert date in deck.deck.memory.loved
 
 
 async def test_tense_tonight_draws_only_gentle_cards_in_the_chooser_and_the_deck(
-    store_with_couple: Store, make_app: AppFactory
+    app: CloserApp,
 ) -> None:
-    app = make_app(with_own_cards(store_with_couple))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, "decks")
-        await pilot.press("t")
-        await pilot.pause()
+        await tap(pilot, "t")
         assert "gentle cards only" in screen_flat(app)
         chooser = app.screen
         assert isinstance(chooser, DeckChooserScreen)
         chooser.open_deck("sundays")
         await pilot.pause()
         deck = app.screen.query_one(DeckActivity)
-        seen = set()
-        for _ in range(4):
-            assert deck.current is not None
-            seen.add(deck.current.card.id)
-            await pilot.press("n")
-            await pilot.pause()
+        seen = await draw(pilot, deck, 4)
         assert seen == {"sun-q1", "date-sun"}, "the risky card is not gentle: never drawn"
 
 
-async def test_tense_tonight_reaches_tonights_question_too(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
+async def test_tense_tonight_reaches_tonights_question_too(app: CloserApp) -> None:
     """The question step of a guided session is this activity: it keeps to gentle cards."""
     from closer_tui.activities.questions import QuestionActivity
 
-    app = make_app(with_own_cards(store_with_couple))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(pilot, "decks")
-        await pilot.press("t")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
+        await tap(pilot, "t", "escape")
         await open_place(pilot, "questions")
         question = app.screen.query_one(QuestionActivity)
         drawn = []
         for _ in range(25):  # about one in three light questions is not gentle
             assert question.card is not None
             drawn.append(question.card)
-            await pilot.press("s")
-            await pilot.pause()
+            await tap(pilot, "s")
         assert all(card.gentle for card in drawn), [c.id for c in drawn if not c.gentle]
 
 
-async def test_a_touch_idea_done_from_a_deck_counts_as_a_touch(
-    store_with_couple: Store, make_app: AppFactory
-) -> None:
+async def test_a_touch_idea_done_from_a_deck_counts_as_a_touch(app: CloserApp) -> None:
     from closer_tui.activities.touch_ideas import touches
 
-    app = make_app(with_own_cards(store_with_couple))
     async with app.run_test(size=(80, 24)) as pilot:
         deck = await open_deck(pilot, "touch-ideas")
         assert deck.current is not None
         touch = deck.current.card.id
-        await pilot.press("y")
-        await pilot.pause()
+        await tap(pilot, "y")
         assert [idea for _, idea in touches(app.history)] == [touch]
 
 
-PLAN = """
-[[plans]]
-id = "sunday-cards"
-title = "Sunday cards"
-minutes = 5
-summary = "A few cards from our Sunday deck."
-
-[[plans.steps]]
-activity = "deck"
-title = "Sunday cards"
-minutes = 5
-options = { deck = "sundays" }
-"""
+PLAN = (CARDS / "sunday_plan.toml").read_text("utf-8")
 
 
 async def test_a_guided_session_never_draws_a_risky_card(
     store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
-    from helpers import start_plan
-
     app = make_app(with_own_cards(store_with_couple, OWN + PLAN))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_plan(pilot, "sunday-cards")
         await pilot.pause()
         deck = app.screen.query_one(DeckActivity)
         assert deck.guided
-        seen = set()
-        for _ in range(4):
-            assert deck.current is not None
-            seen.add(deck.current.card.id)
-            await pilot.press("n")
-            await pilot.pause()
+        seen = await draw(pilot, deck, 4)
         assert "sun-q2" not in seen and seen == {"sun-q1", "date-sun"}

@@ -87,70 +87,71 @@ async def skip_to_complaints(pilot: Pilot[None]) -> None:
         await pilot.press("ctrl+o", "ctrl+o", "ctrl+n")
 
 
-async def test_a_complaint_without_its_request_is_refused_gently_then_kept(app: CloserApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        dtr = await open_dtr(pilot)
-        await skip_to_complaints(pilot)
-        assert "Step 4 of 5" in screen_text(app)
-        assert app.library.safety.short.split()[0] in screen_text(app)
-        await paste(pilot, "you were late")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "needs its request" in screen_text(app)
-        assert app.focused is box(dtr, "request"), "focus waits where the request goes"
-        assert dtr.query_one(TurnEntry).speaker == "first", "still Alex's turn"
-        pending = dtr.pending()
-        assert pending is not None  # the passes so far
-        assert all(e.parts["step"] != "complaints" for e in pending[0].entries), (
-            "a complaint without its request is never kept"
-        )
+async def test_a_complaint_without_its_request_is_refused_gently_then_kept(
+    app: CloserApp, pilot: Pilot[None]
+) -> None:
+    dtr = await open_dtr(pilot)
+    await skip_to_complaints(pilot)
+    assert "Step 4 of 5" in screen_text(app)
+    assert app.library.safety.short.split()[0] in screen_text(app)
+    await paste(pilot, "you were late")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert "needs its request" in screen_text(app)
+    assert app.focused is box(dtr, "request"), "focus waits where the request goes"
+    assert dtr.query_one(TurnEntry).speaker == "first", "still Alex's turn"
+    pending = dtr.pending()
+    assert pending is not None  # the passes so far
+    assert all(e.parts["step"] != "complaints" for e in pending[0].entries), (
+        "a complaint without its request is never kept"
+    )
 
-        await pilot.press("ctrl+n")  # moving on does not slip past the rule either
-        assert dtr.step.id == "complaints"
-        assert "needs its request" in screen_text(app)
+    await pilot.press("ctrl+n")  # moving on does not slip past the rule either
+    assert dtr.step.id == "complaints"
+    assert "needs its request" in screen_text(app)
 
-        await paste(pilot, "text me next time")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "needs its request" not in screen_text(app)
-        assert dtr.query_one(TurnEntry).speaker == "second"
-        pending = dtr.pending()
-        assert pending is not None
-        [entry] = pending[0].entries[-1:]
-        assert (entry.who, entry.parts["request"]) == ("first", "text me next time")
+    await paste(pilot, "text me next time")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert "needs its request" not in screen_text(app)
+    assert dtr.query_one(TurnEntry).speaker == "second"
+    pending = dtr.pending()
+    assert pending is not None
+    [entry] = pending[0].entries[-1:]
+    assert (entry.who, entry.parts["request"]) == ("first", "text me next time")
 
 
-async def test_next_step_waits_until_both_have_had_a_turn(app: CloserApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        dtr = await open_dtr(pilot)
-        await write(pilot, "thanks")
-        await pilot.press("ctrl+s", "ctrl+n")
-        shown = screen_text(app)
-        assert "Step 1 of 5" in shown
-        assert "Sam hasn't had a turn" in shown
-        await pilot.press("ctrl+o")
-        assert "Another round if you like" in screen_text(app)
-        await paste(pilot, "and for the tea")  # another round: Alex again
-        await pilot.press("ctrl+s")
-        assert [e.who for e in dtr.entries] == ["first", "second", "first"]
-        await pilot.press("ctrl+n")
-        assert "Step 2 of 5" in screen_text(app)
+async def test_next_step_waits_until_both_have_had_a_turn(
+    app: CloserApp, pilot: Pilot[None]
+) -> None:
+    dtr = await open_dtr(pilot)
+    await write(pilot, "thanks")
+    await pilot.press("ctrl+s", "ctrl+n")
+    shown = screen_text(app)
+    assert "Step 1 of 5" in shown
+    assert "Sam hasn't had a turn" in shown
+    await pilot.press("ctrl+o")
+    assert "Another round if you like" in screen_text(app)
+    await paste(pilot, "and for the tea")  # another round: Alex again
+    await pilot.press("ctrl+s")
+    assert [e.who for e in dtr.entries] == ["first", "second", "first"]
+    await pilot.press("ctrl+n")
+    assert "Step 2 of 5" in screen_text(app)
 
 
 async def test_the_listener_is_reminded_to_receive_and_the_safety_note_is_at_complaints(
-    app: CloserApp,
+    app: CloserApp, pilot: Pilot[None]
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_dtr(pilot)
-        shown = screen_text(app)
-        assert "Sam Listening: receive, don't rebut" in shown
-        assert "not therapy" not in shown
-        await pilot.press("ctrl+o")
-        assert "Alex Listening: receive, don't rebut" in screen_text(app)
-        await pilot.press("ctrl+o", "ctrl+n")
-        for _ in range(2):
-            await pilot.press("ctrl+o", "ctrl+o", "ctrl+n")
-        assert "not therapy" in screen_text(app)
+    await open_dtr(pilot)
+    shown = screen_text(app)
+    assert "Sam Listening: receive, don't rebut" in shown
+    assert "not therapy" not in shown
+    await pilot.press("ctrl+o")
+    assert "Alex Listening: receive, don't rebut" in screen_text(app)
+    await pilot.press("ctrl+o", "ctrl+n")
+    for _ in range(2):
+        await pilot.press("ctrl+o", "ctrl+o", "ctrl+n")
+    assert "not therapy" in screen_text(app)
 
 
 async def test_leaving_midway_offers_to_save_what_was_typed_so_far(

@@ -37,35 +37,33 @@ def chosen(gazing: EyeGazingActivity) -> int:
 
 
 async def test_three_minutes_by_default_and_the_choice_stays_within_two_to_five(
-    app: CloserApp,
+    app: CloserApp, pilot: Pilot[None]
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        gazing = await open_gazing(pilot)
-        assert app.screen.title == "Eye gazing"
-        assert "in normal light" in screen_text(app)
-        assert chosen(gazing) == 3
-        await pilot.press("right", "right", "right", "right")
-        assert chosen(gazing) == 5
-        await pilot.press("left")
-        assert chosen(gazing) == 4
-        await pilot.press("9")
-        assert chosen(gazing) == 5
-        await pilot.press("1")
-        assert chosen(gazing) == 2
-        await pilot.press("left", "left")
-        assert chosen(gazing) == 2
-        await pilot.press("4")
-        assert chosen(gazing) == 4
-        assert gazing.seconds == 240
+    gazing = await open_gazing(pilot)
+    assert app.screen.title == "Eye gazing"
+    assert "in normal light" in screen_text(app)
+    assert chosen(gazing) == 3
+    await pilot.press("right", "right", "right", "right")
+    assert chosen(gazing) == 5
+    await pilot.press("left")
+    assert chosen(gazing) == 4
+    await pilot.press("9")
+    assert chosen(gazing) == 5
+    await pilot.press("1")
+    assert chosen(gazing) == 2
+    await pilot.press("left", "left")
+    assert chosen(gazing) == 2
+    await pilot.press("4")
+    assert chosen(gazing) == 4
+    assert gazing.seconds == 240
 
 
-async def test_a_planned_duration_is_clamped_too(app: CloserApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        for planned, expected in [(60.0, 120.0), (180.0, 180.0), (900.0, 300.0)]:
-            gazing = await open_gazing(pilot, planned_seconds=planned)
-            assert gazing.seconds == expected
-            assert "How long?" not in screen_text(app)
-            app.pop_screen()
+async def test_a_planned_duration_is_clamped_too(app: CloserApp, pilot: Pilot[None]) -> None:
+    for planned, expected in [(60.0, 120.0), (180.0, 180.0), (900.0, 300.0)]:
+        gazing = await open_gazing(pilot, planned_seconds=planned)
+        assert gazing.seconds == expected
+        assert "How long?" not in screen_text(app)
+        app.pop_screen()
 
 
 async def test_the_screen_is_almost_empty_while_gazing_and_ends_gently(
@@ -163,7 +161,7 @@ async def test_again_returns_to_the_gate(
     assert len(saved(store_with_couple)) == 1
 
 
-async def test_usable_at_60_by_20(app: CloserApp, clock: ManualClock) -> None:
+async def test_usable_at_60_by_20(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         gazing = await open_gazing(pilot)
         gate = gazing.query_one(BothReady)
@@ -175,21 +173,21 @@ async def test_usable_at_60_by_20(app: CloserApp, clock: ManualClock) -> None:
         assert "3:00" in screen_text(app)
 
 
-async def test_the_intro_asks_for_the_keys_before_turning_to_each_other(app: CloserApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_gazing(pilot)
-        shown = " ".join(screen_text(app).split())
-        assert "Sit facing each other" not in shown
-        assert shown.index("press your key") < shown.index("turn towards each other")
+async def test_the_intro_asks_for_the_keys_before_turning_to_each_other(
+    app: CloserApp, pilot: Pilot[None]
+) -> None:
+    await open_gazing(pilot)
+    shown = " ".join(screen_text(app).split())
+    assert "Sit facing each other" not in shown
+    assert shown.index("press your key") < shown.index("turn towards each other")
 
 
 async def test_a_stopped_gaze_shows_the_time_together_not_the_time_left(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        gazing = await open_gazing(pilot)
-        await play(pilot, clock, "space", 5, "f")
-        assert gazing.stage == "after"
-        shown = screen_text(app)
-        assert "2:55" not in shown
-        assert "0:05 together" in shown
+    gazing = await open_gazing(pilot)
+    await play(pilot, clock, "space", 5, "f")
+    assert gazing.stage == "after"
+    shown = screen_text(app)
+    assert "2:55" not in shown
+    assert "0:05 together" in shown

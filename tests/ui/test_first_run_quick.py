@@ -7,16 +7,14 @@ opened are saved the moment it has.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from unittest.mock import Mock
 
 import pytest
-from helpers import screen_text
+from helpers import imported_from, screen_text
 from textual.pilot import Pilot
 
 from closer_tui import __main__ as launcher
@@ -25,21 +23,6 @@ from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import DataFolderError, Store
 from closer_tui.screens.home import HomeScreen
 from closer_tui.screens.setup import SetupScreen
-
-
-@pytest.fixture
-def held_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """The store does not open until the test sets the event (whatever the timing)."""
-    release = threading.Event()
-    real_open = Store.open
-
-    def open_when_released(root: Path) -> Store:
-        release.wait(timeout=30)
-        return real_open(root)
-
-    monkeypatch.setattr(Store, "open", staticmethod(open_when_released))
-    yield release
-    release.set()  # never leave the worker waiting
 
 
 @pytest.fixture
@@ -114,13 +97,10 @@ def test_the_launcher_paints_a_first_run_before_opening_the_store(
 
 
 def test_a_first_runs_first_frame_imports_no_pydantic() -> None:
-    code = (
-        "import sys, closer_tui.__main__, closer_tui.app, closer_tui.screens.setup; "
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('pydantic', 'pydantic_core', 'markdown_it') or m in "
-        "('closer_tui.core.models', 'closer_tui.core.store', 'closer_tui.core.content', "
-        "'closer_tui.widgets.couple_form', 'textual.widgets._markdown')); "
-        "print(bad); sys.exit(1 if bad else 0)"
+    first_frame = "import closer_tui.__main__, closer_tui.app, closer_tui.screens.setup"
+    slow = (
+        *("closer_tui.core.models", "closer_tui.core.store", "closer_tui.core.content"),
+        *("closer_tui.widgets.couple_form", "textual.widgets._markdown"),
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    packages = ("pydantic", "pydantic_core", "markdown_it")
+    assert imported_from(packages, after=first_frame, or_modules=slow) == []

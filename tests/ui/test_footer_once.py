@@ -8,11 +8,12 @@ very same keys.
 from __future__ import annotations
 
 import pytest
-from helpers import AppFactory, screen_text
+from helpers import screen_text
 from textual.app import ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Footer
 
-from closer_tui.core.store import Store
+from closer_tui.app import CloserApp
 from closer_tui.mends.footer import RoomyFooter
 
 
@@ -32,31 +33,27 @@ def composed(monkeypatch: pytest.MonkeyPatch) -> list[RoomyFooter]:
 
 
 async def test_the_same_keys_are_not_composed_again(
-    store_with_couple: Store, make_app: AppFactory, composed: list[RoomyFooter]
+    app: CloserApp, composed: list[RoomyFooter], pilot: Pilot[None]
 ) -> None:
-    app = make_app(store_with_couple)
-    async with app.run_test(size=(80, 24)) as pilot:
+    await pilot.pause()
+    assert len(composed) == 1, "home's footer, once"
+    for _ in range(3):
+        app.screen.refresh_bindings()  # as a focus change does
         await pilot.pause()
-        assert len(composed) == 1, "home's footer, once"
-        for _ in range(3):
-            app.screen.refresh_bindings()  # as a focus change does
-            await pilot.pause()
-        assert len(composed) == 1
-        assert "History" in screen_text(app)
+    assert len(composed) == 1
+    assert "History" in screen_text(app)
 
 
 async def test_other_keys_are(
-    store_with_couple: Store, make_app: AppFactory, composed: list[RoomyFooter]
+    app: CloserApp, composed: list[RoomyFooter], pilot: Pilot[None]
 ) -> None:
-    app = make_app(store_with_couple)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        home = app.screen
+    await pilot.pause()
+    home = app.screen
 
-        def not_now(action: str, parameters: tuple[object, ...]) -> bool | None:
-            return None if action == "start_suggested" else True  # shown, but disabled
+    def not_now(action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "start_suggested" else True  # shown, but disabled
 
-        home.check_action = not_now  # type: ignore[method-assign]
-        home.refresh_bindings()
-        await pilot.pause()
-        assert len(composed) == 2, "a key now disabled: composed again"
+    home.check_action = not_now  # type: ignore[method-assign]
+    home.refresh_bindings()
+    await pilot.pause()
+    assert len(composed) == 2, "a key now disabled: composed again"

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from helpers import EVENING, AppFactory, open_place, screen_text
+from helpers import EVENING, AppFactory, open_place, screen_text, tonights_30_cut_short
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -309,12 +309,11 @@ async def test_insights_wait_gently_for_enough_check_ins(
         assert "After a few weeks of noticing the good" in text
 
 
-async def test_an_empty_history_says_so_kindly(app: CloserApp, store_with_couple: Store) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_history(pilot)
-        text = screen_text(app)
-        assert "Nothing here yet" in text
-        assert "0 sessions" in text
+async def test_an_empty_history_says_so_kindly(app: CloserApp, pilot: Pilot[None]) -> None:
+    await open_history(pilot)
+    text = screen_text(app)
+    assert "Nothing here yet" in text
+    assert "0 sessions" in text
 
 
 async def test_export_writes_markdown_where_they_choose(
@@ -386,16 +385,7 @@ def test_app_cli_and_export_say_an_evening_the_same_way(
         Outcome(kind="hug", title="Hug", actual_seconds=2, completed=False, data={"skipped": True}),
         Outcome(kind="dtr", title="Temperature reading", actual_seconds=59.4),
     ]
-    evening = SessionRecord(
-        kind="guided",
-        title="Tonight's 30",
-        plan="tonight-30",
-        actual_seconds=174.4,
-        completed=False,
-        started_at=EVENING,
-        ended_at=EVENING + timedelta(minutes=3),
-        steps=steps,
-    )
+    evening = tonights_30_cut_short(EVENING, EVENING + timedelta(minutes=3), 174.4, steps)
     store_with_couple.save_session(evening)
     couple = store_with_couple.load_couple()
     assert couple is not None

@@ -39,39 +39,46 @@ def shown_time(app: CloserApp) -> str:
     return format_mmss(app.screen.query_one(CountdownPanel).countdown.remaining)
 
 
+async def last_second(pilot: Pilot[None], clock: ManualClock, hug: HugActivity) -> None:
+    """The hug's last second passing: still hugging before it, over the moment it is up."""
+    assert hug.stage == "hugging"
+    await advance(pilot, clock, 1)
+    assert hug.stage == "after"
+
+
 def count_line(hug: HugActivity) -> str:
     return str(hug.query_one("#hug-count", Static).render())
 
 
-async def test_f_lights_the_first_partner_and_j_the_second(app: CloserApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        gate = hug.query_one(BothReady)
-        assert "Alex presses f" in screen_text(app)
+async def test_f_lights_the_first_partner_and_j_the_second(
+    app: CloserApp, pilot: Pilot[None]
+) -> None:
+    hug = await open_hug(pilot)
+    gate = hug.query_one(BothReady)
+    assert "Alex presses f" in screen_text(app)
 
-        await pilot.press("f")
-        assert gate.ready == {"first"}
-        shown = screen_text(app)
-        assert "Alex is ready" in shown
-        assert "Sam presses j" in shown
-        assert not hug.query(CountdownPanel), "one partner is not both"
-        await pilot.press("f")  # pressing twice changes nothing
-        assert not hug.query(CountdownPanel)
+    await pilot.press("f")
+    assert gate.ready == {"first"}
+    shown = screen_text(app)
+    assert "Alex is ready" in shown
+    assert "Sam presses j" in shown
+    assert not hug.query(CountdownPanel), "one partner is not both"
+    await pilot.press("f")  # pressing twice changes nothing
+    assert not hug.query(CountdownPanel)
 
-        await pilot.press("j")
-        await pilot.pause()
-        assert hug.stage == "hugging"
-        assert shown_time(app) == "0:20"
+    await pilot.press("j")
+    await pilot.pause()
+    assert hug.stage == "hugging"
+    assert shown_time(app) == "0:20"
 
 
-async def test_j_then_f_also_starts(app: CloserApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        hug = await open_hug(pilot)
-        await pilot.press("j")
-        assert hug.query_one(BothReady).ready == {"second"}
-        await pilot.press("f")
-        await pilot.pause()
-        assert hug.stage == "hugging"
+async def test_j_then_f_also_starts(app: CloserApp, pilot: Pilot[None]) -> None:
+    hug = await open_hug(pilot)
+    await pilot.press("j")
+    assert hug.query_one(BothReady).ready == {"second"}
+    await pilot.press("f")
+    await pilot.pause()
+    assert hug.stage == "hugging"
 
 
 async def test_a_full_hug_is_saved_as_completed(
@@ -122,8 +129,7 @@ async def test_p_pauses_and_paused_time_does_not_count(
         await play(pilot, clock, "p", 14)
         assert shown_time(app) == "0:01"
         assert "Paused" not in screen_text(app)
-        await advance(pilot, clock, 1)
-        assert hug.stage == "after"
+        await last_second(pilot, clock, hug)
     assert kept(store_with_couple) == (True, 20)
 
 
@@ -135,9 +141,7 @@ async def test_plus_adds_a_minute(
         await play(pilot, clock, 10, "plus")
         assert shown_time(app) == "1:10"
         await advance(pilot, clock, 69)
-        assert hug.stage == "hugging"
-        await advance(pilot, clock, 1)
-        assert hug.stage == "after"
+        await last_second(pilot, clock, hug)
     assert kept(store_with_couple) == (True, 80)
 
 
@@ -195,35 +199,32 @@ async def test_a_hug_cut_short_is_kept_but_not_counted_and_the_screen_says_why(
 
 
 async def test_a_hug_given_more_time_counts_from_its_twentieth_second(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        hug = await start_hug(pilot)
-        await play(pilot, clock, 10, "plus", 35, "e")
-        assert count_line(hug) == "Today: 1 hug · This week: 1"
-        assert "Kept in your history" not in screen_text(app)
+    hug = await start_hug(pilot)
+    await play(pilot, clock, 10, "plus", 35, "e")
+    assert count_line(hug) == "Today: 1 hug · This week: 1"
+    assert "Kept in your history" not in screen_text(app)
 
 
 async def test_another_hug_waits_without_the_last_hugs_words(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        hug = await start_hug(pilot)
-        await advance(pilot, clock, 20)
-        assert "That's it. Thank you" in screen_text(app)
-        await pilot.press("a")
-        await pilot.pause()
-        assert hug.stage == "ready"
-        assert "That's it" not in screen_text(app)
-        assert str(hug.query_one("#hug-line", Static).render()) == ""
+    hug = await start_hug(pilot)
+    await advance(pilot, clock, 20)
+    assert "That's it. Thank you" in screen_text(app)
+    await pilot.press("a")
+    await pilot.pause()
+    assert hug.stage == "ready"
+    assert "That's it" not in screen_text(app)
+    assert str(hug.query_one("#hug-line", Static).render()) == ""
 
 
 async def test_the_invitation_asks_for_the_keys_before_the_hug_and_allows_sitting(
-    app: CloserApp,
+    app: CloserApp, pilot: Pilot[None]
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_hug(pilot)
-        shown = " ".join(screen_text(app).split())
-        assert "Sit or stand close" in shown
-        assert "Stand up" not in shown
-        assert shown.index("presses your key") < shown.index("hold on")
+    await open_hug(pilot)
+    shown = " ".join(screen_text(app).split())
+    assert "Sit or stand close" in shown
+    assert "Stand up" not in shown
+    assert shown.index("presses your key") < shown.index("hold on")

@@ -86,9 +86,7 @@ async def test_the_game_hides_both_answers_until_the_reveal_and_keeps_no_score(
     assert "halfway" not in record.model_dump_json()
 
 
-async def test_talk_mode_takes_turns_and_passes(
-    store_with_couple: Store, app: CloserApp, clock: ManualClock
-) -> None:
+async def test_talk_mode_takes_turns_and_passes(store_with_couple: Store, app: CloserApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         maps = await open_love_maps(pilot)
         assert maps.mode == "talk"
@@ -119,30 +117,28 @@ async def test_a_game_round_is_usable_at_60x20(app: CloserApp, clock: ManualCloc
 
 
 async def test_enter_twice_on_the_curtain_neither_skips_it_nor_passes_the_answer(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        private = (await open_the_game(pilot)).query_one(PrivateRound)
-        await pilot.press(*"tea", "enter")  # typed before the curtain was passed: nothing
-        assert private.stage == "curtain"
-        await hand_over(pilot, clock)
-        await pilot.press("enter")  # the same press, bounced: not a pass
-        assert private.stage == "answer" and private.answers["first"] == {}
-        clock.advance(5)
-        await pilot.press("enter")  # a pass, pressed on a question Alex has read
-        assert private.answers["first"] == {"answer": None}
-        await pilot.press("enter", "enter")  # Alex's last enter, twice
-        assert private.stage == "curtain", "Sam's question waits for Sam's own press"
+    private = (await open_the_game(pilot)).query_one(PrivateRound)
+    await pilot.press(*"tea", "enter")  # typed before the curtain was passed: nothing
+    assert private.stage == "curtain"
+    await hand_over(pilot, clock)
+    await pilot.press("enter")  # the same press, bounced: not a pass
+    assert private.stage == "answer" and private.answers["first"] == {}
+    clock.advance(5)
+    await pilot.press("enter")  # a pass, pressed on a question Alex has read
+    assert private.answers["first"] == {"answer": None}
+    await pilot.press("enter", "enter")  # Alex's last enter, twice
+    assert private.stage == "curtain", "Sam's question waits for Sam's own press"
 
 
 async def test_an_answer_sent_with_enter_twice_is_not_also_the_guess(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
     """Both presses reach the box before it is cleared: the second once became Sam's guess."""
-    async with app.run_test(size=(80, 24)) as pilot:
-        private = (await open_the_game(pilot)).query_one(PrivateRound)
-        await hand_over(pilot, clock)
-        await pilot.press(*"tea")
-        await enter_twice(pilot)
-        assert private.answers == {"first": {"answer": "tea"}, "second": {}}
-        assert private.stage == "curtain"
+    private = (await open_the_game(pilot)).query_one(PrivateRound)
+    await hand_over(pilot, clock)
+    await pilot.press(*"tea")
+    await enter_twice(pilot)
+    assert private.answers == {"first": {"answer": "tea"}, "second": {}}
+    assert private.stage == "curtain"

@@ -156,17 +156,9 @@ async def test_the_palette_asked_at_once_finds_places_once_open(
     store_with_couple: Store,
     clock: ManualClock,
     now: Callable[[], datetime],
-    monkeypatch: pytest.MonkeyPatch,
+    held_closed: threading.Event,
 ) -> None:
-    # Hold the store closed until the search has been typed, whatever the timing.
-    typed = threading.Event()
-    real_open = Store.open
-
-    def open_after_typing(root: Path) -> Store:
-        typed.wait(timeout=30)
-        return real_open(root)
-
-    monkeypatch.setattr(Store, "open", staticmethod(open_after_typing))
+    typed = held_closed  # the store stays closed until the search has been typed
     app = quick_app(store_with_couple.root, clock, now)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p", *"your history")

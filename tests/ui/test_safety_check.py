@@ -110,49 +110,46 @@ async def test_usable_at_60x20(app: CloserApp, clock: ManualClock) -> None:
 
 
 async def test_a_number_only_chooses_and_enter_locks_it_in(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        private = await at_the_first_question(pilot, clock)
-        await pilot.press("2")
-        assert "1 of 8" in screen_flat(app), "a number alone locks nothing"
-        await pilot.press("5", "up")  # changed twice: 4 is chosen
-        assert "1 of 8" in screen_flat(app)
-        await pilot.press("enter")
-        assert "2 of 8" in screen_flat(app)
-        await choose(pilot, *ALEX[1:])
-        assert private.answers["first"]["item-1"] == 4
+    private = await at_the_first_question(pilot, clock)
+    await pilot.press("2")
+    assert "1 of 8" in screen_flat(app), "a number alone locks nothing"
+    await pilot.press("5", "up")  # changed twice: 4 is chosen
+    assert "1 of 8" in screen_flat(app)
+    await pilot.press("enter")
+    assert "2 of 8" in screen_flat(app)
+    await choose(pilot, *ALEX[1:])
+    assert private.answers["first"]["item-1"] == 4
 
 
 async def test_enter_pressed_with_the_last_answer_does_not_pass_the_hand_over(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
     """ "3 enter enter" on the last question: the second enter lands on "Alex, look
     away" as it appears, and must not show Sam's questions while Alex can still see."""
-    async with app.run_test(size=(80, 24)) as pilot:
-        private = await at_the_first_question(pilot, clock)
-        await choose(pilot, *ALEX[:-1])
-        await pilot.press("3", "enter", "enter")
-        clock.advance(0.3)
-        await pilot.press("enter")
-        assert private.stage == "curtain"
-        assert "Alex, please look away" in screen_flat(app)
-        clock.advance(0.2)
-        await pilot.press("enter")  # now Sam presses it, on a screen they have seen
-        assert private.stage == "answer"
-        await choose(pilot, *ALEX)
-        await pilot.press("enter")
-        assert private.stage == "both-look", "the reveal waits for a press on its own screen"
-        await hand_over(pilot, clock)
-        assert private.stage == "revealed"
+    private = await at_the_first_question(pilot, clock)
+    await choose(pilot, *ALEX[:-1])
+    await pilot.press("3", "enter", "enter")
+    clock.advance(0.3)
+    await pilot.press("enter")
+    assert private.stage == "curtain"
+    assert "Alex, please look away" in screen_flat(app)
+    clock.advance(0.2)
+    await pilot.press("enter")  # now Sam presses it, on a screen they have seen
+    assert private.stage == "answer"
+    await choose(pilot, *ALEX)
+    await pilot.press("enter")
+    assert private.stage == "both-look", "the reveal waits for a press on its own screen"
+    await hand_over(pilot, clock)
+    assert private.stage == "revealed"
 
 
 async def test_enter_pressed_twice_at_once_does_not_answer_the_next_question(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        private = await at_the_first_question(pilot, clock)
-        await pilot.press("3")
-        await enter_twice(pilot)
-        assert private.answers["first"] == {"item-1": 3}
-        assert "2 of 8" in screen_flat(app)
+    private = await at_the_first_question(pilot, clock)
+    await pilot.press("3")
+    await enter_twice(pilot)
+    assert private.answers["first"] == {"item-1": 3}
+    assert "2 of 8" in screen_flat(app)

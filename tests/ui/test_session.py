@@ -144,7 +144,7 @@ async def test_dont_save_this_one_leaves_nothing_behind(
     assert store_with_couple.load_drafts() == []
 
 
-async def test_the_session_fits_a_small_terminal(app: CloserApp, store_with_couple: Store) -> None:
+async def test_the_session_fits_a_small_terminal(app: CloserApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         screen = await start_plan(pilot, "tonight-30")
         await pilot.pause()

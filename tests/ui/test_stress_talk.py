@@ -62,27 +62,28 @@ def speaker(talk: StressTalkActivity) -> str:
     return talk.query_one(TurnBanner).speaker
 
 
-async def test_phones_check_comes_first_then_outside_stress_and_safety(app: CloserApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        talk = await open_talk(pilot, from_home=True)
-        assert app.screen.title == "1 · Daily connection ritual"
-        assert talk.stage == "phones"
-        assert "Phones face down, out of reach?" in screen_text(app)
-        assert not talk.query(BothReady)
+async def test_phones_check_comes_first_then_outside_stress_and_safety(
+    app: CloserApp, pilot: Pilot[None]
+) -> None:
+    talk = await open_talk(pilot, from_home=True)
+    assert app.screen.title == "1 · Daily connection ritual"
+    assert talk.stage == "phones"
+    assert "Phones face down, out of reach?" in screen_text(app)
+    assert not talk.query(BothReady)
 
-        await pilot.press("f")
-        assert talk.query_one(PhonesCheck).away == {"first"}
-        assert "Alex phone away" in screen_text(app)
-        assert talk.stage == "phones", "one phone away is not both"
-        await pilot.press("j")
-        await pilot.pause()
+    await pilot.press("f")
+    assert talk.query_one(PhonesCheck).away == {"first"}
+    assert "Alex phone away" in screen_text(app)
+    assert talk.stage == "phones", "one phone away is not both"
+    await pilot.press("j")
+    await pilot.pause()
 
-        assert talk.stage == "ready"
-        shown = screen_text(app)
-        assert "stress from outside the two of you" in shown
-        assert "closer is not therapy" in shown
-        assert "20 min" in shown and "30 min" in shown
-        assert talk.query(BothReady)
+    assert talk.stage == "ready"
+    shown = screen_text(app)
+    assert "stress from outside the two of you" in shown
+    assert "closer is not therapy" in shown
+    assert "20 min" in shown and "30 min" in shown
+    assert talk.query(BothReady)
 
 
 async def test_a_full_talk_swaps_at_the_half_and_saves_each_turn(
@@ -147,23 +148,22 @@ async def test_a_plan_that_already_put_the_phones_away_does_not_ask_twice(
 
 
 async def test_listening_cues_rotate_every_twenty_seconds(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        talk = await talking(pilot)
-        cues = app.library.phrases.listening_cues
-        first = talk.cue
-        assert first.startswith("For the listener: ")
-        assert first.removeprefix("For the listener: ") in cues
+    talk = await talking(pilot)
+    cues = app.library.phrases.listening_cues
+    first = talk.cue
+    assert first.startswith("For the listener: ")
+    assert first.removeprefix("For the listener: ") in cues
 
-        await advance(pilot, clock, CUE_SECONDS - 1)
-        assert talk.cue == first, "a cue stays long enough to read"
-        await advance(pilot, clock, 1)
-        second = talk.cue
-        assert second != first
-        await advance(pilot, clock, CUE_SECONDS)
-        assert talk.cue not in (first, second)
-        assert talk.cue in screen_text(app)
+    await advance(pilot, clock, CUE_SECONDS - 1)
+    assert talk.cue == first, "a cue stays long enough to read"
+    await advance(pilot, clock, 1)
+    second = talk.cue
+    assert second != first
+    await advance(pilot, clock, CUE_SECONDS)
+    assert talk.cue not in (first, second)
+    assert talk.cue in screen_text(app)
 
 
 async def test_tab_swaps_by_hand_and_turn_time_comes_from_the_clock(
@@ -281,17 +281,18 @@ async def test_leaving_mid_talk_asks_and_saves_the_honest_part(
     assert turns(store_with_couple) == [("first", 42)]
 
 
-async def test_speaker_opener_follows_the_speaker(app: CloserApp, clock: ManualClock) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await talking(pilot)
-        prompts = app.library.stress_talk.speaker_prompts
-        assert "If it helps, Alex:" in screen_text(app)
-        before = screen_text(app)
-        await play(pilot, clock, "o")
-        assert screen_text(app) != before
-        assert any(p in screen_text(app) for p in prompts)
-        await play(pilot, clock, "tab")
-        assert "If it helps, Sam:" in screen_text(app)
+async def test_speaker_opener_follows_the_speaker(
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
+) -> None:
+    await talking(pilot)
+    prompts = app.library.stress_talk.speaker_prompts
+    assert "If it helps, Alex:" in screen_text(app)
+    before = screen_text(app)
+    await play(pilot, clock, "o")
+    assert screen_text(app) != before
+    assert any(p in screen_text(app) for p in prompts)
+    await play(pilot, clock, "tab")
+    assert "If it helps, Sam:" in screen_text(app)
 
 
 async def test_usable_at_60_by_20(app: CloserApp, clock: ManualClock) -> None:
@@ -331,10 +332,11 @@ async def test_each_clock_says_what_it_counts_and_plus_gives_the_turn_its_minute
     assert turns(store_with_couple) == [("first", 6), ("second", 660), ("first", 0)]
 
 
-async def test_the_end_says_what_a_does_now(app: CloserApp, clock: ManualClock) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await talking(pilot)
-        await play(pilot, clock, "e")
-        shown = screen_text(app)
-        assert "Press a to start another talk." in shown
-        assert "another time" not in shown
+async def test_the_end_says_what_a_does_now(
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
+) -> None:
+    await talking(pilot)
+    await play(pilot, clock, "e")
+    shown = screen_text(app)
+    assert "Press a to start another talk." in shown
+    assert "another time" not in shown

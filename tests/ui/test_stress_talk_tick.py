@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from closer_tui.activities.stress_talk import StressTalkActivity
+from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.screens.activity import ActivityScreen
@@ -42,16 +43,14 @@ async def tick(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
 
 
 async def test_the_turn_line_follows_the_panels_tick(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    app = make_app(store_with_couple)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await talking(pilot)
-        assert "This turn: 10:00 left" in screen_text(app)
-        await tick(pilot, clock, 1)
-        assert "This turn: 9:59 left" in screen_text(app)
-        await tick(pilot, clock, 599)
-        assert "Sam speaks" in screen_text(app), "the turn swaps at the panel's tick"
+    await talking(pilot)
+    assert "This turn: 10:00 left" in screen_text(app)
+    await tick(pilot, clock, 1)
+    assert "This turn: 9:59 left" in screen_text(app)
+    await tick(pilot, clock, 599)
+    assert "Sam speaks" in screen_text(app), "the turn swaps at the panel's tick"
 
 
 async def test_the_talk_sets_no_timer_of_its_own(
@@ -79,22 +78,20 @@ async def test_the_talk_sets_no_timer_of_its_own(
 
 
 async def test_a_line_is_redrawn_only_when_its_words_change(
-    store_with_couple: Store, make_app: AppFactory, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
-    app = make_app(store_with_couple)
-    async with app.run_test(size=(80, 24)) as pilot:
-        talk = await talking(pilot)
-        await tick(pilot, clock, 1)  # 10:00 to 9:59: shorter, laid out again
-        line = talk.query_one("#talk-turn-time", Static)
-        updates: list[tuple[str, bool]] = []
-        real_update = line.update
+    talk = await talking(pilot)
+    await tick(pilot, clock, 1)  # 10:00 to 9:59: shorter, laid out again
+    line = talk.query_one("#talk-turn-time", Static)
+    updates: list[tuple[str, bool]] = []
+    real_update = line.update
 
-        def update(content: Any = "", *, layout: bool = True) -> None:
-            updates.append((str(content), layout))
-            real_update(content, layout=layout)
+    def update(content: Any = "", *, layout: bool = True) -> None:
+        updates.append((str(content), layout))
+        real_update(content, layout=layout)
 
-        line.update = update  # type: ignore[method-assign]
-        talk.sync()  # a look with nothing new to show
-        assert updates == []
-        await tick(pilot, clock, 1)
-        assert updates == [("This turn: 9:58 left · tab swaps now", False)], "same length"
+    line.update = update  # type: ignore[method-assign]
+    talk.sync()  # a look with nothing new to show
+    assert updates == []
+    await tick(pilot, clock, 1)
+    assert updates == [("This turn: 9:58 left · tab swaps now", False)], "same length"

@@ -103,20 +103,21 @@ async def test_usable_at_60x20(app: CloserApp) -> None:
         assert "s Save" in screen_text(app)
 
 
-async def test_a_tick_reads_in_text_and_long_ideas_read_whole(app: CloserApp) -> None:
+async def test_a_tick_reads_in_text_and_long_ideas_read_whole(
+    app: CloserApp, pilot: Pilot[None]
+) -> None:
     """An unticked ▐X▌ looked ticked without colour, and "…at opposite e…" lost its end
     and its "✓ today"."""
-    async with app.run_test(size=(80, 24)) as pilot:
-        touch = await open_touch(pilot)
-        library = app.library
-        longest = max(range(8), key=lambda i: len(library.affection[i].text))
-        await pilot.press(*["down"] * longest, "space", "s")
-        await pilot.pause()
-        shown = screen_text(app)
-        assert f"[ ] {library.affection[0].text}" in shown
-        words = f"[✓] {library.affection[longest].text} ✓ today"
-        frame = set("▊▎▸▁▂▃▄▅▆▇█")  # the list's box, the highlight mark, the scrollbar
-        flowing = " ".join(word for word in shown.split() if not set(word) <= frame)
-        assert words in flowing, "wrapped, but every word there"
-        assert "…" not in shown
-        assert touch.pending() is None
+    touch = await open_touch(pilot)
+    library = app.library
+    longest = max(range(8), key=lambda i: len(library.affection[i].text))
+    await pilot.press(*["down"] * longest, "space", "s")
+    await pilot.pause()
+    shown = screen_text(app)
+    assert f"[ ] {library.affection[0].text}" in shown
+    words = f"[✓] {library.affection[longest].text} ✓ today"
+    frame = set("▊▎▸▁▂▃▄▅▆▇█")  # the list's box, the highlight mark, the scrollbar
+    flowing = " ".join(word for word in shown.split() if not set(word) <= frame)
+    assert words in flowing, "wrapped, but every word there"
+    assert "…" not in shown
+    assert touch.pending() is None

@@ -33,6 +33,14 @@ async def open_unplugged(pilot: Pilot[None]) -> UnpluggedActivity:
     return pilot.app.screen.query_one(UnpluggedActivity)
 
 
+async def ended_early(pilot: Pilot[None], clock: ManualClock, seconds: float) -> UnpluggedActivity:
+    """An unplugged evening started for both and ended with e after ``seconds``."""
+    unplugged = await open_unplugged(pilot)
+    await play(pilot, clock, "space", seconds, "e")
+    assert unplugged.stage == "after"
+    return unplugged
+
+
 async def open_settle(pilot: Pilot[None], **kwargs: Any) -> PhonesAwayActivity:
     await pilot.pause()
     settle = PhonesAwayActivity(**kwargs)
@@ -84,9 +92,7 @@ async def test_ending_early_keeps_the_true_time(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        unplugged = await open_unplugged(pilot)
-        await play(pilot, clock, "space", 1234, "e")
-        assert unplugged.stage == "after"
+        await ended_early(pilot, clock, 1234)
     assert kept(store_with_couple) == (False, 1234)
 
 
@@ -243,9 +249,7 @@ async def test_an_evening_ended_after_a_second_is_kept_but_not_in_the_tracker(
     store_with_couple: Store, app: CloserApp, clock: ManualClock
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        unplugged = await open_unplugged(pilot)
-        await play(pilot, clock, "space", 1, "e")
-        assert unplugged.stage == "after"
+        unplugged = await ended_early(pilot, clock, 1)
         week = str(unplugged.query_one("#unplug-week").render())
         assert "No unplugged evening yet this week" in week
         assert "●" not in week

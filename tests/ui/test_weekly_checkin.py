@@ -80,29 +80,31 @@ async def test_questions_in_turn_ratings_private_until_revealed_then_saved(
     assert record.entries[5].text == "quiet on Saturday"
 
 
-async def test_a_passed_rating_is_simply_absent(app: CloserApp, clock: ManualClock) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        checkin = await open_checkin(pilot)
-        await answer_the_questions(pilot)
-        await answer_privately(pilot, clock, ["6"])
-        await hand_over(pilot, clock)
-        for _ in range(11):  # past 10, to "Pass"
-            await pilot.press("down")
-        await pilot.press("enter")
-        await hand_over(pilot, clock)
-        assert "passed" in screen_flat(app)
-        pending = checkin.pending()
-        assert pending is not None
-        assert pending[0].ratings == {"first": 6}
+async def test_a_passed_rating_is_simply_absent(
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
+) -> None:
+    checkin = await open_checkin(pilot)
+    await answer_the_questions(pilot)
+    await answer_privately(pilot, clock, ["6"])
+    await hand_over(pilot, clock)
+    for _ in range(11):  # past 10, to "Pass"
+        await pilot.press("down")
+    await pilot.press("enter")
+    await hand_over(pilot, clock)
+    assert "passed" in screen_flat(app)
+    pending = checkin.pending()
+    assert pending is not None
+    assert pending[0].ratings == {"first": 6}
 
 
-async def test_the_clock_is_gentle_and_moves_with_time(app: CloserApp, clock: ManualClock) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        checkin = await open_checkin(pilot)
-        clock.advance(12 * 60 + 5)
-        checkin._tick()
-        await pilot.pause()
-        assert "About 12 of 30 minutes" in screen_flat(app)
+async def test_the_clock_is_gentle_and_moves_with_time(
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
+) -> None:
+    checkin = await open_checkin(pilot)
+    clock.advance(12 * 60 + 5)
+    checkin._tick()
+    await pilot.pause()
+    assert "About 12 of 30 minutes" in screen_flat(app)
 
 
 async def test_needs_both_say_it_and_it_is_saved(store_with_couple: Store, app: CloserApp) -> None:
@@ -137,33 +139,31 @@ async def test_usable_at_60x20(app: CloserApp, clock: ManualClock) -> None:
 
 
 async def test_one_then_zero_is_ten_and_nothing_locks_before_enter(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
     """The hint says "a number, then enter": "1" alone once locked "1 · far apart"."""
-    async with app.run_test(size=(80, 24)) as pilot:
-        private = await at_the_rating(pilot, clock)
-        assert "1 then 0 is 10" in screen_flat(app)
-        await pilot.press("1")
-        assert private.stage == "answer" and private.answers["first"] == {}
-        await pilot.press("0")
-        assert private.stage == "answer" and private.answers["first"] == {}
-        assert "Chosen: 10 · very close. Enter locks it in" in screen_flat(app)
-        await pilot.press("enter")
-        assert private.answers["first"] == {"connection": 10}
-        await hand_over(pilot, clock)
-        await pilot.press("3", "down", "down")  # changed with the arrows before locking: 5
-        assert "Chosen: 5. Enter locks it in" in screen_flat(app)
-        await pilot.press("enter")
-        assert private.answers["second"] == {"connection": 5}
+    private = await at_the_rating(pilot, clock)
+    assert "1 then 0 is 10" in screen_flat(app)
+    await pilot.press("1")
+    assert private.stage == "answer" and private.answers["first"] == {}
+    await pilot.press("0")
+    assert private.stage == "answer" and private.answers["first"] == {}
+    assert "Chosen: 10 · very close. Enter locks it in" in screen_flat(app)
+    await pilot.press("enter")
+    assert private.answers["first"] == {"connection": 10}
+    await hand_over(pilot, clock)
+    await pilot.press("3", "down", "down")  # changed with the arrows before locking: 5
+    assert "Chosen: 5. Enter locks it in" in screen_flat(app)
+    await pilot.press("enter")
+    assert private.answers["second"] == {"connection": 5}
 
 
 async def test_enter_pressed_twice_at_once_locks_one_answer_and_stays_on_the_hand_over(
-    app: CloserApp, clock: ManualClock
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
 ) -> None:
     """Both presses reach the list before it is hidden: the second once raised IndexError."""
-    async with app.run_test(size=(80, 24)) as pilot:
-        private = await at_the_rating(pilot, clock)
-        await pilot.press("1", "0")
-        await enter_twice(pilot)
-        assert private.answers["first"] == {"connection": 10}
-        assert private.stage == "curtain"
+    private = await at_the_rating(pilot, clock)
+    await pilot.press("1", "0")
+    await enter_twice(pilot)
+    assert private.answers["first"] == {"connection": 10}
+    assert private.stage == "curtain"
