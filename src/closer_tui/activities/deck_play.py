@@ -110,7 +110,7 @@ class DeckActivity(TurnDeck[Play]):
 
     @property
     def deck(self) -> Deck:
-        return Deck(self.shelf.memory, self.closer, self.closer.rng)
+        return Deck(self.shelf.memory, self.place, self.closer.rng)
 
     def tense(self) -> bool:
         return bool(self.options.get("tense")) or super().tense()

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from closer_tui.core.clock import Clock
-from closer_tui.core.deck import Card, CardT, Deck, drawable, tense_tonight
+from closer_tui.core.deck import Card, CardT, Deck, KeptSoon, drawable, tense_tonight
 from closer_tui.core.models import PARTNER_KEYS, Couple, Entry, Outcome, PartnerKey
 from closer_tui.core.sessions import done_with
 from closer_tui.widgets.partner import badge, named
@@ -74,10 +74,23 @@ class CardDeck(UntimedActivity, Generic[PlayT]):
         """Cards loved this visit, saved with it."""
         self._shown_at: datetime | None = None
         self.can_focus = True
+        self._place: KeptSoon | None = None
+
+    @property
+    def place(self) -> KeptSoon:
+        """Where the deck's place is kept: written just after the frame that shows a card
+        (the card is not kept waiting for the disk), and when the deck is left."""
+        if self._place is None:
+            self._place = KeptSoon(self.closer, self.call_after_refresh)
+        return self._place
 
     @property
     def deck(self) -> Deck:
-        return Deck(self.DECK, self.closer, self.closer.rng)
+        return Deck(self.DECK, self.place, self.closer.rng)
+
+    def on_unmount(self) -> None:
+        if self._place is not None:
+            self._place.flush()
 
     @property
     def banner(self) -> TurnBanner:
