@@ -34,7 +34,7 @@ Printed for each: the median milliseconds from key to words (range, noise),
 the difference over the bare push of the same rounds, and the CPU the child
 used meanwhile (which a loaded machine does not inflate the way it does the
 wall time). ``--profile`` adds, in process, cProfile's costliest calls
-between each key and its card (written to ``deck_open-<kind>.prof`` too).
+between each key and its card (all of it in ``deck_open-<kind>.prof`` in the temporary folder).
 
 If the built-in library holds fewer than 1,000 cards, synthetic cards are
 added through ``my-content.toml`` until it does, spread over the topic decks.
@@ -368,9 +368,9 @@ def profile(root: Path) -> None:
                 await pilot.pause()
             profiler.disable()
             await pilot.press("escape")
-        path = HERE / f"deck_open-{label}.prof"
+        path = Path(tempfile.gettempdir()) / f"deck_open-{label}.prof"
         profiler.dump_stats(path)
-        print(f"\n{label}: the costliest calls (cumulative), all of them in {path.name}")
+        print(f"\n{label}: the costliest calls (cumulative), all of them in {path}")
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
     def has(name: str) -> Callable[[Any], bool]:
