@@ -159,14 +159,12 @@ class DeckActivity(TurnDeck[Play]):
         if roles is not None:
             self.banner.speaks, self.banner.listens = roles
             self.banner.refresh()
-        stage = self.stage
-        stage.remove_children()
         round_ = self._round_for(play)
+        self._restage(round_)
         if round_ is None:
             self._hint(self._talk_hint(card, chosen))
             self.focus()
         else:
-            stage.mount(round_)
             # A round never takes the focus itself (it may sit in a hidden tab);
             # this one is on screen, so its keys go straight to it.
             self.call_after_refresh(round_.focus)
@@ -290,13 +288,15 @@ class DeckActivity(TurnDeck[Play]):
         play = self.current
         return play is not None and play.way != "talk" and not play.revealed
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
+        await self._staged()
         if self.in_private or self.current is None:
             return
         self.banner.swap()
         self._draw()
 
-    def action_skip(self) -> None:
+    async def action_skip(self) -> None:
+        await self._staged()
         play = self.current
         if play is None or play.revealed:
             return
@@ -307,7 +307,8 @@ class DeckActivity(TurnDeck[Play]):
         self._draw()
         self.notify("Passed. Here's another.", timeout=3)
 
-    def action_way(self) -> None:
+    async def action_way(self) -> None:
+        await self._staged()
         play = self.current
         if play is None or play.revealed or play.passed:
             return

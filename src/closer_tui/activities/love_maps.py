@@ -106,16 +106,15 @@ class LoveMapsActivity(TurnDeck[Round]):
         )
         self._top(Text.assemble((card.topic, "bold"), f"   ·   {mode}"))
         self._card(card.text)
-        holder = self.stage
-        holder.remove_children()
         if self.mode == "game":
             private = self._private_round(current)
-            holder.mount(private)
+            self._restage(private)
             # A round never takes the focus itself (it may sit in a hidden tab);
             # this one is on screen, so the curtain's enter goes straight to it.
             self.call_after_refresh(private.focus)
             self._hint("")
         else:
+            self._restage(None)
             self._hint("n for the next card (you swap), s to pass, m to play the guessing game.")
             self.focus()
 
@@ -157,13 +156,15 @@ class LoveMapsActivity(TurnDeck[Round]):
         """A game round is under way: answers exist that nobody may see yet."""
         return self.mode == "game" and not self.revealed
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
+        await self._staged()
         if self.in_private:
             return
         self.banner.swap()
         self._new_round()
 
-    def action_skip(self) -> None:
+    async def action_skip(self) -> None:
+        await self._staged()
         if self.mode == "game" and self.revealed:
             return
         if not self.rounds:
@@ -176,7 +177,8 @@ class LoveMapsActivity(TurnDeck[Round]):
         self._new_round()
         self.notify("Passed. Here's another.", timeout=3)
 
-    def action_mode(self) -> None:
+    async def action_mode(self) -> None:
+        await self._staged()
         if self.rounds and not (self.mode == "game" and self.revealed):
             # An unplayed card goes back quietly: nothing was answered.
             last = self.rounds[-1]

@@ -9,6 +9,7 @@ it shows.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -232,6 +233,23 @@ class TurnDeck(CardDeck[PlayT]):
     @property
     def stage(self) -> Vertical:
         return self.query_one("#deck-stage", Vertical)
+
+    _staging: Awaitable[object] | None = None
+    """The stage's last change, until it is done (see :meth:`_staged`)."""
+
+    def _restage(self, round_: Widget | None) -> None:
+        """Clear the stage, and put ``round_`` on it if there is one."""
+        self._staging = self.stage.remove_children()
+        if round_ is not None:
+            self._staging = self.stage.mount(round_)
+
+    async def _staged(self) -> None:
+        """Wait until the stage's last change is done. Each key that changes the card or
+        the way waits here first: keys pressed quickly act one after the other, and
+        never take away a round still being put on the stage."""
+        staging, self._staging = self._staging, None
+        if staging is not None:
+            await staging
 
     def _top(self, text: str | Text) -> None:
         self.query_one("#deck-top", Static).update(text)
