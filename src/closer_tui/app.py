@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -54,6 +55,14 @@ IDLE_CHECK_SECONDS = 5.0
 """How often closer looks whether the couple's chosen quiet time has passed (lock on only)."""
 IDLE_LOCK_ENV = "CLOSER_IDLE_LOCK_SECONDS"
 """For end-to-end tests only: lock again after this many quiet seconds, not minutes."""
+
+READ_AHEAD = (
+    "closer_tui.screens.practice",  # every practice's screen, and the one they all share
+    "closer_tui.activities.questions",  # practice 3: tonight's question
+    "closer_tui.screens.decks",
+    "closer_tui.activities.deck_play",
+)
+"""What :meth:`CloserApp._read_ahead` imports at idle: the places a couple opens most."""
 
 
 class CloserApp(FirstSight):
@@ -332,6 +341,16 @@ class CloserApp(FirstSight):
         self.history = [r for r in self.history if r.id not in known] + sessions
         self.store.notices.extend(notices)  # type: ignore[arg-type]
         self._tell_notices()
+        self.call_after_refresh(self._read_ahead)
+
+    @work(thread=True, exclusive=True, group="read-ahead")
+    def _read_ahead(self) -> None:
+        """At idle, once home and its history are painted: read the code of the screens a
+        couple opens most (the decks, the practices), so the key that opens one does not
+        wait for Python to read it. Never before the first frame (benchmarks/startup.py);
+        the key it saves is timed in benchmarks/deck_open.py."""
+        for module in READ_AHEAD:
+            import_module(module)
 
     def _tell_notices(self) -> None:
         for notice in self.store.notices:

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -27,15 +25,14 @@ from closer_tui.widgets.card_deck import (
     NEXT_CARD,
     PASS,
     SAVE,
-    CardDeck,
-    CardFace,
     PickRound,
+    TurnDeck,
     answer_and_guess,
+    guess_roles,
     stand_line,
 )
 from closer_tui.widgets.partner import named
 from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
-from closer_tui.widgets.turn_banner import TurnBanner
 
 ROLES: dict[Way, tuple[str, str]] = {
     "talk": ("answers first", "listens"),
@@ -77,20 +74,13 @@ def _to_do(card: Any) -> bool:
     return tuple(getattr(card, "PLAYS", ())) == ("talk",)
 
 
-class DeckActivity(CardDeck[Play]):
+class DeckActivity(TurnDeck[Play]):
     """Options: ``deck`` (a shelf id from core/shelf.py), ``tense`` (gentle cards only)."""
 
     KIND = "deck"
     DECK = "questions"  # overridden by the shelf's own memory (see ``deck``)
     TITLE = "Cards"
-
-    DEFAULT_CSS = """
-    DeckActivity { padding: 0 2; }
-    DeckActivity #dk-top { margin: 1 0 0 0; }
-    DeckActivity #dk-card { margin: 1 0 0 0; }
-    DeckActivity #dk-stage { height: auto; }
-    DeckActivity #dk-hint { margin: 1 0 0 0; }
-    """
+    ROLES = ROLES["talk"]
 
     BINDINGS = [
         NEXT_CARD,
@@ -120,7 +110,7 @@ class DeckActivity(CardDeck[Play]):
 
     @property
     def deck(self) -> Deck:
-        return Deck(self.shelf.memory, self.closer, self.closer.rng)
+        return Deck(self.shelf.memory, self.place, self.closer.rng)
 
     def tense(self) -> bool:
         return bool(self.options.get("tense")) or super().tense()
@@ -133,13 +123,6 @@ class DeckActivity(CardDeck[Play]):
 
     # -- the screen -------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
-        yield TurnBanner(self.closer.couple, speaks="answers first", listens="listens")
-        yield Static("", id="dk-top", classes="aside")
-        yield CardFace("", id="dk-card")
-        yield Vertical(id="dk-stage")
-        yield Static("", id="dk-hint", classes="aside")
-
     def first_card(self) -> None:
         try:
             _ = self.shelf
@@ -149,7 +132,7 @@ class DeckActivity(CardDeck[Play]):
         self._draw()
 
     def _empty(self, why: str) -> None:
-        self.query_one("#dk-card", Static).update(why)
+        self._card(why)
         self.banner.display = False
         self._hint("Escape goes back to the decks.")
         self.focus()
@@ -170,20 +153,18 @@ class DeckActivity(CardDeck[Play]):
         self.rounds.append(play)
         self.shown()
         self._show_top()
-        self.query_one("#dk-card", Static).update(card.text)
+        self._card(card.text)
         roles = None if _to_do(card) else ROLES.get(chosen)
         self.banner.display = roles is not None
         if roles is not None:
             self.banner.speaks, self.banner.listens = roles
             self.banner.refresh()
-        stage = self.query_one("#dk-stage", Vertical)
-        stage.remove_children()
         round_ = self._round_for(play)
+        self._restage(round_)
         if round_ is None:
             self._hint(self._talk_hint(card, chosen))
             self.focus()
         else:
-            stage.mount(round_)
             # A round never takes the focus itself (it may sit in a hidden tab);
             # this one is on screen, so its keys go straight to it.
             self.call_after_refresh(round_.focus)
@@ -193,7 +174,7 @@ class DeckActivity(CardDeck[Play]):
     def on_focus(self) -> None:
         """The screen focuses its tab's first widget: a round under way takes the keys."""
         if self.in_private:
-            for round_ in self.query_one("#dk-stage").query("PrivateRound, PickRound"):
+            for round_ in self.stage.query("PrivateRound, PickRound"):
                 round_.focus()
                 return
 
@@ -210,7 +191,7 @@ class DeckActivity(CardDeck[Play]):
         text.append(f"  ·  {more} more to go" if more else "  ·  the last of this round")
         if self.tense():
             text.append("  ·  gentle cards only")
-        self.query_one("#dk-top", Static).update(text)
+        self._top(text)
 
     def _round_for(self, play: Play) -> Widget | None:
         couple, clock = self.closer.couple, self.closer.clock
@@ -224,18 +205,9 @@ class DeckActivity(CardDeck[Play]):
         if play.way in ("private", "guess"):
             return PrivateRound(
                 couple, [Ask("answer", ANSWER_PROMPT[play.way])], clock=clock, first=play.first,
-                hint=self._guess_roles(play) if play.way == "guess" else "",
+                hint=guess_roles(couple, play.first) if play.way == "guess" else "",
             )  # fmt: skip
         return None
-
-    def _guess_roles(self, play: Play) -> str:
-        couple = self.closer.couple
-        answerer = couple.partner(play.first)
-        guesser = couple.partner(couple.other(play.first))
-        return (
-            f"{answerer.name}: answer for yourself. "
-            f"{guesser.name}: guess what {answerer.name} will say."
-        )
 
     def _talk_hint(self, card: Any, way: Way) -> str:
         if _to_do(card):
@@ -251,9 +223,6 @@ class DeckActivity(CardDeck[Play]):
             return "Each of you places yourself from 1 to 5, privately. No end is the better one."
         return ""
 
-    def _hint(self, text: str | Text) -> None:
-        self.query_one("#dk-hint", Static).update(text)
-
     # -- reveals ----------------------------------------------------------------------
 
     def on_private_round_revealed(self, event: PrivateRound.Revealed) -> None:
@@ -263,7 +232,7 @@ class DeckActivity(CardDeck[Play]):
             return
         ask = "stand" if play.way == "stand" else "answer"
         play.answers = {key: event.answers[key].get(ask) for key in PARTNER_KEYS}
-        stage = self.query_one("#dk-stage", Vertical)
+        stage = self.stage
         couple = self.closer.couple
         if play.way == "guess":
             event.round.remove()
@@ -319,13 +288,15 @@ class DeckActivity(CardDeck[Play]):
         play = self.current
         return play is not None and play.way != "talk" and not play.revealed
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
+        await self._staged()
         if self.in_private or self.current is None:
             return
         self.banner.swap()
         self._draw()
 
-    def action_skip(self) -> None:
+    async def action_skip(self) -> None:
+        await self._staged()
         play = self.current
         if play is None or play.revealed:
             return
@@ -336,7 +307,8 @@ class DeckActivity(CardDeck[Play]):
         self._draw()
         self.notify("Passed. Here's another.", timeout=3)
 
-    def action_way(self) -> None:
+    async def action_way(self) -> None:
+        await self._staged()
         play = self.current
         if play is None or play.revealed or play.passed:
             return
@@ -398,11 +370,6 @@ class DeckActivity(CardDeck[Play]):
     def kept(self) -> list[Play]:
         """Plays that may be saved: never the answers of a round not yet revealed."""
         return [play for play in self.rounds if play.way == "talk" or play.revealed]
-
-    def done_with(self) -> list[Play]:
-        if self.in_private:
-            return self.kept()  # every earlier card was moved past
-        return super().done_with()
 
     def _outcome(self, plays: list[Play]) -> Any:
         outcome = super()._outcome(plays)

@@ -12,18 +12,22 @@ from typing import Any
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from closer_tui.core.content import LoveMapQuestion
 from closer_tui.core.models import Entry, PartnerKey
-from closer_tui.widgets.card_deck import NEXT_CARD, PASS, SAVE, CardDeck, CardFace, answer_and_guess
+from closer_tui.widgets.card_deck import (
+    NEXT_CARD,
+    PASS,
+    SAVE,
+    TurnDeck,
+    answer_and_guess,
+    guess_roles,
+)
 from closer_tui.widgets.partner import named_together
 from closer_tui.widgets.private_round import Answer, Ask, PrivateRound
-from closer_tui.widgets.turn_banner import TurnBanner
 
 MODES = ("talk", "game")
 
@@ -44,19 +48,17 @@ def _text(answer: Answer) -> str | None:
     return None if answer is None else str(answer)
 
 
-class LoveMapsActivity(CardDeck[Round]):
+class LoveMapsActivity(TurnDeck[Round]):
     """Options: ``mode`` = "talk" (default) or "game"."""
 
     KIND = "love_maps"
     DECK = "love-maps"
     TITLE = "Love Maps"
 
+    ROLES = ("answers", "asks")
+
     DEFAULT_CSS = """
-    LoveMapsActivity { padding: 0 2; }
-    LoveMapsActivity #lm-mode { margin: 1 0 0 0; }
-    LoveMapsActivity #lm-card { padding: 0 2; margin: 1 0 0 0; }
-    LoveMapsActivity #lm-round { height: auto; }
-    LoveMapsActivity #lm-hint { margin: 1 0 0 0; }
+    LoveMapsActivity #deck-card { padding: 0 2; }
     """
 
     BINDINGS = [
@@ -74,13 +76,6 @@ class LoveMapsActivity(CardDeck[Round]):
         self.revealed = False
         if self.options.get("mode") in MODES:
             self.set_reactive(LoveMapsActivity.mode, str(self.options["mode"]))
-
-    def compose(self) -> ComposeResult:
-        yield TurnBanner(self.closer.couple, speaks="answers", listens="asks")
-        yield Static("", id="lm-mode", classes="aside")
-        yield CardFace("", id="lm-card")
-        yield Vertical(id="lm-round")
-        yield Static("", id="lm-hint", classes="aside")
 
     def first_card(self) -> None:
         self._new_round()
@@ -109,41 +104,29 @@ class LoveMapsActivity(CardDeck[Round]):
             if self.mode == "game"
             else "Talk: ask the question, listen to the answer. Curious, not testing."
         )
-        self.query_one("#lm-mode", Static).update(
-            Text.assemble((card.topic, "bold"), f"   ·   {mode}")
-        )
-        self.query_one("#lm-card", Static).update(card.text)
-        holder = self.query_one("#lm-round", Vertical)
-        holder.remove_children()
+        self._top(Text.assemble((card.topic, "bold"), f"   ·   {mode}"))
+        self._card(card.text)
         if self.mode == "game":
             private = self._private_round(current)
-            holder.mount(private)
+            self._restage(private)
             # A round never takes the focus itself (it may sit in a hidden tab);
             # this one is on screen, so the curtain's enter goes straight to it.
             self.call_after_refresh(private.focus)
             self._hint("")
         else:
+            self._restage(None)
             self._hint("n for the next card (you swap), s to pass, m to play the guessing game.")
             self.focus()
 
     def _private_round(self, current: Round) -> PrivateRound:
         couple = self.closer.couple
-        answerer = couple.partner(current.answerer)
-        guesser = couple.partner(couple.other(current.answerer))
-        hint = (
-            f"{answerer.name}: answer for yourself. "
-            f"{guesser.name}: guess what {answerer.name} will say."
-        )
         return PrivateRound(
             couple,
             [Ask("answer", current.card.text)],
             clock=self.closer.clock,
             first=current.answerer,
-            hint=hint,
+            hint=guess_roles(couple, current.answerer),
         )
-
-    def _hint(self, text: str | Text) -> None:
-        self.query_one("#lm-hint", Static).update(text)
 
     def on_private_round_revealed(self, event: PrivateRound.Revealed) -> None:
         event.stop()
@@ -155,7 +138,7 @@ class LoveMapsActivity(CardDeck[Round]):
         self.revealed = True
         self.committed()
         event.round.remove()
-        self.query_one("#lm-round", Vertical).mount(Static(self._reveal(current), id="lm-reveal"))
+        self.stage.mount(Static(self._reveal(current), id="lm-reveal"))
         self._hint(
             "Close? Far off? Either way, ask about it: what's the story behind that answer?\n"
             "n for the next round (you swap roles), d to save."
@@ -173,13 +156,15 @@ class LoveMapsActivity(CardDeck[Round]):
         """A game round is under way: answers exist that nobody may see yet."""
         return self.mode == "game" and not self.revealed
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
+        await self._staged()
         if self.in_private:
             return
         self.banner.swap()
         self._new_round()
 
-    def action_skip(self) -> None:
+    async def action_skip(self) -> None:
+        await self._staged()
         if self.mode == "game" and self.revealed:
             return
         if not self.rounds:
@@ -192,7 +177,8 @@ class LoveMapsActivity(CardDeck[Round]):
         self._new_round()
         self.notify("Passed. Here's another.", timeout=3)
 
-    def action_mode(self) -> None:
+    async def action_mode(self) -> None:
+        await self._staged()
         if self.rounds and not (self.mode == "game" and self.revealed):
             # An unplayed card goes back quietly: nothing was answered.
             last = self.rounds[-1]
@@ -250,12 +236,6 @@ class LoveMapsActivity(CardDeck[Round]):
                 )
             )
         return entries
-
-    def done_with(self) -> list[Round]:
-        """Rounds the couple did something with: a card only looked at is not one."""
-        if self.in_private:
-            return self.kept()  # every earlier round was moved past
-        return super().done_with()
 
     def data(self, rounds: list[Round]) -> dict[str, Any]:
         return {"cards": [r.card.id for r in rounds], "modes": [r.mode for r in rounds]}

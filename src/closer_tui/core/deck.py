@@ -9,7 +9,7 @@ inner-world cards, and any deck to come.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, Protocol, TypeVar
@@ -32,6 +32,41 @@ class Keeper(Protocol):
     def recall_keepsake(self, section: str, key: str) -> Any: ...
 
     def save_keepsake(self, section: str, key: str, value: Any) -> None: ...
+
+
+class KeptSoon:
+    """A keeper that holds what a deck keeps for a moment, then keeps it (:meth:`flush`).
+
+    So a card is painted before its place is written (an fsync): the host
+    flushes just after the frame that shows the card, and when the deck is
+    left. Reads see what is held at once, so the next draw never repeats a card.
+    """
+
+    def __init__(self, keeper: Keeper, soon: Callable[[Callable[[], None]], object]) -> None:
+        self._keeper = keeper
+        self._soon = soon
+        """Runs a callable a moment later: after the next frame, for the app."""
+        self._held: dict[tuple[str, str], Any] = {}
+
+    def recall_keepsake(self, section: str, key: str) -> Any:
+        if (section, key) in self._held:
+            return self._held[section, key]
+        return self._keeper.recall_keepsake(section, key)
+
+    def save_keepsake(self, section: str, key: str, value: Any) -> None:
+        if not self._held:
+            self._soon(self.flush)
+        self._held[section, key] = value
+
+    @property
+    def holding(self) -> bool:
+        return bool(self._held)
+
+    def flush(self) -> None:
+        """Keep now whatever is held."""
+        held, self._held = self._held, {}
+        for (section, key), value in held.items():
+            self._keeper.save_keepsake(section, key, value)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.lazy import Lazy
 from textual.widget import Widget
 from textual.widgets import Header, Markdown, TabbedContent, TabPane
 
@@ -87,12 +88,14 @@ class ActivityScreen(CloserScreen[None]):
             for index, (label, widget) in enumerate(self.tries):
                 with ShownTabPane(label, id=f"try-{index}"):
                     yield VerticalScroll(widget, can_focus=False)
+            # Hidden at first, the reading tabs are mounted just after the first frame
+            # (Lazy): the first try's card or timer is painted without waiting for them.
             if self.why is not None:
                 with TabPane("Why", id="why"):
-                    yield WhyPanel(self.why)
+                    yield Lazy(WhyPanel(self.why))
             for index, (label, markdown) in enumerate(self.reading):
-                with TabPane(label, id=f"read-{index}"), VerticalScroll(classes="reading"):
-                    yield Markdown(markdown)
+                with TabPane(label, id=f"read-{index}"):
+                    yield Lazy(VerticalScroll(Markdown(markdown), classes="reading"))
         yield CalmFooter(compact=True)
 
     def on_mount(self) -> None:

@@ -84,12 +84,18 @@ class DeckChooserScreen(CloserScreen[None]):
         yield CalmOptionList(id="decks-list")
         yield CalmFooter(compact=True)
 
+    _filled_for_mount = False
+
     def on_mount(self) -> None:
         self.title = "Card decks"
         self._fill()
+        self._filled_for_mount = True
         self.query_one(CalmOptionList).focus()
 
     def on_screen_resume(self) -> None:
+        if self._filled_for_mount:  # the first resume follows the mount: filled already
+            self._filled_for_mount = False
+            return
         self._fill()  # a deck played since has fewer cards to go
 
     @property

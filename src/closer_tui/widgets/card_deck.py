@@ -9,6 +9,7 @@ it shows.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -16,18 +17,19 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
 from closer_tui.core.clock import Clock
-from closer_tui.core.deck import Card, CardT, Deck, drawable, tense_tonight
+from closer_tui.core.deck import Card, CardT, Deck, KeptSoon, drawable, tense_tonight
 from closer_tui.core.models import PARTNER_KEYS, Couple, Entry, Outcome, PartnerKey
 from closer_tui.core.sessions import done_with
-from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.partner import badge, named
 from closer_tui.widgets.private_round import HANDOVER_SECONDS
 from closer_tui.widgets.turn_banner import TurnBanner
+from closer_tui.widgets.untimed_activity import UntimedActivity
 
 PlayT = TypeVar("PlayT")
 """One card drawn this visit and what the couple did with it (passed, who shared…)."""
@@ -50,7 +52,7 @@ class CardFace(Static):
     """
 
 
-class CardDeck(Activity, Generic[PlayT]):
+class CardDeck(UntimedActivity, Generic[PlayT]):
     """A deck played card by card; subclasses name the deck and what a play is.
 
     Around the :class:`CardFace`, what the deck says of the card (its depth,
@@ -71,20 +73,31 @@ class CardDeck(Activity, Generic[PlayT]):
         super().__init__(**kwargs)
         self.loved: list[str] = []
         """Cards loved this visit, saved with it."""
-        self._started_at: datetime | None = None
         self._shown_at: datetime | None = None
         self.can_focus = True
+        self._place: KeptSoon | None = None
+
+    @property
+    def place(self) -> KeptSoon:
+        """Where the deck's place is kept: written just after the frame that shows a card
+        (the card is not kept waiting for the disk), and when the deck is left."""
+        if self._place is None:
+            self._place = KeptSoon(self.closer, self.call_after_refresh)
+        return self._place
 
     @property
     def deck(self) -> Deck:
-        return Deck(self.DECK, self.closer, self.closer.rng)
+        return Deck(self.DECK, self.place, self.closer.rng)
+
+    def on_unmount(self) -> None:
+        if self._place is not None:
+            self._place.flush()
 
     @property
     def banner(self) -> TurnBanner:
         return self.query_one(TurnBanner)
 
-    def on_mount(self) -> None:
-        self._started_at = self.closer.now()
+    def begin(self) -> None:
         self.first_card()
 
     @property
@@ -189,6 +202,83 @@ class CardDeck(Activity, Generic[PlayT]):
         self.forget()
         self._started_at = self.closer.now()
         self.saved()
+
+
+class TurnDeck(CardDeck[PlayT]):
+    """A deck played in turns around one card, with a stage for a round played privately.
+
+    From the top: the turn banner, a quiet line saying what the card is, the
+    card, the stage (a private round, then what it revealed) and a hint.
+    """
+
+    DEFAULT_CSS = """
+    TurnDeck { padding: 0 2; }
+    TurnDeck #deck-top { margin: 1 0 0 0; }
+    TurnDeck #deck-card { margin: 1 0 0 0; }
+    TurnDeck #deck-stage { height: auto; }
+    TurnDeck #deck-hint { margin: 1 0 0 0; }
+    """
+
+    ROLES: ClassVar[tuple[str, str]]
+    """What the turn banner says the two partners do, until a card says otherwise."""
+
+    def compose(self) -> ComposeResult:
+        speaks, listens = self.ROLES
+        yield TurnBanner(self.closer.couple, speaks=speaks, listens=listens)
+        yield Static("", id="deck-top", classes="aside")
+        yield CardFace("", id="deck-card")
+        yield Vertical(id="deck-stage")
+        yield Static("", id="deck-hint", classes="aside")
+
+    @property
+    def stage(self) -> Vertical:
+        return self.query_one("#deck-stage", Vertical)
+
+    _staging: Awaitable[object] | None = None
+    """The stage's last change, until it is done (see :meth:`_staged`)."""
+
+    def _restage(self, round_: Widget | None) -> None:
+        """Clear the stage, and put ``round_`` on it if there is one."""
+        self._staging = self.stage.remove_children()
+        if round_ is not None:
+            self._staging = self.stage.mount(round_)
+
+    async def _staged(self) -> None:
+        """Wait until the stage's last change is done. Each key that changes the card or
+        the way waits here first: keys pressed quickly act one after the other, and
+        never take away a round still being put on the stage."""
+        staging, self._staging = self._staging, None
+        if staging is not None:
+            await staging
+
+    def _top(self, text: str | Text) -> None:
+        self.query_one("#deck-top", Static).update(text)
+
+    def _card(self, text: str) -> None:
+        self.query_one("#deck-card", Static).update(text)
+
+    def _hint(self, text: str | Text) -> None:
+        self.query_one("#deck-hint", Static).update(text)
+
+    @property
+    def in_private(self) -> bool:
+        """A round is under way whose answers nobody may see yet."""
+        return False
+
+    def done_with(self) -> list[PlayT]:
+        if self.in_private:
+            return self.kept()  # every earlier card was moved past
+        return super().done_with()
+
+
+def guess_roles(couple: Couple, answerer: PartnerKey) -> str:
+    """Who does what in "guess my answer", by name."""
+    answering = couple.partner(answerer)
+    guessing = couple.partner(couple.other(answerer))
+    return (
+        f"{answering.name}: answer for yourself. "
+        f"{guessing.name}: guess what {answering.name} will say."
+    )
 
 
 # --- The ways of playing one card, beside talking it through ------------------------

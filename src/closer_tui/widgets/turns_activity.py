@@ -6,15 +6,14 @@ the turns (both lists, the closing line) stays hidden until every turn is taken.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, ClassVar
 
 from closer_tui.core.models import Entry
-from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.turn_entry import TurnEntry
+from closer_tui.widgets.untimed_activity import UntimedActivity
 
 
-class TurnsActivity(Activity):
+class TurnsActivity(UntimedActivity):
     """An activity said in turns; subclasses yield one TurnEntry and start in :meth:`begin`."""
 
     SHOWN_AFTER: ClassVar[tuple[str, ...]] = ()
@@ -26,22 +25,16 @@ class TurnsActivity(Activity):
         self.can_focus = False
         self.entries: list[Entry] = []
         """What has been said this round, in order."""
-        self._started_at: datetime | None = None
 
     @property
     def turns(self) -> TurnEntry:
         return self.query_one(TurnEntry)
 
     def on_mount(self) -> None:
-        self._started_at = self.closer.now()
+        """Before UntimedActivity's own, which asks for the first turn (:meth:`begin`)."""
         self.hide_after()
-        self.begin()
 
     def hide_after(self) -> None:
         """Hide what follows the turns: at the start, and when a round begins again."""
         for selector in self.SHOWN_AFTER:
             self.query_one(selector).display = False
-
-    def begin(self) -> None:
-        """Ask for the first turn."""
-        raise NotImplementedError
