@@ -24,8 +24,6 @@ def opening(place: str, *keys: str, text: str = "") -> Callable[[Pilot[None]], A
         assert isinstance(app, CloserApp)
         app.open_place(place)
         await pilot.pause()
-        for area in app.screen.query(TextArea):
-            area.cursor_blink = False  # a blinking cursor would make the picture flaky
         for key in keys:
             if key == HAND_OVER:
                 assert isinstance(app.clock, ManualClock)
