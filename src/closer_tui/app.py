@@ -144,6 +144,11 @@ class CloserApp(FirstSight):
         assert self._library is not None
         return self._library
 
+    @property
+    def library_loaded(self) -> bool:
+        """Whether the library is in hand: nothing on the first frame waits for it."""
+        return self._library is not None
+
     def _load_library(self) -> None:
         """Load the library once, from whichever thread needs it first."""
         from closer_tui.core.content import load_library

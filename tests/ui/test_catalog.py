@@ -52,6 +52,9 @@ PALETTE_FIRST = [
     ("touch", "affection"),
     ("names", "settings"),
     ("history", "history"),
+    ("this or that", "deck-quick-picks"),
+    ("where do you stand", "deck-where-we-stand"),
+    ("money", "deck-money-work"),
 ]
 
 
@@ -110,6 +113,19 @@ async def test_the_palette_opens_a_practice_by_name(app: CloserApp, pilot: Pilot
     assert results.option_count
     await tap(pilot, "enter")
     assert app.screen.title == "Love Maps"
+
+
+async def test_the_palette_opens_a_deck_itself(app: CloserApp, pilot: Pilot[None]) -> None:
+    """"this or that" is the deck, not the chooser a couple would have to search again."""
+    from closer_tui.activities.deck_play import DeckActivity
+
+    await pilot.pause()
+    results = await open_palette_and_type(pilot, "this or that")
+    assert results.option_count
+    await tap(pilot, "enter")
+    await pilot.pause()
+    assert app.screen.title == "This or that"
+    assert app.screen.query_one(DeckActivity).options["deck"] == "quick-picks"
 
 
 async def test_home_says_how_the_week_went_once_the_history_is_in(

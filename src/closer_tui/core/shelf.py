@@ -134,6 +134,11 @@ def intimacy_is_open(keeper: Keeper) -> bool:
     return isinstance(kept, dict) and kept.get("open") is True
 
 
+def open_shelves(library: Library, keeper: Keeper) -> list[Shelf]:
+    """The decks a couple can pick tonight: the opt-in deck only once both said yes."""
+    return shelves(library, intimacy_open=intimacy_is_open(keeper))
+
+
 def both_said_yes(keeper: Keeper, today: date) -> None:
     """Open the opt-in deck. Only ever called with two yeses: a single yes is never kept."""
     keeper.save_keepsake(OPT_IN_SECTION, INTIMACY, {"open": True, "since": today.isoformat()})

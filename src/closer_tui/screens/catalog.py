@@ -71,6 +71,10 @@ def _guide(guide_id: str) -> Opener:
     return _built_by("guide", "guide_screen", guide_id)
 
 
+def _deck(shelf_id: str) -> Opener:
+    return _built_by("decks", "deck_screen", shelf_id)
+
+
 def _plan(plan_id: str) -> Opener:
     def open_it(app: CloserApp) -> Screen[None]:
         from closer_tui.core.plans import GuidedRun
@@ -177,6 +181,26 @@ SEARCH_WORDS: dict[str, str] = {
 }
 
 
+def deck_places(app: CloserApp) -> list[Place]:
+    """The topic decks and the quick ways to play, for the palette only: "this or that"
+    or "money" opens that deck itself. (The depths, Love Maps, the inner world and
+    touch ideas have their own places already.)
+
+    None until the library is in hand (the store's opening loads it, just
+    after the first frame): home's first frame lists no deck and reads no cards.
+    """
+    if not app.library_loaded:
+        return []
+    from closer_tui.core.shelf import open_shelves
+
+    return [
+        Place(f"deck-{s.id}", s.title, s.about, "exercise", _deck(s.id), kind="deck",
+              on_home=False)
+        for s in open_shelves(app.library, app)
+        if s.group in ("topic", "play")
+    ]  # fmt: skip
+
+
 def places(app: CloserApp) -> list[Place]:
     """Every place, in home's order, from the app's catalog of titles.
 
@@ -209,6 +233,7 @@ def places(app: CloserApp) -> list[Place]:
         for p in sorted(catalog.practices, key=lambda p: p.number)
     ]
     found.append(Place("decks", *DECKS, "exercise", _decks, kind="decks"))
+    found += deck_places(app)
     found.append(Place("hug", *HUG, "exercise", _hug, kind="exercise"))
     found += [
         Place(e.id, e.title, e.tagline, "exercise", _exercise(e.id), kind="exercise")

@@ -8,12 +8,13 @@ tense tonight" draws only gentle cards, here and in a guided session tonight.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,7 +26,7 @@ from closer_tui.core.shelf import (
     both_said_yes,
     close_intimacy,
     intimacy_is_open,
-    shelves,
+    open_shelves,
 )
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.screens.base import CloserScreen
@@ -33,6 +34,9 @@ from closer_tui.screens.confirm import ConfirmScreen
 from closer_tui.widgets.footer import CalmFooter
 from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.private_round import Ask, PrivateRound
+
+if TYPE_CHECKING:
+    from closer_tui.app import CloserApp
 
 ASK_INTIMACY = "ask-intimacy"
 
@@ -49,6 +53,16 @@ stand?*: each places yourself from 1 to 5, privately, then side by side.
 **Your own decks.** Add `[[decks]]` and cards in `my-content.toml`, or bring in a
 friend's or a therapist's deck with `closer deck import FILE` (and share one with
 `closer deck export DECK -o FILE`)."""
+
+
+def deck_screen(app: CloserApp, shelf_id: str) -> Screen[None]:
+    """One deck, card by card: from the chooser, or straight from the palette."""
+    from closer_tui.activities.deck_play import DeckActivity
+
+    title = next(s.title for s in open_shelves(app.library, app) if s.id == shelf_id)
+    tense = tense_tonight(app, app.now().astimezone().date())
+    activity = DeckActivity(options={"deck": shelf_id, "tense": tense})
+    return ActivityScreen(title, [("Cards", activity)], help_text=PLAYING_HELP)
 
 
 class DeckChooserScreen(CloserScreen[None]):
@@ -103,7 +117,7 @@ class DeckChooserScreen(CloserScreen[None]):
         return tense_tonight(self.closer, self.closer.now().astimezone().date())
 
     def _shelves(self) -> list[Shelf]:
-        return shelves(self.closer.library, intimacy_open=intimacy_is_open(self.closer))
+        return open_shelves(self.closer.library, self.closer)
 
     def _fill(self) -> None:
         library = self.closer.library
@@ -150,11 +164,7 @@ class DeckChooserScreen(CloserScreen[None]):
             self.open_deck(chosen)
 
     def open_deck(self, shelf_id: str) -> None:
-        from closer_tui.activities.deck_play import DeckActivity
-
-        title = next(s.title for s in self._shelves() if s.id == shelf_id)
-        activity = DeckActivity(options={"deck": shelf_id, "tense": self.tense})
-        self.app.push_screen(ActivityScreen(title, [("Cards", activity)], help_text=PLAYING_HELP))
+        self.app.push_screen(deck_screen(self.closer, shelf_id))
 
     def action_tense(self) -> None:
         feel_tense(self.closer, self.closer.now().astimezone().date(), not self.tense)
