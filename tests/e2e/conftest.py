@@ -2,7 +2,8 @@
 real terminals (tmux, each on its own socket) to run it in.
 
 - ``closer_command``: ``pip install`` of this repository into a brand-new virtualenv, once
-  per test session (it is the slow part: a minute or more), as the path of its ``closer``.
+  per run even across xdist workers (it is the slow part: half a minute or more), as the
+  path of its ``closer``.
   ``CLOSER_E2E_SOURCE=<dir>`` installs from another copy of the source instead.
 - ``terminal``: a factory, ``terminal(width=80, height=24)`` → :class:`_tmux.Terminal`;
   every terminal it made is killed after the test, even a failing one.
@@ -10,6 +11,7 @@ real terminals (tmux, each on its own socket) to run it in.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -48,20 +50,40 @@ def open_closer(
 
 @pytest.fixture(scope="session")
 def closer_command(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``closer`` as a couple would get it: ``pip install .`` into a brand-new venv."""
-    venv = tmp_path_factory.mktemp("fresh") / "venv"
+    """``closer`` as a couple would get it: ``pip install .`` into a brand-new venv.
+
+    Made once per run, however many workers run e2e tests: the first to need it installs it
+    in the run's shared temporary folder while holding a lock; the others wait and reuse it.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # every worker's basetemp sits in the run's one folder
+    venv = shared / "fresh-closer" / "venv"
+    venv.parent.mkdir(exist_ok=True)
+    with (venv.parent / "install.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (venv / "installed").exists():
+            install(venv)
+            (venv / "installed").touch()
+    return venv / "bin" / "closer"
+
+
+def install(venv: Path) -> None:
+    """A venv with nothing in it, then closer and its dependencies as pip resolves them
+    from this source tree. The venv gets no pip of its own (making one was a third of the
+    time): this venv's pip installs into it (``pip --python``)."""
     # The base interpreter, not this venv's: the new venv must not see our packages.
     python = getattr(sys, "_base_executable", sys.executable)
-    subprocess.run([python, "-m", "venv", str(venv)], check=True, timeout=120)
+    subprocess.run([python, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     env.pop("PYTHONPATH", None)
+    into = ["--python", str(venv / "bin" / "python")]
     subprocess.run(
-        [str(venv / "bin" / "pip"), "install", "--quiet", str(REPO)],
+        [sys.executable, "-m", "pip", *into, "install", "--quiet", str(REPO)],
         check=True,
         timeout=INSTALL_TIMEOUT,
         env=env,
     )
-    return venv / "bin" / "closer"
 
 
 @pytest.fixture

@@ -12,22 +12,19 @@ A failure names the screen and the seed; :func:`storm` rebuilds the exact key se
 
 from __future__ import annotations
 
-import asyncio
 import random
 import string
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from time import process_time
 
 import pytest
 from helpers import AppFactory
 from textual import events
 from textual.command import CommandPalette
-from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.screen import Screen
+from typist import hit
 
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
@@ -116,44 +113,6 @@ def chunks(seed: int) -> Iterator[list[Press]]:
             batch, keys = [], 0
     if batch:
         yield batch
-
-
-def key_event(key: str) -> events.Key:
-    """The event a terminal sends for ``key``, built the way ``Pilot.press`` builds it."""
-    if len(key) == 1 and not key.isalnum():
-        key = _character_to_key(key)
-    try:
-        char: str | None = unicodedata.lookup(
-            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
-        )
-    except KeyError:
-        char = key if len(key) == 1 else None
-    return events.Key(key, char)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the app finish with a key before the next one, at a fast typist's pace.
-
-    ``Pilot.press`` waits at least 40 ms per key; this waits until the process has been
-    idle for a few milliseconds. Keys sent without any wait race the screens' own
-    mounting and unmounting, which made the outcome depend on the machine's load.
-    """
-    await asyncio.sleep(0)
-    while True:
-        cpu = process_time()
-        await asyncio.sleep(0.003)
-        if process_time() - cpu < 0.0005:
-            break
-    pilot.app.screen._on_timer_update()
-
-
-async def hit(pilot: Pilot[None], keys: tuple[str, ...]) -> None:
-    """Press ``keys`` one after another."""
-    app = pilot.app
-    assert isinstance(app, CloserApp)
-    for key in keys:
-        app.post_message(key_event(key))
-        await settle(pilot)
 
 
 # -- the screens -----------------------------------------------------------------------------
@@ -258,7 +217,7 @@ async def storm_on(
                 clock.advance(press.seconds)
                 sync_countdowns(app)
             else:
-                await hit(pilot, press.keys)
+                await hit(pilot, *press.keys)
             if not app.is_running:
                 break
         if app.is_running:
