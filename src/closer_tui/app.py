@@ -371,13 +371,14 @@ class CloserApp(FirstSight):
 
     # -- what screens ask of the app -----------------------------------------
 
-    def save_round(self, outcome: Outcome, started_at: datetime) -> SessionRecord:
+    def save_round(self, outcome: Outcome, started_at: datetime) -> bool:
         """Save one round of a practice, on its own, as a new session in the history.
 
-        Never raises: when the disk refuses, the couple is asked what to do
-        with it (:class:`SaveFailedScreen`), and it joins the history only once
-        saved. A guided session does not come here: its rounds are steps of one
-        draft (:meth:`save_draft`, then :meth:`finish_session`).
+        True once it is on disk. Never raises: when the disk refuses, the couple
+        is asked what to do with it (:class:`SaveFailedScreen`), it joins the
+        history only once saved, and this says False. A guided session does not
+        come here: its rounds are steps of one draft (:meth:`save_draft`, then
+        :meth:`finish_session`).
         """
         from closer_tui.core.sessions import record_of
         from closer_tui.core.store import StoreError
@@ -395,7 +396,8 @@ class CloserApp(FirstSight):
 
             unsaved = Unsaved("This session", record, record.file_name, "sessions", save=save)
             self.push_screen(SaveFailedScreen(unsaved, plain_words(error)))
-        return record
+            return False
+        return True
 
     def save_draft(self, draft: SessionDraft) -> None:
         """Write a guided session in progress, over its last draft; it is not history yet.

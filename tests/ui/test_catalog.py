@@ -116,7 +116,7 @@ async def test_the_palette_opens_a_practice_by_name(app: CloserApp, pilot: Pilot
 
 
 async def test_the_palette_opens_a_deck_itself(app: CloserApp, pilot: Pilot[None]) -> None:
-    """"this or that" is the deck, not the chooser a couple would have to search again."""
+    """ "this or that" is the deck, not the chooser a couple would have to search again."""
     from closer_tui.activities.deck_play import DeckActivity
 
     await pilot.pause()

@@ -146,7 +146,7 @@ class AppreciationsActivity(TurnsActivity):
         if self.stage != "revealed" or not self.report_pending():
             return
         self.stage = "saved"
-        self.query_one("#ap-after", Static).update("Saved. Thank you both.")
+        self.query_one("#ap-after", Static).update(self.saved_then("Thank you both."))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -273,10 +273,7 @@ class DeckActivity(TurnDeck[Play]):
         kept = self._outcome(self.kept())
         if kept is None:
             return
-        if self.guided:
-            self.report(*kept)  # the session keeps it as a round of its step, at once
-        else:
-            self.closer.save_round(*kept)
+        self.report(*kept)  # on disk (or in the session's draft) before the next key
         self.forget()
         self._started_at = self.closer.now()
 
@@ -421,7 +418,7 @@ class DeckActivity(TurnDeck[Play]):
         }
 
     def saved(self) -> None:
-        self._hint("Saved. Thank you both. n for another card.")
+        self._hint(self.saved_then("Thank you both. n for another card."))
 
 
 def _str(answer: Answer) -> str | None:

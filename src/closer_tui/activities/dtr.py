@@ -190,7 +190,7 @@ class TemperatureReadingActivity(TurnsActivity):
         couple = self.closer.couple
         end.update(
             Text.assemble(
-                ("Saved. Thank you, ", "bold"),
+                (self.saved_then("Thank you, "), "bold"),
                 named_together(couple.first, couple.second),
                 (".", "bold"),
                 ("\n\nPress r for another reading.\n\n", ""),

@@ -156,7 +156,9 @@ class GoodTallyActivity(Activity):
             self.query_one("#gt-last", Static).update("Nothing counted yet.")
             return
         self._before = added(self._before, counted)
-        self.query_one("#gt-last", Static).update("Saved. Today's count carries on from here.")
+        self.query_one("#gt-last", Static).update(
+            self.saved_then("Today's count carries on from here.")
+        )
         self._show()
 
     def pending(self) -> tuple[Outcome, datetime] | None:

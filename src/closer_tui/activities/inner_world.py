@@ -158,7 +158,7 @@ class InnerWorldActivity(CardDeck[Share]):
         ]
 
     def saved(self) -> None:
-        text = Text("Saved. ")
+        text = Text(self.saved_then(""))
         text.append_text(thank_you_line(self, self.banner.listener, 0))
         text.append("\nPress n for another card.")
         self.query_one("#iw-thanks", Static).update(text)
@@ -407,7 +407,7 @@ class IStatementActivity(Activity):
             return
         self._started_at = self.closer.now()
         couple = self.closer.couple
-        text = Text("Saved. Thank you, ")
+        text = Text(self.saved_then("Thank you, "))
         text.append_text(named_together(couple.first, couple.second))
         text.append(", for saying it kindly.")
         self.query_one("#is-said", Static).update(text)

@@ -241,7 +241,7 @@ class LoveMapsActivity(TurnDeck[Round]):
         return {"cards": [r.card.id for r in rounds], "modes": [r.mode for r in rounds]}
 
     def saved(self) -> None:
-        text = Text("Saved. ")
+        text = Text(self.saved_then(""))
         couple = self.closer.couple
         text.append_text(named_together(couple.first, couple.second))
         text.append(", thank you for letting each other in. n for another card.")

@@ -113,4 +113,4 @@ class QuestionActivity(CardDeck[Play]):
         ]
 
     def saved(self) -> None:
-        self.query_one("#q-hint", Static).update("Saved. Thank you for asking.")
+        self.query_one("#q-hint", Static).update(self.saved_then("Thank you for asking."))

@@ -84,7 +84,7 @@ class PrivateReflection(PrivateActivity):
     def action_save(self) -> None:
         if not self.report_pending():
             return
-        self._finish("saved", "Saved. Press a to do it again another time.")
+        self._finish("saved", self.saved_then("Press a to do it again another time."))
 
     def action_discard(self) -> None:
         if self.answers is None:

@@ -77,7 +77,7 @@ class SafetyCheckActivity(PrivateActivity):
     def action_save(self) -> None:
         if not self.report_pending():
             return
-        self._after("Saved, for the two of you to look back on. Press r to do it again.")
+        self._after(self.saved_then("For the two of you to look back on. Press r to do it again."))
         self.stage = "saved"
 
     def action_discard(self) -> None:

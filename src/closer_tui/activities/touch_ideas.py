@@ -186,9 +186,10 @@ class TouchIdeasActivity(Activity):
         if pending is None:
             self.notify("Tick an idea first (space), then save.", timeout=3)
             return
-        self.report(*pending)
+        kept = self.report(*pending)  # if not, closer asked what to do with it
         self._reported.update(pending[0].data["ideas"])
         self._started_at = self.closer.now()
         self._fill()
-        count = len(pending[0].entries)
-        self.notify(f"Saved {count} for today. Lovely.", timeout=3)
+        if kept:
+            count = len(pending[0].entries)
+            self.notify(f"Saved {count} for today. Lovely.", timeout=3)

@@ -182,7 +182,7 @@ class WeeklyCheckinActivity(TurnsActivity):
     def action_save(self) -> None:
         if self.stage != "revealed" or not self.report_pending():
             return
-        self._close("Saved. See you next week.", "saved")
+        self._close(self.saved_then("See you next week."), "saved")
 
     def action_discard(self) -> None:
         if self.stage != "revealed":
@@ -282,7 +282,7 @@ class NeedsActivity(TurnsActivity):
         for entry in self.entries:
             text.append_text(badge(self.closer.couple.partner(entry.who)))  # type: ignore[arg-type]
             text.append("  " + ("passed" if entry.passed else entry.text) + "\n\n")
-        text.append("Saved. Thank you both.", style="bold")
+        text.append(self.saved_then("Thank you both."), style="bold")
         after = self.query_one("#nd-after", Static)
         after.update(text)
         after.display = True

@@ -118,10 +118,6 @@ class ActivityScreen(CloserScreen[None]):
     def action_step_tab(self, step: int) -> None:
         step_tab(self.query_one(TabbedContent), step)
 
-    def on_activity_done(self, event: Activity.Done) -> None:
-        event.stop()
-        self.closer.save_round(event.outcome, event.started_at)
-
     def _unsaved(self) -> list[Activity]:
         return [a for a in self.query(Activity) if a.pending() is not None]
 

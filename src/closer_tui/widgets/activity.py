@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Document
@@ -49,14 +48,12 @@ class Activity(InCloser, Widget):
     Activity { height: auto; width: 1fr; }
     """
 
-    class Done(Message):
-        """The couple finished (or ended) one round of this activity."""
+    last_round_kept = False
+    """Whether the last round reported is kept: on disk, or in the guided session's draft.
 
-        def __init__(self, activity: Activity, outcome: Outcome, started_at: datetime) -> None:
-            super().__init__()
-            self.activity = activity
-            self.outcome = outcome
-            self.started_at = started_at
+    False when the disk refused it; closer then asked the couple what to do with it
+    (the save-failed dialog), so nothing here may say "Saved."
+    """
 
     def __init__(
         self,
@@ -113,18 +110,26 @@ class Activity(InCloser, Widget):
             **fields,
         )
 
-    def report(self, outcome: Outcome, started_at: datetime) -> None:
-        """One round is finished: its host keeps it.
+    def report(self, outcome: Outcome, started_at: datetime) -> bool:
+        """One round is finished: keep it now, and say whether it is kept.
 
-        A host that keeps work as it goes takes it at once, by a direct call:
-        a message would leave a moment in which the round is neither in the
-        activity (which forgets it after reporting) nor on disk.
+        A guided session keeps it as a round of its step; a practice on its own
+        saves it as a new session. Both by a direct call, never a message: a
+        message would leave a moment in which the round is neither in the
+        activity (which forgets it after reporting) nor on disk, and the words
+        "Saved." on screen before the file is.
         """
         host = self._keeper()
         if host is not None:
             host.keep_round(outcome)
+            self.last_round_kept = True
         else:
-            self.post_message(self.Done(self, outcome, started_at))
+            self.last_round_kept = self.closer.save_round(outcome, started_at)
+        return self.last_round_kept
+
+    def saved_then(self, words: str) -> str:
+        """``words`` after "Saved. " once the last round is kept; ``words`` alone if not."""
+        return f"Saved. {words}" if self.last_round_kept else words
 
     def _keeper(self) -> KeepsWork | None:
         return next((node for node in self.ancestors if isinstance(node, KeepsWork)), None)
@@ -259,9 +264,10 @@ class Activity(InCloser, Widget):
     def report_pending(self) -> bool:
         """Report what is pending as one finished round, then start afresh (a "save" key).
 
-        It writes nothing itself: the host saves the round as it saves any
-        other (a practice screen as a new session, a guided session into its
-        draft). False, and nothing reported, when there is nothing to save.
+        The round is kept as :meth:`report` keeps any (a practice on its own as a
+        new session, a guided session into its draft). False, and nothing
+        reported, when there is nothing to save; whether it is on disk is
+        :attr:`last_round_kept`.
         """
         pending = self.pending()
         if pending is None:
