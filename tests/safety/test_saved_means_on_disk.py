@@ -1,4 +1,4 @@
-""""Saved." is on screen only once the round is on disk: never before, never instead.
+""" "Saved." is on screen only once the round is on disk: never before, never instead.
 
 A practice on its own used to hand its round to the screen in a message and say
 "Saved." at once: the words came before the file (a reader of the folder found
@@ -34,7 +34,10 @@ async def test_the_file_is_there_when_the_words_are(
     update = Static.update
 
     def watched(self: Static, *args: object, **kwargs: object) -> None:
-        if "Saved" in str(args[0] if args else "") and not store_with_couple.load_history().sessions:
+        if (
+            "Saved" in str(args[0] if args else "")
+            and not store_with_couple.load_history().sessions
+        ):
             said_before_written.append(str(args[0]))
         update(self, *args, **kwargs)  # type: ignore[arg-type]
 

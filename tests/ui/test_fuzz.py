@@ -137,7 +137,12 @@ def _open_privacy(app: CloserApp) -> None:
         app.action_privacy()
 
 
-PLACE_IDS = [place.id for place in places(type("Stub", (), {"catalog": built_in_catalog()})())]  # type: ignore[arg-type]
+PLACE_IDS = [
+    place.id
+    for place in places(
+        type("Stub", (), {"catalog": built_in_catalog(), "library_loaded": False})()
+    )
+]  # type: ignore[arg-type]
 SCREENS: dict[str, Opener] = {
     **{place_id: _open_place(place_id) for place_id in PLACE_IDS},
     "home": _open_home,

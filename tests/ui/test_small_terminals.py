@@ -27,7 +27,12 @@ from closer_tui.screens.privacy import PrivacyScreen
 from closer_tui.screens.setup import SetupScreen
 
 pytestmark = pytest.mark.sweep  # every screen, many times: `scripts/check --fast` skips it
-PLACE_IDS = [place.id for place in places(type("Stub", (), {"catalog": built_in_catalog()})())]  # type: ignore[arg-type]
+PLACE_IDS = [
+    place.id
+    for place in places(
+        type("Stub", (), {"catalog": built_in_catalog(), "library_loaded": False})()
+    )
+]  # type: ignore[arg-type]
 SCREENS = [*PLACE_IDS, "home", "setup", "privacy"]
 
 BUSY: dict[str, tuple[str, str, tuple[str, ...]]] = {

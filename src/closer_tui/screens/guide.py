@@ -6,6 +6,7 @@ the source and how strong the evidence is, with the honest caveat.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -52,10 +53,14 @@ class ReadingScreen(CloserScreen[None]):
     ReadingScreen Collapsible { margin: 0; }
     """
 
-    def __init__(self, title: str, markdown: str, *, help_text: str = "") -> None:
+    def __init__(
+        self, title: str, markdown: str, *, later: Sequence[str] = (), help_text: str = ""
+    ) -> None:
         super().__init__()
         self.title = title
         self.markdown = markdown
+        self.later = tuple(later)
+        """Parts of a long page put below the first just after it is painted, in order."""
         self.help_text = (
             help_text or f"**{title}.** Arrow keys or the mouse scroll; escape goes back."
         )
@@ -71,6 +76,17 @@ class ReadingScreen(CloserScreen[None]):
 
     def on_mount(self) -> None:
         self.focus_first()
+        if self.later:
+            self.call_after_refresh(self._read_on)
+
+    async def _read_on(self) -> None:
+        """A long page's first part is on screen at once, its other parts a moment after:
+        Textual makes a widget of every paragraph, and "How sure are we?" has hundreds."""
+        reading = self.query_one("#reading")
+        for part in self.later:
+            if not reading.is_attached:
+                return  # they went back before the rest was in
+            await reading.mount(Markdown(part))
 
     def focus_first(self) -> None:
         self.query_one("#reading").focus()
@@ -228,16 +244,22 @@ def therapy_markdown(library: Library) -> str:
     )
 
 
-def evidence_markdown(library: Library) -> str:
-    """ "How sure are we?": the page's own text, then every claim and every source, once."""
+def evidence_parts(library: Library) -> tuple[str, str, str]:
+    """ "How sure are we?": the page's own text, then every claim, then every source, once."""
     claims = "\n".join(claim_markdown(claim) for claim in library.claims)
     sources = "\n".join(
         source_markdown(source) for source in sorted(library.sources, key=lambda s: s.cite)
     )
     return (
-        f"{guide_markdown(library.guide('evidence'))}\n\n"
-        f"## Every claim closer makes\n\n{claims}\n\n## The sources\n\n{sources}"
+        guide_markdown(library.guide("evidence")),
+        f"## Every claim closer makes\n\n{claims}",
+        f"## The sources\n\n{sources}",
     )
+
+
+def evidence_markdown(library: Library) -> str:
+    """The whole of "How sure are we?" as one page of Markdown."""
+    return "\n\n".join(evidence_parts(library))
 
 
 def guide_screen(app: CloserApp, guide_id: str) -> Screen[None]:
@@ -256,7 +278,8 @@ def guide_screen(app: CloserApp, guide_id: str) -> Screen[None]:
     if guide_id == "therapy":
         return ReadingScreen(library.guide("therapy").title, therapy_markdown(library))
     if guide_id == "evidence":
-        return ReadingScreen(library.guide("evidence").title, evidence_markdown(library))
+        page, *later = evidence_parts(library)
+        return ReadingScreen(library.guide("evidence").title, page, later=later)
     if guide_id == "rebuilding":
         guide = library.guide("rebuilding")
         return ReadingScreen(guide.title, f"{guide_markdown(guide)}\n\n*{library.safety.short}*")
