@@ -696,6 +696,13 @@ class CloserApp(FirstSight):
 
             stack = self.screen_stack
             return self.lock_is_on and not (stack and isinstance(stack[-1], LockScreen))
+        if action == "take_break":
+            from closer_tui.screens.base import CloserScreen
+
+            return not any(
+                isinstance(screen, CloserScreen) and not screen.offers_break
+                for screen in self.screen_stack
+            )
         return super().check_action(action, parameters)
 
     def turn_lock_on(self, first: str, second: str) -> str:

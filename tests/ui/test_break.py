@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from helpers import AppFactory, advance, open_activity, screen_text, start_plan, tap
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -47,6 +49,30 @@ async def test_from_home(app: CloserApp, clock: ManualClock, pilot: Pilot[None])
     assert isinstance(app.screen, HomeScreen)
     assert "^g Break" in screen_text(app)
     await break_leaves_it_as_it_was(pilot, clock)
+
+
+async def test_the_break_is_not_offered_over_itself_and_comes_back_after(
+    app: CloserApp, pilot: Pilot[None]
+) -> None:
+    await pilot.pause()
+    await tap(pilot, "ctrl+g")
+    assert isinstance(app.screen, BreakScreen)
+    assert "Break" not in screen_text(app).splitlines()[-1]  # the footer
+    await tap(pilot, "escape")  # escape never ends a break: it is still there
+    await tap(pilot, "ctrl+g")
+    assert sum(isinstance(screen, BreakScreen) for screen in app.screen_stack) == 1
+
+
+async def test_setup_offers_no_break_before_there_is_anything_to_pause(
+    data_dir: Path, make_app: AppFactory
+) -> None:
+    from closer_tui.screens.setup import SetupScreen
+
+    app = make_app(Store.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "^g" not in screen_text(app)
 
 
 async def test_half_typed_words_wait_for_the_couple(

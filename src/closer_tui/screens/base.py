@@ -6,7 +6,7 @@ work everywhere; a screen says what it is for there, in a line or two.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from textual.screen import Screen
 
@@ -23,3 +23,7 @@ class CloserScreen(InCloser, Screen[ResultT]):
 
     help_text: str = ""
     """Markdown that ``?`` shows for this screen: what it is for, and its keys in words."""
+
+    offers_break: ClassVar[bool] = True
+    """Whether ctrl+g is offered over this screen: not on the break itself, nor in setup,
+    where there is nothing to pause yet."""

@@ -77,6 +77,8 @@ class ComingBack(BothReady):
 class BreakScreen(CloserScreen[None]):
     """Choose a time, settle apart with the breathing guide, come back together."""
 
+    offers_break = False
+
     BINDINGS: ClassVar = [
         Binding("left", "minutes(-1)", "Shorter", show=False),
         Binding("right", "minutes(1)", "Longer", show=False),

@@ -69,6 +69,8 @@ class Welcome(Vertical):
 class SetupScreen(CloserScreen["Couple"]):
     """Returns the new couple through ``dismiss``; nothing is saved before then."""
 
+    offers_break = False  # nothing to pause yet
+
     wants_lock = False
     """Whether they asked, beside their names, to be offered the lock next."""
 
