@@ -74,10 +74,21 @@ async def measure(pilot: Pilot[None], seconds: float) -> None:
     profiler = cProfile.Profile() if PROFILE else None
     if profiler is not None:
         profiler.enable()
+    driver = pilot.app._driver
+    assert driver is not None
+    written = {"bytes": 0, "writes": 0}
+    write = driver.write
+
+    def counted(data: str) -> None:
+        written["bytes"] += len(data)
+        written["writes"] += 1
+        write(data)
+
+    driver.write = counted  # type: ignore[method-assign]
     threads = cpu_by_thread()  # before the count starts: its own cost is not counted
     started = cpu_now()
     await asyncio.sleep(seconds)
-    figures: dict[str, object] = {"cpu": cpu_now() - started, "seconds": seconds}
+    figures: dict[str, object] = {"cpu": cpu_now() - started, "seconds": seconds, **written}
     figures["threads"] = {
         name: round(used - threads.get(name, 0.0), 4) for name, used in cpu_by_thread().items()
     }

@@ -56,9 +56,16 @@ def turn_label(turn_minutes: int) -> str:
 
 
 def rows(words: Content, line: Static) -> int:
-    """How many rows ``words`` take on ``line``, as Textual works it out; 0 before its layout."""
+    """How many rows ``words`` take on ``line``, as Textual works it out; 0 before its layout.
+
+    Words that fit the width take one row: only longer ones are wrapped to count.
+    """
     width = line.content_size.width
-    return words.get_height(line.styles, width) if width else 0  # type: ignore[arg-type]
+    if not width:
+        return 0
+    if words.cell_length <= width:
+        return 1
+    return words.get_height(line.styles, width)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -119,8 +126,9 @@ class StressTalkActivity(MinutesGate):
         self._talk_seconds = 0.0  # the talk's length when last looked at, to notice a +
         self._cue_offset = 0
         self._opener = 0
-        self._lines: dict[str, str] = {}
-        """What the turn's line and the cue show now, by id: redrawn only when it changes."""
+        self._lines: dict[str, tuple[str, int, int]] = {}
+        """What the turn's line and the cue show now, by id, on how many rows of what width:
+        redrawn only when it changes, laid out again only when its rows do."""
         self._talk: Talk | None = None
         """While the talk runs: its countdown, whose turn it is, and the lines under it."""
 
@@ -336,12 +344,20 @@ class StressTalkActivity(MinutesGate):
         repainted, not the screen's layout worked out again.
         """
         before = self._lines.get(line_id)
-        if text == before:
+        if before is not None and text == before[0]:
             return
-        self._lines[line_id] = text
         assert self._talk is not None
         line, words = self._talk.lines[line_id], Content(text)
-        layout = before is None or rows(words, line) != rows(Content(before), line)
+        width = line.content_size.width
+        now = rows(words, line)
+        self._lines[line_id] = (text, now, width)
+        if before is None or not now:
+            layout = True
+        else:
+            # Counted at another width (before the first layout, or the terminal resized),
+            # the rows of the words shown are counted again at this one.
+            then = before[1] if before[2] == width else rows(Content(before[0]), line)
+            layout = now != then
         line.update(words, layout=layout)
 
     @property
