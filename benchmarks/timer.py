@@ -3,6 +3,7 @@
     python benchmarks/timer.py             # the whole run, about 15 minutes
     python benchmarks/timer.py --quick     # shorter runs, for a first look
     python benchmarks/timer.py --only cpu [--rounds 5] [--seconds 30] [--profile [KIND ...]]
+    python benchmarks/timer.py --only cpu --kinds stress_talk --rounds 2 --seconds 10   # one place
 
 Prints:
 1. How late a countdown's end is noticed against its true end on the
@@ -130,16 +131,25 @@ def profile(kinds: list[str], seconds: float) -> None:
     for kind in kinds:
         figures = run_child(kind, seconds, None, "--profile")
         print(f"\n-- {CPU_KINDS[kind]}: {figures['cpu'] / seconds * 1000:.2f} ms/s under cProfile")
+        threads = figures.get("threads", {})
+        print(
+            "   by thread: "
+            + ", ".join(f"{n} {t / seconds * 1000:.2f} ms/s" for n, t in threads.items())
+        )
         print(figures["profile"])
 
 
-def cpu_table(rounds: int, seconds: float) -> list[str]:
-    """Rounds of every kind, interleaved; prints medians, noise and ratios; the kinds missed."""
+def cpu_table(rounds: int, seconds: float, only: list[str] | None = None) -> list[str]:
+    """Rounds of every kind (or of ``only``, always beside the bare clock), interleaved.
+
+    Prints medians, noise and ratios; returns the kinds that missed the goal.
+    """
     print(
         f"\n3. CPU while a countdown runs, {seconds:.0f} s per run, start-up excluded, "
         f"in a pty ({rounds} rounds, medians)"
     )
-    kinds = list(CPU_KINDS)
+    places = [kind for kind in CPU_KINDS if kind != "bare" and kind in (only or CPU_KINDS)]
+    kinds = ["bare", *places]
     used: dict[str, list[float]] = {kind: [] for kind in kinds}
     with tempfile.TemporaryDirectory(prefix="closer-cpu-pyc-") as pycache:
         for kind in kinds:  # one short warm-up each: byte-code and the file cache
@@ -150,8 +160,8 @@ def cpu_table(rounds: int, seconds: float) -> list[str]:
                 used[kind].append(cpu_per_second(kind, seconds, Path(pycache)))
     bare = Spread(used["bare"])
     missed = []
-    for kind, label in CPU_KINDS.items():
-        spent = Spread(used[kind])
+    for kind in kinds:
+        label, spent = CPU_KINDS[kind], Spread(used[kind])
         line = f"   {label:26} {spent.median * 1000:5.2f} ms/s  ({spent.describe(1000, 2)})"
         if kind != "bare":
             ratio = spent.median / bare.median
@@ -175,6 +185,12 @@ def main() -> int:
     parser.add_argument("--only", choices=["cpu"], help="only the CPU table")
     parser.add_argument("--rounds", type=int, help="CPU rounds (default 5, --quick 3)")
     parser.add_argument("--seconds", type=float, help="CPU seconds per run (default 30)")
+    parser.add_argument(
+        "--kinds",
+        nargs="+",
+        choices=[kind for kind in CPU_KINDS if kind != "bare"],
+        help="only these places in the CPU table, beside the bare clock (a quicker look at one)",
+    )
     parser.add_argument(
         "--profile",
         nargs="*",
@@ -205,7 +221,7 @@ def main() -> int:
 
     rounds = args.rounds or (3 if args.quick else 5)
     seconds = args.seconds or (15.0 if args.quick else 30.0)
-    missed = cpu_table(rounds, seconds)
+    missed = cpu_table(rounds, seconds, args.kinds)
     if args.profile is not None:
         profile(args.profile or missed, seconds)
     return 1 if missed else 0

@@ -692,10 +692,12 @@ class CloserApp(FirstSight):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock_now":
             # In the footer and help only when the lock is on, and not on the lock itself.
+            if not self.lock_is_on:
+                return False  # before the lock screen's import: the first frame asks
             from closer_tui.screens.lock import LockScreen
 
             stack = self.screen_stack
-            return self.lock_is_on and not (stack and isinstance(stack[-1], LockScreen))
+            return not (stack and isinstance(stack[-1], LockScreen))
         if action == "take_break":
             from closer_tui.screens.base import CloserScreen
 

@@ -18,13 +18,14 @@ minute to the one speaking now, so both move on by the same minute.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -35,7 +36,7 @@ from closer_tui.widgets.countdown import PULSE_SECONDS, CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
 from closer_tui.widgets.partner import named
 from closer_tui.widgets.phones_check import PhonesCheck
-from closer_tui.widgets.timed_activity import TimedActivity
+from closer_tui.widgets.timed_activity import MinutesGate
 from closer_tui.widgets.turn_banner import TurnBanner
 
 CUE_SECONDS = 20.0
@@ -54,12 +55,46 @@ def turn_label(turn_minutes: int) -> str:
     return "two halves" if turn_minutes == 0 else f"{turn_minutes}-minute turns, alternating"
 
 
-class StressTalkActivity(TimedActivity):
+def rows(words: Content, line: Static) -> int:
+    """How many rows ``words`` take on ``line``, as Textual works it out; 0 before its layout.
+
+    Words that fit the width take one row: only longer ones are wrapped to count.
+    """
+    width = line.content_size.width
+    if not width:
+        return 0
+    if words.cell_length <= width:
+        return 1
+    return words.get_height(line.styles, width)  # type: ignore[arg-type]
+
+
+@dataclass
+class Talk:
+    """What a running talk changes each second, held rather than looked up at every tick."""
+
+    banner: TurnBanner
+    opener: Static
+    lines: dict[str, Static]
+    panel: CountdownPanel | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.panel is not None and self.panel.is_attached
+
+
+class StressTalkActivity(MinutesGate):
     """Options: ``turn_minutes`` (0 = halves), ``phones_check`` (0 skips the check)."""
 
     KIND = "stress_talk"
     TITLE = "Stress-reducing conversation"
     RUNNING = "talking"
+
+    BINDINGS = [
+        Binding("t", "turn_length", "Turn length"),
+        Binding("tab", "swap", "Swap"),
+        Binding("o", "opener", "New opener"),
+        Binding("a", "again", "Another talk"),
+    ]
 
     DEFAULT_CSS = """
     StressTalkActivity { padding: 0 2; }
@@ -79,15 +114,6 @@ class StressTalkActivity(TimedActivity):
     StressTalkActivity #talk-summary { width: 1fr; text-align: center; color: $text-muted; }
     """
 
-    BINDINGS = [
-        Binding("left", "minutes(-1)", "Shorter", key_display="←"),
-        Binding("right", "minutes(1)", "Longer", key_display="→"),
-        Binding("t", "turn_length", "Turn length"),
-        Binding("tab", "swap", "Swap"),
-        Binding("o", "opener", "New opener"),
-        Binding("a", "again", "Another talk"),
-    ]
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.set_reactive(StressTalkActivity.stage, "phones")
@@ -100,8 +126,11 @@ class StressTalkActivity(TimedActivity):
         self._talk_seconds = 0.0  # the talk's length when last looked at, to notice a +
         self._cue_offset = 0
         self._opener = 0
-        self._lines: dict[str, str] = {}
-        """What the turn's line and the cue show now, by id: redrawn only when it changes."""
+        self._lines: dict[str, tuple[str, int, int]] = {}
+        """What the turn's line and the cue show now, by id, on how many rows of what width:
+        redrawn only when it changes, laid out again only when its rows do."""
+        self._talk: Talk | None = None
+        """While the talk runs: its countdown, whose turn it is, and the lines under it."""
 
     # -- choices ------------------------------------------------------------------------
 
@@ -140,6 +169,7 @@ class StressTalkActivity(TimedActivity):
             # (skipped just as it began), its children already gone.
             return
         self._lines.clear()
+        self._talk = None
         self.can_focus = False
         stage = stages.first()
         await stage.remove_children()
@@ -183,9 +213,6 @@ class StressTalkActivity(TimedActivity):
     def _turns_text(self) -> str:
         return f"Turns: {turn_label(self._turn_minutes)} (t to change)"
 
-    def action_minutes(self, by: int) -> None:
-        self.query_one(MinutesChoice).step(by)
-
     def action_turn_length(self) -> None:
         index = TURN_CHOICES.index(self._turn_minutes)
         self._turn_minutes = TURN_CHOICES[(index + 1) % len(TURN_CHOICES)]
@@ -207,17 +234,17 @@ class StressTalkActivity(TimedActivity):
         rng = self.closer.rng
         self._cue_offset = rng.randrange(len(self.closer.library.phrases.listening_cues))
         self._opener = rng.randrange(len(self.closer.library.stress_talk.speaker_prompts))
-        await self._restage(
-            TurnBanner(self.closer.couple),
-            Static("", id="talk-opener"),
-            Vertical(id="talk-timer"),
-            Static("", id="talk-turn-time"),
-            Static("", id="talk-cue"),
-        )
-        return self.query_one("#talk-timer")
+        banner, timer = TurnBanner(self.closer.couple), Vertical(id="talk-timer")
+        lines = {line_id: Static("", id=line_id) for line_id in ("talk-turn-time", "talk-cue")}
+        opener = Static("", id="talk-opener")
+        await self._restage(banner, opener, timer, *lines.values())
+        self._talk = Talk(banner, opener, lines)
+        return timer
 
     async def show_running(self, panel: CountdownPanel) -> None:
         panel.caption = TALK_CAPTION
+        if self._talk is not None:
+            self._talk.panel = panel
         self.watch(panel, "paused", self._on_paused, init=False)
         self.watch(panel, "shown", self._on_shown, init=False)
         self._show_opener()
@@ -225,11 +252,14 @@ class StressTalkActivity(TimedActivity):
 
     @property
     def panel(self) -> CountdownPanel:
-        return self.query_one(CountdownPanel)
+        """The talk's countdown, kept at hand: it is looked at every second."""
+        assert self._talk is not None and self._talk.panel is not None
+        return self._talk.panel
 
     @property
     def banner(self) -> TurnBanner:
-        return self.query_one(TurnBanner)
+        assert self._talk is not None
+        return self._talk.banner
 
     def _on_paused(self, paused: bool) -> None:
         self.sync()
@@ -259,7 +289,8 @@ class StressTalkActivity(TimedActivity):
         they move the fake clock. A turn that ends between two ticks is closed
         at its exact end (``_catch_up``), and noticed at the next tick.
         """
-        if self.stage != "talking" or not self.query(CountdownPanel):
+        talk = self._talk
+        if self.stage != "talking" or talk is None or not talk.running:
             return
         self._give_extensions_to_the_turn()
         swapped = self._catch_up()
@@ -305,18 +336,29 @@ class StressTalkActivity(TimedActivity):
         self._put("talk-cue", f"For the listener: {cue}")
 
     def _put(self, line_id: str, text: str) -> None:
-        """Show ``text`` on a line, if it is news; laid out again only if its length changed.
+        """Show ``text`` on a line, if it is news; laid out again only if it needs more rows.
 
-        A line the same length as before ("This turn: 4:31 left" after
-        "4:32") takes the same room, so only it is repainted, not the screen's
-        layout worked out again.
+        The words are plain (``Content``, never read as markup), and a line
+        that wraps onto as many rows as before ("This turn: 4:31 left" after
+        "4:32", a new listening cue) takes the same room: only it is
+        repainted, not the screen's layout worked out again.
         """
         before = self._lines.get(line_id)
-        if text == before:
+        if before is not None and text == before[0]:
             return
-        self._lines[line_id] = text
-        layout = before is None or cell_len(text) != cell_len(before)
-        self.query_one(f"#{line_id}", Static).update(text, layout=layout)
+        assert self._talk is not None
+        line, words = self._talk.lines[line_id], Content(text)
+        width = line.content_size.width
+        now = rows(words, line)
+        self._lines[line_id] = (text, now, width)
+        if before is None or not now:
+            layout = True
+        else:
+            # Counted at another width (before the first layout, or the terminal resized),
+            # the rows of the words shown are counted again at this one.
+            then = before[1] if before[2] == width else rows(Content(before[0]), line)
+            layout = now != then
+        line.update(words, layout=layout)
 
     @property
     def cue(self) -> str:
@@ -345,7 +387,8 @@ class StressTalkActivity(TimedActivity):
         text = Text.assemble(
             "If it helps, ", named(speaker), ": ", prompts[self._opener % len(prompts)]
         )
-        self.query_one("#talk-opener", Static).update(text)
+        assert self._talk is not None
+        self._talk.opener.update(text)
 
     # -- the end -------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.minutes_choice import MinutesChoice
 from closer_tui.widgets.option_list import CalmOptionList
 from closer_tui.widgets.phones_check import PhonesCheck
-from closer_tui.widgets.timed_activity import TimedActivity
+from closer_tui.widgets.timed_activity import MinutesGate, TimedActivity
 
 SETTLE_SECONDS = 120.0
 UNPLUGGED_MINUTES = (30, 60, 90, 120)
@@ -146,7 +146,7 @@ class PhonesAwayActivity(TimedActivity):
 # -- the unplugged evening ------------------------------------------------------------------------
 
 
-class UnpluggedActivity(TimedActivity):
+class UnpluggedActivity(MinutesGate):
     """Practice 6: a phones-away timer, the couple's phone-free zones, and this week's evenings."""
 
     KIND = "unplugged"
@@ -168,8 +168,6 @@ class UnpluggedActivity(TimedActivity):
     """
 
     BINDINGS = [
-        Binding("left", "minutes(-1)", "Shorter", key_display="←"),
-        Binding("right", "minutes(1)", "Longer", key_display="→"),
         Binding("delete,backspace", "remove_zone", "Remove zone"),
         Binding("i", "idea", "Idea"),
         Binding("a", "again", "Another evening"),
@@ -231,9 +229,6 @@ class UnpluggedActivity(TimedActivity):
         self.query_one("#unplug-after", Static).update("")
         self.query_one(MinutesChoice).display = not self.planned_seconds
         self.stage = "ready"
-
-    def action_minutes(self, by: int) -> None:
-        self.query_one(MinutesChoice).step(by)
 
     async def make_room(self) -> Widget:
         return self.query_one("#unplug-stage")

@@ -57,6 +57,8 @@ class HomeScreen(CloserScreen[None]):
     """
 
     help_text = HELP
+    SUB_TITLE = "Tonight"
+    """Set before the first frame, so the header says it at once (not a frame later)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,7 +71,6 @@ class HomeScreen(CloserScreen[None]):
     _was_narrow: bool | None = None
 
     def on_mount(self) -> None:
-        self.sub_title = "Tonight"
         self.watch(self.closer, "couple", self._refresh_tonight, init=False)
         self.watch(self.closer, "history", self._refresh_tonight, init=False)
         self.watch(self.closer, "catalog", self._refresh_places, init=False)

@@ -12,15 +12,13 @@ from __future__ import annotations
 from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.timer import Timer
-from textual.widget import Widget
 
 from closer_tui.core.clock import Clock
 from closer_tui.core.content import Breathing
-from closer_tui.widgets.countdown import centred
+from closer_tui.widgets.drawn import DrawnWidget, centred
 
 BAR_CELLS = 30
 EIGHTHS = " ▏▎▍▌▋▊▉█"
@@ -58,7 +56,7 @@ def bar(fullness: float, cells: int = BAR_CELLS) -> tuple[str, str]:
     return drawn, "░" * (cells - len(drawn))
 
 
-class BreathingGuide(Widget):
+class BreathingGuide(DrawnWidget):
     """Breathe in as the bar fills, out as it empties; or, held still, a plain count.
 
     Two rows, drawn with Textual's line API: the words, and the bar. A frame
@@ -79,7 +77,6 @@ class BreathingGuide(Widget):
     def __init__(
         self, words: Breathing, *, clock: Clock, still: bool = False, id: str | None = None
     ) -> None:
-        self._styles: dict[str, Style] = {}
         super().__init__(id=id)
         self.words = words
         self.clock = clock
@@ -118,31 +115,20 @@ class BreathingGuide(Widget):
             rows.append(1)
         self.refresh(*(Region(0, row, width, 1) for row in rows))
 
-    def notify_style_update(self) -> None:
-        self._styles.clear()  # another theme: work the styles out afresh
-        super().notify_style_update()
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self.rich_style if name == "blank" else self.get_component_rich_style(name)
-            self._styles[name] = style
-        return style
-
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
-        blank = self._style("blank")
+        blank = self.part_style("blank")
         breath = self.breath()
         words = self.words
         said = words.breathe_in if breath.breathing_in else words.breathe_out
         if y == 0:
             if self.still:
                 said = f"{said} · {breath.seconds_left}"
-            return centred([Segment(said, self._style("breathing--words"))], width, blank)
+            return centred([Segment(said, self.part_style("breathing--words"))], width, blank)
         if y == 1 and not self.still:
             filled, rest = bar(breath.fullness)
             return centred(
-                [Segment(filled, blank), Segment(rest, self._style("breathing--rest"))],
+                [Segment(filled, blank), Segment(rest, self.part_style("breathing--rest"))],
                 width,
                 blank,
             )

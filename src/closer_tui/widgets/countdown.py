@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import ClassVar, NamedTuple, Self
+from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -14,9 +14,9 @@ from textual.reactive import reactive
 from textual.renderables.digits import Digits
 from textual.strip import Strip
 from textual.timer import Timer
-from textual.widget import Widget
 
 from closer_tui.core.clock import Clock, Countdown, Phase, format_mmss, until_next_second
+from closer_tui.widgets.drawn import DrawnWidget, centred
 from closer_tui.widgets.time_bar import bar_segments, filled_cells
 
 EXTEND_SECONDS = 60
@@ -26,7 +26,7 @@ DIGIT_ROWS = range(3)
 BLANK_ROW, BAR_ROW, STATUS_ROW = 3, 4, 5
 
 
-class CountdownPanel(Widget, can_focus=True):
+class CountdownPanel(DrawnWidget, can_focus=True):
     """Shows a :class:`Countdown` and ends it on time.
 
     Remaining time is always read from the countdown's clock. A first timer
@@ -99,7 +99,6 @@ class CountdownPanel(Widget, can_focus=True):
         """``compact`` shows only a small, dim time: for exercises where a big timer distracts."""
         self._width = 0
         """The width the bar was measured for."""
-        self._palette: dict[str, Style] = {}
         super().__init__(id=id, classes=classes)
         self.compact = compact
         self.set_class(compact, "-compact")
@@ -251,7 +250,7 @@ class CountdownPanel(Widget, can_focus=True):
             if self.compact:
                 used = [width]  # its one line: the time and what it is, in words
             elif row in DIGIT_ROWS:
-                style = self._style("countdown--digits")
+                style = self.part_style("countdown--digits")
                 used = [big_digits(d, style)[0].cell_length for d in (before.digits, now.digits)]
             elif row == BAR_ROW:
                 used = [self._bar_width]
@@ -276,22 +275,6 @@ class CountdownPanel(Widget, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------
 
-    def refresh(
-        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
-    ) -> Self:
-        if not regions:
-            # The whole panel, as after a change of style: work the styles out afresh.
-            self._palette.clear()
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
-    def _style(self, name: str) -> Style:
-        """A part's style; worked out once for each full repaint, as it is not cheap."""
-        style = self._palette.get(name)
-        if style is None:
-            style = self.rich_style if name == "blank" else self.get_component_rich_style(name)
-            self._palette[name] = style
-        return style
-
     def render_line(self, y: int) -> Strip:
         # Called only for rows Textual has no drawing of: after a refresh, or a resize.
         width = self.content_size.width
@@ -301,20 +284,20 @@ class CountdownPanel(Widget, can_focus=True):
         return self._draw(y, width)
 
     def _draw(self, y: int, width: int) -> Strip:
-        looks, blank = self._look_now, self._style("blank")
+        looks, blank = self._look_now, self.part_style("blank")
         if self.compact:
             y = STATUS_ROW if y == 0 else BLANK_ROW
         if y in DIGIT_ROWS:
             return centred(
-                [big_digits(looks.digits, self._style("countdown--digits"))[y]], width, blank
+                [big_digits(looks.digits, self.part_style("countdown--digits"))[y]], width, blank
             )
         if y == BAR_ROW:
-            done, left = self._style("countdown--done"), self._style("countdown--left")
+            done, left = self.part_style("countdown--done"), self.part_style("countdown--left")
             return centred(bar_segments(looks.filled, self._bar_width, done, left), width, blank)
         if y == STATUS_ROW:
             # A pause is news and stands out; a caption only says what the time is.
             part = "countdown--status" if self.compact or self.paused else "countdown--caption"
-            status = Segment(looks.status, self._style(part))
+            status = Segment(looks.status, self.part_style(part))
             return centred([status], width, blank)
         return Strip.blank(width, blank)
 
@@ -342,15 +325,3 @@ def big_digits(time: str, style: Style) -> list[Segment]:
     """``time`` in Textual's three-row digits: one segment for each row."""
     pieces = Digits(time).render(style)
     return [piece for piece in pieces if isinstance(piece, Segment) and piece.text != "\n"]
-
-
-def centred(segments: list[Segment], width: int, blank: Style) -> Strip:
-    """``segments`` in the middle of a line ``width`` cells wide, cut if they are wider."""
-    used = Segment.get_line_length(segments)
-    if used >= width:
-        return Strip(segments).crop(0, width)
-    left = (width - used) // 2
-    return Strip(
-        [Segment(" " * left, blank), *segments, Segment(" " * (width - used - left), blank)],
-        width,
-    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar, Literal
 
+from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -20,6 +21,7 @@ from closer_tui.core.models import Outcome, PartnerKey
 from closer_tui.widgets.activity import Activity
 from closer_tui.widgets.both_ready import BothReady
 from closer_tui.widgets.countdown import CountdownPanel
+from closer_tui.widgets.minutes_choice import MinutesChoice
 
 Running = Literal["hugging", "gazing", "listening", "settling", "unplugged", "talking"]
 """What the couple is doing while the time runs, in each practice's own word."""
@@ -140,3 +142,15 @@ class TimedActivity(Activity):
                 panel.remove()
             self.stage = "after"
             self.call_later(self.show_gate)
+
+
+class MinutesGate(TimedActivity):
+    """A timed practice whose gate offers a choice of minutes: ← and → change it."""
+
+    BINDINGS = [
+        Binding("left", "minutes(-1)", "Shorter", key_display="←"),
+        Binding("right", "minutes(1)", "Longer", key_display="→"),
+    ]
+
+    def action_minutes(self, by: int) -> None:
+        self.query_one(MinutesChoice).step(by)
