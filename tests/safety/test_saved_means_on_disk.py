@@ -17,8 +17,10 @@ from textual.widgets import Static
 
 from closer_tui.activities.questions import QuestionActivity
 from closer_tui.app import CloserApp
+from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
 from closer_tui.screens.save_failed import SaveFailedScreen
+from closer_tui.widgets.private_round import HANDOVER_SECONDS
 
 
 def hint(activity: QuestionActivity) -> str:
@@ -67,3 +69,27 @@ async def test_a_refused_write_is_never_called_saved(
     await pilot.pause()
     assert "Saved." in [note.message for note in app._notifications]  # now it is, and says so
     assert len(store_with_couple.load_history().sessions) == 1
+
+
+async def test_a_refused_pick_is_never_called_kept(
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
+) -> None:
+    from closer_tui.screens.decks import deck_screen
+
+    await pilot.pause()
+    deck = deck_screen(app, "quick-picks")
+    app.push_screen(deck)
+    await pilot.pause()
+    clock.advance(HANDOVER_SECONDS)  # a pick waits a moment, so a stray key is not a choice
+    await pilot.pause()
+
+    def refuse(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.MonkeyPatch.context() as full:
+        full.setattr(os, "fsync", refuse)
+        await tap(pilot, "f", "j")  # both chose: revealed, and kept at once
+    assert isinstance(app.screen, SaveFailedScreen)  # asked what to do with it
+    shown = str(deck.query_one("#deck-hint", Static).render())
+    assert "n for the next card" in shown
+    assert "Kept in your history" not in shown

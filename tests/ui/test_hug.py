@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import stat
 from pathlib import Path
 
+import pytest
 from helpers import advance, kept, kept_whole, play, saved, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -228,3 +231,21 @@ async def test_the_invitation_asks_for_the_keys_before_the_hug_and_allows_sittin
     assert "Sit or stand close" in shown
     assert "Stand up" not in shown
     assert shown.index("presses your key") < shown.index("hold on")
+
+
+async def test_a_hug_cut_short_on_a_full_disk_is_not_called_kept(
+    app: CloserApp, clock: ManualClock, pilot: Pilot[None]
+) -> None:
+    from closer_tui.screens.save_failed import SaveFailedScreen
+
+    def refuse(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    await start_hug(pilot)
+    with pytest.MonkeyPatch.context() as full:
+        full.setattr(os, "fsync", refuse)
+        await play(pilot, clock, "space", 7, "e")
+    assert isinstance(app.screen, SaveFailedScreen)  # closer asks what to do with it
+    below = " ".join(str(s.render()) for s in app.screen_stack[-2].query("Static"))
+    assert "A hug is counted once it has run its 20 seconds." in below
+    assert "Kept in your history" not in below

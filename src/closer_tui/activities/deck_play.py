@@ -261,21 +261,23 @@ class DeckActivity(TurnDeck[Play]):
 
     def _revealed(self, play: Play, after: str | Text) -> None:
         play.revealed = True
-        self._keep_now()
+        kept = self._keep_now()
         hint = Text.assemble(after if isinstance(after, Text) else Text(after))
-        hint.append("\nKept in your history. n for the next card (you swap who goes first).")
+        hint.append("\nKept in your history. " if kept else "\n")  # if not, closer asked
+        hint.append("n for the next card (you swap who goes first).")
         self._hint(hint)
         self.focus()
         self.refresh_bindings()
 
-    def _keep_now(self) -> None:
-        """Keep this visit's plays as a round now: on disk before the next key."""
+    def _keep_now(self) -> bool:
+        """Keep this visit's plays as a round now, on disk before the next key; whether it is."""
         kept = self._outcome(self.kept())
         if kept is None:
-            return
-        self.report(*kept)  # on disk (or in the session's draft) before the next key
+            return False
+        on_disk = self.report(*kept)  # or in the session's draft
         self.forget()
         self._started_at = self.closer.now()
+        return on_disk
 
     # -- keys -------------------------------------------------------------------------
 

@@ -109,9 +109,9 @@ class HugActivity(TimedActivity):
         """What comes next; for a hug cut short, also why the count below did not move."""
         if really_done(outcome):
             return "Press a for another hug."
+        kept = f"{kept_as(outcome)}\n" if self.last_round_kept else ""  # if not, closer asked
         return (
-            f"{kept_as(outcome)}\n"
-            f"A hug is counted once it has run its {self.seconds:g} seconds.\n"
+            f"{kept}A hug is counted once it has run its {self.seconds:g} seconds.\n"
             "Press a for another hug."
         )
 

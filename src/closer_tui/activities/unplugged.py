@@ -70,8 +70,13 @@ def tracker_text(week: list[tuple[date, bool]], today: date) -> Text:
     return text
 
 
-def after_text(outcome: Outcome) -> str:
-    """Welcome back, and honestly where this evening went (the tracker, or only the history)."""
+def after_text(outcome: Outcome, *, on_disk: bool = True) -> str:
+    """Welcome back, and honestly where this evening went (the tracker, or only the history).
+
+    Not ``on_disk``: the disk refused it, and closer asked the couple what to do with it.
+    """
+    if not on_disk:
+        return "Welcome back.\nPress a to start another timer."
     if really_done(outcome):
         kept = "Welcome back. Your unplugged evening is kept in this week's tracker."
     else:
@@ -240,7 +245,9 @@ class UnpluggedActivity(MinutesGate):
         return {"phones_away": True}
 
     async def show_after(self, outcome: Outcome) -> None:
-        self.query_one("#unplug-after", Static).update(after_text(outcome))
+        self.query_one("#unplug-after", Static).update(
+            after_text(outcome, on_disk=self.last_round_kept)
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "minutes":
