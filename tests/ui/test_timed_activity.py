@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 
 from closer_tui.activities import activity_class
 from closer_tui.app import CloserApp
@@ -57,3 +58,22 @@ async def test_each_timed_practice_passes_its_gates_runs_its_time_and_keeps_one_
         assert activity.pending() is None
         kept = store_with_couple.load_history().sessions
         assert [record.kind for record in kept] == [kind]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["eye_gazing", "stress_talk", "unplugged"],
+)
+async def test_an_activity_gone_before_its_first_gate_goes_quietly(
+    kind: ActivityKind, app: CloserApp, pilot: Pilot[None]
+) -> None:
+    """A session moving on at once (as after a crash's pick-up) took the step's parts
+    down before its gate went up: the gate looked for them and ended closer."""
+    await pilot.pause()
+    stage = app.screen
+    activity = activity_class(kind)()
+    await stage.mount(activity)
+    await activity.remove()  # before the frame after which its gate would go up
+    await pilot.pause()
+    await pilot.pause()
+    assert app.is_running

@@ -99,7 +99,7 @@ class EyeGazingActivity(TimedActivity):
     def on_mount(self) -> None:
         if self.planned_seconds:
             self.query_one(MinutesChoice).display = False
-        self.call_after_refresh(self.show_gate)
+        self.show_gate_once_painted()
 
     async def show_gate(self) -> None:
         self.query_one("#eye-setup").display = True

@@ -153,7 +153,7 @@ class StressTalkActivity(MinutesGate):
 
     def on_mount(self) -> None:
         self._turn_minutes = self.turn_minutes
-        self.call_after_refresh(self.show_gate)
+        self.show_gate_once_painted()
 
     async def show_gate(self) -> None:
         if self.options.get("phones_check", 1) == 0:

@@ -214,7 +214,7 @@ class UnpluggedActivity(MinutesGate):
         self._show_zones()
         self._show_week()
         self._show_idea()
-        self.call_after_refresh(self.show_gate)
+        self.show_gate_once_painted()
 
     @property
     def seconds(self) -> float:

@@ -71,6 +71,17 @@ class TimedActivity(Activity):
         """Put the gate up for a new round (and set ``stage``)."""
         raise NotImplementedError
 
+    def show_gate_once_painted(self) -> None:
+        """Put the first gate up just after the activity is painted, unless it is gone or
+        going by then: a session can move on to its next step in between (a crash's pick-up
+        did), and the gate would look for parts already taken down."""
+        self.call_after_refresh(self._show_gate_if_here)
+
+    async def _show_gate_if_here(self) -> None:
+        # Textual's ``display`` is False too while a node is being taken down (8.2.8).
+        if self.is_attached and self.display:
+            await self.show_gate()
+
     async def make_room(self) -> Widget:
         """Clear what the gate showed; the widget returned holds the countdown."""
         raise NotImplementedError
