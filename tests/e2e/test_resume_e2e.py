@@ -104,8 +104,10 @@ def test_killed_mid_session_it_resumes_with_nothing_lost(
     second.wait_for("step 2 of 3")
     second.keys("Enter")  # "Pick up" has the focus
     second.wait_for("Step 2 of 3")
-    second.keys("C-d")  # we're done for tonight: saves
-    second.wait_for(lambda _: any(kept_files(data / "sessions")))
+    second.keys("C-d")  # we're done for tonight: saves the session, then lets the draft go
+    second.wait_for(
+        lambda _: any(kept_files(data / "sessions")) and not any((data / "in-progress").iterdir())
+    )
 
     [saved] = kept_files(data / "sessions")
     record = json.loads(saved.read_text(encoding="utf-8"))
