@@ -23,6 +23,7 @@ from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.private_round import HANDOVER_SECONDS
 
 if TYPE_CHECKING:
+    from closer_tui.activities.stress_talk import StressTalkActivity
     from closer_tui.app import CloserApp
     from closer_tui.screens.session import SessionScreen
 
@@ -150,6 +151,37 @@ async def advance(pilot: Pilot[Any], clock: ManualClock, seconds: float) -> None
     for talk in pilot.app.screen.query(StressTalkActivity):
         talk.sync()
     await pilot.pause()
+
+
+async def talking(pilot: Pilot[Any]) -> StressTalkActivity:
+    """The stress-reducing talk on its own screen, phones away and both ready: talking."""
+    from closer_tui.activities.stress_talk import StressTalkActivity
+    from closer_tui.screens.activity import ActivityScreen
+
+    pilot.app.push_screen(ActivityScreen("Talk", [("Talk", StressTalkActivity())]))
+    await pilot.pause()
+    await pilot.pause()
+    talk = pilot.app.screen.query_one(StressTalkActivity)
+    await pilot.press("f", "j")  # phones away, both
+    await pilot.pause()
+    await pilot.press("f", "j")  # both ready
+    await pilot.pause()
+    assert talk.stage == "talking"
+    return talk
+
+
+def recorded_updates(line: Any) -> list[tuple[str, bool]]:
+    """Every ``update`` of the Static ``line`` from now on: its words, and whether it asked
+    for a new layout."""
+    updates: list[tuple[str, bool]] = []
+    real_update = line.update
+
+    def update(content: Any = "", *, layout: bool = True) -> None:
+        updates.append((str(content), layout))
+        real_update(content, layout=layout)
+
+    line.update = update
+    return updates
 
 
 async def tap(pilot: Pilot[Any], *keys: str) -> None:

@@ -9,40 +9,15 @@ three of the talk's seconds, benchmarks/timer.py). Words that need another row
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
 
-from helpers import screen_text
+from helpers import recorded_updates, screen_text, talking
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from closer_tui.activities.stress_talk import CUE_SECONDS, StressTalkActivity
+from closer_tui.activities.stress_talk import CUE_SECONDS
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
-from closer_tui.screens.activity import ActivityScreen
 from closer_tui.widgets.countdown import CountdownPanel
-
-
-async def talking(pilot: Pilot[None]) -> StressTalkActivity:
-    pilot.app.push_screen(ActivityScreen("Talk", [("Talk", StressTalkActivity())]))
-    await pilot.pause()
-    await pilot.pause()
-    await pilot.press("f", "j", "f", "j")  # phones away, both ready
-    await pilot.pause()
-    talk = pilot.app.screen.query_one(StressTalkActivity)
-    assert talk.stage == "talking"
-    return talk
-
-
-def recorded(line: Static) -> list[tuple[str, bool]]:
-    updates: list[tuple[str, bool]] = []
-    real_update = line.update
-
-    def update(content: Any = "", *, layout: bool = True) -> None:
-        updates.append((str(content), layout))
-        real_update(content, layout=layout)
-
-    line.update = update  # type: ignore[method-assign]
-    return updates
 
 
 async def next_cue(pilot: Pilot[None], clock: ManualClock) -> None:
@@ -54,7 +29,7 @@ async def next_cue(pilot: Pilot[None], clock: ManualClock) -> None:
 async def test_a_new_cue_on_one_row_needs_no_new_layout(app: CloserApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         talk = await talking(pilot)
-        updates = recorded(talk.query_one("#talk-cue", Static))
+        updates = recorded_updates(talk.query_one("#talk-cue", Static))
         before = talk.cue
         await next_cue(pilot, clock)
         [(words, layout)] = updates
@@ -70,7 +45,7 @@ async def test_a_cue_that_needs_another_row_is_laid_out_again(
     async with app.run_test(size=(40, 30)) as pilot:
         talk = await talking(pilot)
         cue = talk.query_one("#talk-cue", Static)
-        updates = recorded(cue)
+        updates = recorded_updates(cue)
         heights = [cue.size.height]
         for _ in app.library.phrases.listening_cues:
             await next_cue(pilot, clock)

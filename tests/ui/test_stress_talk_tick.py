@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import AppFactory, screen_text
+from helpers import AppFactory, recorded_updates, screen_text, talking
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -18,21 +18,7 @@ from closer_tui.activities.stress_talk import StressTalkActivity
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock
 from closer_tui.core.store import Store
-from closer_tui.screens.activity import ActivityScreen
 from closer_tui.widgets.countdown import CountdownPanel
-
-
-async def talking(pilot: Pilot[None]) -> StressTalkActivity:
-    pilot.app.push_screen(ActivityScreen("Talk", [("Talk", StressTalkActivity())]))
-    await pilot.pause()
-    await pilot.pause()
-    talk = pilot.app.screen.query_one(StressTalkActivity)
-    await pilot.press("f", "j")  # phones away, both
-    await pilot.pause()
-    await pilot.press("f", "j")  # both ready
-    await pilot.pause()
-    assert talk.stage == "talking"
-    return talk
 
 
 async def tick(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
@@ -83,14 +69,7 @@ async def test_a_line_is_redrawn_only_when_its_words_change(
     talk = await talking(pilot)
     await tick(pilot, clock, 1)  # 10:00 to 9:59: shorter, laid out again
     line = talk.query_one("#talk-turn-time", Static)
-    updates: list[tuple[str, bool]] = []
-    real_update = line.update
-
-    def update(content: Any = "", *, layout: bool = True) -> None:
-        updates.append((str(content), layout))
-        real_update(content, layout=layout)
-
-    line.update = update  # type: ignore[method-assign]
+    updates = recorded_updates(line)
     talk.sync()  # a look with nothing new to show
     assert updates == []
     await tick(pilot, clock, 1)
