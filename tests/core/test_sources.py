@@ -16,7 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 from closer_tui.core.content import DOI_PATTERN, Claim, Library, library, package_files
-from closer_tui.screens.guide import evidence_markdown
+from closer_tui.screens.guide import evidence_parts
 
 LIB = library()
 CLAIMS = {claim.id: claim for claim in LIB.claims}
@@ -173,7 +173,7 @@ def test_one_study_one_strength() -> None:
 
 
 def test_the_evidence_page_lists_every_claim_and_every_source() -> None:
-    page = evidence_markdown(LIB)
+    page = "\n\n".join(evidence_parts(LIB))  # the whole page, as it is read
     assert LIB.guide("evidence").body.strip() in page
     for claim in LIB.claims:
         assert claim.text in page and claim.caveat in page

@@ -6,7 +6,7 @@ from textual.pilot import Pilot
 from textual.widgets import Markdown
 
 from closer_tui.app import CloserApp
-from closer_tui.screens.guide import ReadingScreen, evidence_markdown, evidence_parts
+from closer_tui.screens.guide import ReadingScreen, evidence_parts
 
 
 async def test_the_first_part_is_painted_before_the_claims_and_sources_follow(
@@ -31,7 +31,6 @@ async def test_the_first_part_is_painted_before_the_claims_and_sources_follow(
     assert painted_with == [1]  # the page's own text alone in the first frame
     parts = app.screen.query(Markdown)
     assert [part.source for part in parts] == list(evidence_parts(app.library))
-    assert "\n\n".join(part.source for part in parts) == evidence_markdown(app.library)
 
 
 async def test_going_back_before_the_rest_is_in_is_calm(app: CloserApp, pilot: Pilot[None]) -> None:

@@ -257,11 +257,6 @@ def evidence_parts(library: Library) -> tuple[str, str, str]:
     )
 
 
-def evidence_markdown(library: Library) -> str:
-    """The whole of "How sure are we?" as one page of Markdown."""
-    return "\n\n".join(evidence_parts(library))
-
-
 def guide_screen(app: CloserApp, guide_id: str) -> Screen[None]:
     """The screen for one guide id from the catalog (KeyError for an unknown id)."""
     library = app.library
