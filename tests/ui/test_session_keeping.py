@@ -12,11 +12,12 @@ from textual.widgets import Button, Input, TextArea
 
 from closer_tui.app import CloserApp
 from closer_tui.core.clock import ManualClock, Phase
+from closer_tui.core.plans import TIME_ALONE_SECONDS
 from closer_tui.core.store import Store, StoreError
 from closer_tui.screens.activity import ActivityScreen
 from closer_tui.screens.leave import LeaveScreen
 from closer_tui.screens.save_failed import SaveFailedScreen
-from closer_tui.screens.session import SessionScreen
+from closer_tui.screens.session import LOOK_SECONDS, SessionScreen
 from closer_tui.screens.summary import SummaryScreen
 from closer_tui.widgets.countdown import CountdownPanel
 from closer_tui.widgets.turn_entry import TurnEntry
@@ -115,6 +116,30 @@ async def test_closing_after_the_step_is_gone_never_writes_a_draft_that_knows_le
         screen.autosave(look=False)
     (draft,) = store_with_couple.load_drafts()
     assert draft.current["typing"] == {"te-text": "Soup on Tuesday"}
+
+
+async def test_a_draft_in_which_only_time_moved_waits_and_words_never_do(
+    app: CloserApp, store_with_couple: Store, clock: ManualClock
+) -> None:
+    def on_disk() -> tuple[float, dict[str, str]]:
+        (draft,) = store_with_couple.load_drafts()
+        return draft.step_elapsed, draft.current["typing"]
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await typed_at(pilot, "quick-reconnect", 2, *"Soup")
+        screen._tick()
+        elapsed, typing = on_disk()
+        assert typing == {"te-text": "Soup"}
+        clock.advance(LOOK_SECONDS)
+        screen._tick()
+        assert on_disk() == (elapsed, typing)  # only the time moved: not written yet
+        await pilot.press(*" on Tuesday")
+        clock.advance(LOOK_SECONDS)
+        screen._tick()
+        assert on_disk() == (elapsed + 2 * LOOK_SECONDS, {"te-text": "Soup on Tuesday"})
+        clock.advance(TIME_ALONE_SECONDS)
+        screen._tick()
+        assert on_disk()[0] == elapsed + 2 * LOOK_SECONDS + TIME_ALONE_SECONDS  # the time too
 
 
 # -- items 2 and 3: a said turn is on disk at once; half-typed words come back ------------

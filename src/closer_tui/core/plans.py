@@ -283,3 +283,26 @@ def draft_record(
             steps=draft.done,
         )
     return GuidedRun(plan, clock, draft.started_at, draft=draft).as_left(draft.updated_at)
+
+
+TIME_ALONE_SECONDS = 30.0
+"""How often a draft in which only the time has moved is written again.
+
+Its words, a round, a step or a turn are written at once; rewriting an
+unchanged evening every few seconds only to move its clock would cost the
+laptop more than the hug it is timing. A crash loses at most this much of
+the time counted, never a word.
+"""
+
+
+def beyond_the_clock(draft: SessionDraft) -> dict[str, Any]:
+    """All a draft holds but its clock: where this is unchanged, only time has moved.
+
+    The clock is the draft's own times and the running time of the step's
+    unfinished round (finished rounds and steps keep theirs for good).
+    """
+    held = draft.model_dump(exclude={"updated_at", "step_elapsed"})
+    for unfinished in ("kept", "typed"):
+        if isinstance(outcome := held["current"].get(unfinished), dict):
+            outcome.pop("actual_seconds", None)
+    return held

@@ -19,7 +19,7 @@ from textual.widgets import Header, Static
 from closer_tui.activities import activity_class
 from closer_tui.core.content import Plan
 from closer_tui.core.models import Outcome, SessionRecord
-from closer_tui.core.plans import GuidedRun, StepWork
+from closer_tui.core.plans import TIME_ALONE_SECONDS, GuidedRun, StepWork, beyond_the_clock
 from closer_tui.core.store import StoreError
 from closer_tui.mends.compositor import draw_only_what_changes
 from closer_tui.screens.base import NARROW, CloserScreen
@@ -43,8 +43,10 @@ LOOK_SECONDS = 5.0
 """How often a session looks at the time, and saves its draft while it is there.
 
 Often enough: its line counts minutes, its cue at a step's end is a soft
-one, and a crash loses at most these few seconds. Rarely enough that a
-laptop running a thirty-minute evening is not woken for it every second.
+one, and a crash loses at most these few seconds of half-typed words.
+Rarely enough that a laptop running a thirty-minute evening is not woken
+for it every second. A draft in which only the time moved is written less
+often (``TIME_ALONE_SECONDS``).
 """
 OVERRUN_GRACE = 5 * 60.0
 """Past a step's end with nobody touching the keyboard, time stops counting after this."""
@@ -181,6 +183,8 @@ class SessionScreen(CloserScreen[None]):
         self._ended = False
         self._last_key = run.clock()
         self._last_tick: tuple[float, float] | None = None
+        self._written: tuple[dict[str, object], float] | None = None
+        """The last draft written, but its clock, and when (run clock); None after a failure."""
         self._picking_up = bool(run.draft.done or run.draft.current)
         """Resumed from a draft: the first step mounted gets its unfinished work back."""
         self.only_in_memory: str | None = None
@@ -319,7 +323,7 @@ class SessionScreen(CloserScreen[None]):
                 "(ctrl+k skips what is left of it).",
                 timeout=10,
             )
-        self.autosave()
+        self.autosave(time_alone_waits=True)
 
     def _notice_gaps(self) -> None:
         """Time asleep or away is not time together: pause, and say so."""
@@ -349,20 +353,29 @@ class SessionScreen(CloserScreen[None]):
 
     # -- keeping it safe ---------------------------------------------------------------
 
-    def autosave(self, *, look: bool = True) -> bool:
+    def autosave(self, *, look: bool = True, time_alone_waits: bool = False) -> bool:
         """Write the draft: every step, every commitment and every few seconds.
 
         ``look=False`` writes what was last seen of the step, for when its
         activity is already gone (closing): a draft never knows less than
-        the one before. False, and the couple told once, when it could not be
+        the one before. ``time_alone_waits``: when only the time has moved
+        since the last write, it waits until ``TIME_ALONE_SECONDS`` have
+        passed. False, and the couple told once, when it could not be
         written: tonight's session then exists only in memory.
         """
         if self._ended:
             return True
         work = self._work() if look else None
+        draft = self.run.snapshot(self.closer.now(), work)
+        holds, now = beyond_the_clock(draft), self.run.clock()
+        if time_alone_waits and self._written is not None:
+            written, at = self._written
+            if holds == written and now - at < TIME_ALONE_SECONDS:
+                return True
         try:
-            self.closer.save_draft(self.run.snapshot(self.closer.now(), work))
+            self.closer.save_draft(draft)
         except (StoreError, OSError) as error:
+            self._written = None
             reason = plain_words(error)
             if self.only_in_memory is None:
                 self.notify(
@@ -376,6 +389,7 @@ class SessionScreen(CloserScreen[None]):
                 )
             self.only_in_memory = reason
             return False
+        self._written = (holds, now)
         if self.only_in_memory is not None:
             self.only_in_memory = None
             self.notify("Saved again: tonight's session is kept as a draft.", timeout=5)
