@@ -19,7 +19,11 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
-from textual.visual import VisualType
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import RenderOptions, Visual, VisualType
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from closer_tui.mends.option_list import PageSafeOptionList
@@ -84,6 +88,87 @@ class Hanging:
 
     def __str__(self) -> str:
         return str(self.body)
+
+    def visualize(self) -> Visual | Hanging:
+        """How Textual draws it: with its own Content where the words are plain Text.
+
+        Rich renders home's thirty rows twice before its first frame (their
+        heights, then their lines), which was half of what the first frame
+        cost; Textual's Content lays the same words out several times faster.
+        Anything else (a table, markup in a str) is drawn by rich, as before.
+        """
+        body = _as_content(self.body)
+        return self if body is None else HangingVisual(self, body)
+
+
+def _as_content(body: RenderableType) -> Content | HangingVisual | None:
+    """``body`` as Textual draws it without rich; None where only rich would draw it the same."""
+    if isinstance(body, Hanging):
+        visual = body.visualize()
+        return visual if isinstance(visual, HangingVisual) else None
+    if isinstance(body, Text) and not (body.justify or body.overflow or body.no_wrap):
+        return Content.from_rich_text(body)
+    return None
+
+
+class HangingVisual(Visual):
+    """A :class:`Hanging` laid out by Textual: the lead, then the words wrapped in their column.
+
+    Line for line what the rich grid draws (tests/ui/test_hanging.py); the
+    words' wrapping is worked out once for each width.
+    """
+
+    def __init__(self, hanging: Hanging, body: Content | HangingVisual) -> None:
+        lead = Content(hanging.lead)
+        # Bold to the column's edge, as rich pads a bold cell.
+        self.lead = lead.pad_right(hanging.lead_width - lead.cell_length).stylize(
+            VisualStyle(bold=True)
+        )
+        self.lead_width = hanging.lead_width
+        self.gap_right = hanging.gap_right
+        self.body = body
+        self._wrapped: dict[int, list[Content]] = {}
+
+    def _body_width(self, width: int) -> int:
+        return width - self.lead_width - self.gap_right
+
+    def _lines(self, width: int) -> list[Content]:
+        assert isinstance(self.body, Content)
+        if (lines := self._wrapped.get(width)) is None:
+            lines = self._wrapped[width] = self.body.wrap(width, overflow="ellipsis")
+        return lines
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        words = self.body.get_optimal_width(rules, container_width)
+        return self.lead_width + self.gap_right + words
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        body_width = self._body_width(width)
+        if body_width < 1:
+            return 1
+        if isinstance(self.body, HangingVisual):
+            return self.body.get_height(rules, body_width)
+        return len(self._lines(body_width))
+
+    def render_strips(
+        self, width: int, height: int | None, style: VisualStyle, options: RenderOptions
+    ) -> list[Strip]:
+        blank = style.rich_style
+        lead = Strip(self.lead.render_segments(style)).crop_extend(0, self.lead_width, blank)
+        body_width = self._body_width(width)
+        if body_width < 1:
+            return [lead.crop_extend(0, width, blank)]
+        if isinstance(self.body, HangingVisual):
+            body = self.body.render_strips(body_width, None, style, options)
+        else:
+            body = [Strip(line.render_segments(style)) for line in self._lines(body_width)]
+        gap = Strip.blank(self.gap_right, blank)
+        under = Strip.blank(self.lead_width, blank)
+        strips = [
+            Strip.join([lead if row == 0 else under, gap, line.crop_extend(0, body_width, blank)])
+            for row, line in enumerate(body)
+        ]
+        return strips[:height] if height is not None else strips
 
 
 _AS_A_GRID_CELL: dict[str, Any] = {
