@@ -37,6 +37,8 @@ from closer_tui.core.quick import Catalog, QuickCouple, built_in_catalog
 from closer_tui.screens.first_sight import FirstSight
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from closer_tui.core.clock import Clock
     from closer_tui.core.content import Library, Plan
     from closer_tui.core.models import (
@@ -177,9 +179,37 @@ class CloserApp(FirstSight):
 
     # -- starting ----------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[Any]:
+        """On an ordinary evening, home itself: composed with the app, it is the first frame.
+
+        Pushed over Textual's blank default screen instead, home was laid out
+        and drawn while the app was still starting, and that drawing thrown
+        away (Textual draws nothing until the app has mounted).
+        """
+        quick = self.quick
+        if (
+            self._store is None
+            and quick is not None
+            and quick.theme in self.available_themes
+            and not is_locked(self.data_dir)
+        ):
+            from closer_tui.screens.home import HomeScreen
+
+            self.theme = quick.theme
+            self.set_reactive(CloserApp.catalog, built_in_catalog())
+            self._home_at_once = True
+            return HomeScreen()
+        return super().get_default_screen()
+
+    _home_at_once = False
+    """Whether home is the default screen (see :meth:`get_default_screen`)."""
+
     def on_mount(self) -> None:
         self._listen_for_interrupt()
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
+        if self._home_at_once:
+            self.call_after_refresh(self._after_first_frame)
+            return
         if self._store is None and is_locked(self.data_dir):
             self._show_lock(at_start=True)  # before the store: it paints as fast as home
             return
@@ -192,9 +222,6 @@ class CloserApp(FirstSight):
                 self._set_up()
                 self.call_after_refresh(self._after_first_frame)
                 return
-            if self.quick.theme in self.available_themes:
-                self._paint_home_first(self.quick)
-                return
             if not self._open_store_now():
                 return
         couple = self.store.load_couple()
@@ -203,14 +230,6 @@ class CloserApp(FirstSight):
             self._set_up()
         else:
             self._begin(couple)
-
-    def _paint_home_first(self, quick: QuickCouple) -> None:
-        from closer_tui.screens.home import HomeScreen
-
-        self.theme = quick.theme
-        self.set_reactive(CloserApp.catalog, built_in_catalog())
-        self.push_screen(HomeScreen())
-        self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         # ``closer`` pauses garbage collection while it starts (see __main__).
@@ -256,7 +275,7 @@ class CloserApp(FirstSight):
             self._opened_on_first_run(couple)
             return
         if couple is not None:
-            self._begin(couple, home_shown=True)
+            self._begin(couple)
             return
         # The store set couple.json aside (its notice says why) or it went
         # meanwhile: start again from setup, as a first run would.
@@ -312,16 +331,16 @@ class CloserApp(FirstSight):
 
             self.push_screen(LockSetupScreen())  # the offer, over home
 
-    def _begin(self, couple: Couple, *, home_shown: bool = False) -> None:
+    def _begin(self, couple: Couple) -> None:
         from closer_tui.screens.home import HomeScreen
 
-        if home_shown:
-            self.couple = couple  # home greets the validated names
+        if self._home_at_once:  # home is at the stack's foot: it greets the validated names
+            self.couple = couple
         else:
             self.set_reactive(CloserApp.couple, couple)
         self.theme = couple.preferences.theme
         self.catalog = Catalog.of(self.library)  # the couple's own plans, if any
-        if not home_shown:
+        if not self._home_at_once:
             self.push_screen(HomeScreen())
         for problem in self.content_problems:
             self.notify(problem, title=f"Your {OWN_CONTENT_FILE}", severity="warning", timeout=30)

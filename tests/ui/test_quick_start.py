@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers import screen_text
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -88,6 +89,23 @@ async def test_a_couple_file_the_store_refuses_ends_in_setup_with_its_notice(
         [moved] = (store_with_couple.root / "quarantine").iterdir()
         assert json.loads(moved.read_text("utf-8")) == data, "bytes kept"
         assert any("couple.json" in n.message for n in app._notifications)
+        await pilot.press("enter", "enter")  # Continue; We understand
+        await pilot.pause()
+        await pilot.press(*"Robin", "enter", *"Kai", "enter")
+        await settle(app, pilot)
+        # The home drawn first is the one they come back to, greeting the new names.
+        assert [type(screen) for screen in app.screen_stack] == [HomeScreen]
+        assert "Robin" in screen_text(app) and "Alex" not in screen_text(app)
+
+
+async def test_home_is_the_first_screen_drawn_not_one_pushed_over_a_blank_one(
+    store_with_couple: Store, clock: ManualClock, now: Callable[[], datetime]
+) -> None:
+    app = quick_app(store_with_couple.root, clock, now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert [type(screen) for screen in app.screen_stack] == [HomeScreen]
+        await settle(app, pilot)
+        assert [type(screen) for screen in app.screen_stack] == [HomeScreen]
 
 
 async def test_own_plans_join_home_once_the_library_loads(
