@@ -52,6 +52,9 @@ class HomeScreen(CloserScreen[None]):
     HomeScreen #tonight { padding: 1 2 0 2; height: auto; }
     HomeScreen OptionList {
         height: 1fr; margin: 1 2; padding: 0 0 0 1; border: round $primary 40%;
+        /* Room for the scrollbar from the first frame: the rows are not wrapped
+           again, and drawn twice more, once the list finds it needs one. */
+        scrollbar-gutter: stable;
     }
     HomeScreen OptionList:focus { border: round $primary; }
     """
