@@ -57,3 +57,21 @@ async def test_other_keys_are(
     home.refresh_bindings()
     await pilot.pause()
     assert len(composed) == 2, "a key now disabled: composed again"
+
+
+async def test_the_keys_are_in_the_screens_first_frame(
+    monkeypatch: pytest.MonkeyPatch, app: CloserApp
+) -> None:
+    """Not composed empty and then again, a frame or two later, as Textual's own footer is."""
+    compositions: list[bool] = []
+    real = Footer.compose
+
+    def compose(self: Footer) -> ComposeResult:
+        if isinstance(self, RoomyFooter):
+            compositions.append(self._bindings_ready)
+        return real(self)
+
+    monkeypatch.setattr(Footer, "compose", compose)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert compositions == [True], "home's footer: composed once, with its keys"

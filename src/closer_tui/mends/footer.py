@@ -2,7 +2,8 @@
 
 Written for Textual 8.2.8 (private API: the footer's ``FooterKey`` widgets, found
 by their class name, their ``-command-palette`` class and their ``key`` and
-``action`` attributes; applies only on that version, see :func:`in_force`).
+``action`` attributes, and its ``_bindings_ready``; applies only on that version,
+see :func:`in_force`).
 
 Textual 8.2.8's ``Footer`` lays its keys out in one row and cuts off whatever
 runs past its right edge, half a key included, whatever that key is. Here,
@@ -12,8 +13,13 @@ everywhere (the app's), then the screen's own, and only then the keys of what
 is on the screen, last first. The key bound to :data:`KEEP_ACTION` always
 stays. On other versions, the footer is Textual's own.
 
+Textual 8.2.8's ``Footer`` also composes empty and waits for the screen's
+bindings signal to compose its keys, a frame or two after the screen's first;
+here the keys are composed with the screen, as its bindings are known by then.
+
 Offered upstream: a ``Binding`` priority for the footer (say ``footer_rank``)
-and a ``Footer`` that hides, whole, the lowest-ranked keys that do not fit.
+and a ``Footer`` that hides, whole, the lowest-ranked keys that do not fit; and
+a ``Footer`` that composes its keys at once when its screen is composed.
 ``Footer(show_command_palette=False)`` (public) drops the palette hint for
 good; closer keeps it where there is room for it.
 """
@@ -42,6 +48,11 @@ class RoomyFooter(Footer):
     """What the keys now mounted were composed from (see :meth:`_keys_to_show`)."""
 
     def compose(self) -> ComposeResult:
+        if in_force() and self.is_attached:
+            # The keys in the screen's first frame: Textual's Footer composes empty,
+            # waits for the screen's bindings to be announced, and then composes
+            # again, a frame or two later (on home's first frame, 0.1 s later).
+            self.set_reactive(Footer._bindings_ready, True)
         self._composed = self._keys_to_show()
         return super().compose()
 
