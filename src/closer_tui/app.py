@@ -210,6 +210,12 @@ class CloserApp(FirstSight):
         if self._home_at_once:
             self.call_after_refresh(self._after_first_frame)
             return
+        # Once the app has mounted: a screen pushed while it mounts is drawn, that
+        # drawing is thrown away (Textual draws nothing until then), and the
+        # terminal is sent only the part of the first frame that changed after.
+        self.call_later(self._show_first_screen)
+
+    def _show_first_screen(self) -> None:
         if self._store is None and is_locked(self.data_dir):
             self._show_lock(at_start=True)  # before the store: it paints as fast as home
             return
