@@ -146,6 +146,13 @@ class Terminal:
         utime, stime = int(fields[11]), int(fields[12])
         return (utime + stime) / os.sysconf("SC_CLK_TCK")
 
+    def peak_memory_mib(self) -> float:
+        """The child's peak resident memory so far (``VmHWM``, Linux), in MiB."""
+        for line in Path(f"/proc/{self.child.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # in kB
+        raise RuntimeError("no VmHWM in /proc: peak memory is read on Linux only")
+
     def write(self, keys: bytes) -> None:
         os.write(self.leader, keys)
 

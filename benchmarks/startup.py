@@ -3,20 +3,29 @@
     python benchmarks/startup.py [--runs 10] [--years 10] [--no-history] [--profile]
 
 Each run spawns a process in a fresh pseudo-terminal of 80x24, as a terminal
-would, and times it from just before the spawn until its first frame's words
-reach the terminal (the whole frame is written at once, so that is the moment
-a couple sees it), and reads the CPU the child had used by then (a second
-table: load on the machine makes every start wait, not use more); then
-ctrl+q quits and the child's peak memory (``ru_maxrss``) is read from
-``wait4``. Four kinds take turns in every round,
-in an order that rotates, so a busy moment of the machine hits all of them:
+would, and times it from just before the spawn until two moments:
+
+* its first words reach the terminal (a frame is written at once, so that is
+  the moment a couple sees something);
+* its whole screen is there: its footer's keys are drawn too. Textual's own
+  Footer composes empty and draws its keys a frame later (the bare app's come
+  30-40 ms after its first frame); closer draws them in its first frame.
+  Like is compared with like here, and the goals are judged on it.
+
+At its first words it reads the CPU the child had used (a last table: load on
+the machine makes every start wait, not use more) and its peak memory so far
+(``VmHWM``; what it loads behind the first frame, after it, is not counted:
+``memory.py`` measures that); then ctrl+q quits. Four kinds take
+turns in every round, in an order that rotates, so a busy moment of the
+machine hits all of them:
 
 * the yardstick, ``benchmarks/_bare.py``: a bare Textual app with a Header and
-  a Footer, timed to "Tonight" in its header;
+  a Footer: "Tonight" in its header, then "palette" in its footer;
 * a first run: ``python -m closer_tui`` on an empty data folder (a new one
-  each run), timed to "Welcome to closer" on the onboarding screen;
-* an ordinary evening with an empty history: a folder holding couple.json,
-  timed to "Tonight" in home's header;
+  each run): "Welcome to closer" on the onboarding screen, then "Find" (ctrl+p)
+  in its footer;
+* an ordinary evening with an empty history: a folder holding couple.json:
+  "Tonight" in home's header, then "Find" in its footer;
 * the same with ten years of history (``benchmarks/make_history.py``).
 
 All run from compiled byte-code, as an installed app does (see
@@ -50,9 +59,13 @@ QUIT = b"\x11"  # ctrl+q
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    """To the first words."""
+    whole_seconds: float
+    """To the whole screen, its footer's keys drawn."""
     cpu_seconds: float
     """The CPU the child had used when its first frame arrived (see ``Terminal.cpu_seconds``)."""
-    max_rss_mib: float
+    memory_mib: float
+    """Its peak memory then (see ``Terminal.peak_memory_mib``)."""
 
 
 @dataclass(frozen=True)
@@ -62,16 +75,21 @@ class Kind:
     label: str
     command: list[str]
     marker: bytes
+    """Words of its first frame."""
+    whole: bytes
+    """Words of its footer's last key: there, the whole screen is."""
     data_dir: Callable[[], Path | None]
 
 
 def spawn_to_first_frame(kind: Kind, pycache: Path) -> Run:
-    """Time from spawn until the kind's first words are on the terminal; then quit."""
+    """Time from spawn until the kind's first words, then its whole screen, are there; quit."""
     terminal = Terminal(kind.command, environment(kind.data_dir(), pycache))
     seconds = terminal.wait_for(kind.marker)
-    cpu = terminal.cpu_seconds()
+    cpu, memory = terminal.cpu_seconds(), terminal.peak_memory_mib()
+    whole = seconds if kind.whole in terminal.seen else terminal.wait_for(kind.whole)
     terminal.write(QUIT)
-    return Run(seconds, cpu, terminal.finish().max_rss_mib)
+    terminal.finish()
+    return Run(seconds, whole, cpu, memory)
 
 
 def couple_only(folder: Path) -> Path:
@@ -120,19 +138,21 @@ def kinds(root: Path, years: int | None) -> list[Kind]:
     closer = [sys.executable, "-m", "closer_tui"]
     empty = couple_only(root / "empty")
     found = [
-        Kind("bare Textual app", [sys.executable, str(BARE)], b"Tonight", lambda: None),
-        Kind("first run (onboarding)", closer, b"Welcome to closer", fresh_folders(root)),
-        Kind("home, empty history", closer, b"Tonight", lambda: empty),
+        Kind("bare Textual app", [sys.executable, str(BARE)], b"Tonight", b"palette", lambda: None),
+        Kind("first run (onboarding)", closer, b"Welcome to closer", b"Find", fresh_folders(root)),
+        Kind("home, empty history", closer, b"Tonight", b"Find", lambda: empty),
     ]
     if years is not None:
         history = with_history(root / "history", years)
         count = len(list((history / "sessions").glob("*.json")))
-        found.append(Kind(f"home, {years} years ({count})", closer, b"Tonight", lambda: history))
+        found.append(
+            Kind(f"home, {years} years ({count})", closer, b"Tonight", b"Find", lambda: history)
+        )
     return found
 
 
 def compare(all_kinds: list[Kind], runs: int, pycache: Path) -> bool:
-    """Interleaved rounds of every kind; prints one table; True if every goal is met."""
+    """Interleaved rounds of every kind; prints the tables; True if every goal is met."""
     for kind in all_kinds:  # one warm-up each: byte-code caches and the OS's file cache
         spawn_to_first_frame(kind, pycache)
     results: dict[str, list[Run]] = {kind.label: [] for kind in all_kinds}
@@ -143,35 +163,39 @@ def compare(all_kinds: list[Kind], runs: int, pycache: Path) -> bool:
 
     bare_label = all_kinds[0].label
     bare_runs = results[bare_label]
-    bare_time = Spread([r.seconds for r in bare_runs])
-    bare_mem = Spread([r.max_rss_mib for r in bare_runs])
     print(f"\n{runs} interleaved rounds, medians (range, noise)")
-    print(f"  {'':26}{'first frame':>12}  {'range ms, noise':<18}{'peak memory':>12}   ratio")
     met = True
+    for moment, seconds in MOMENTS.items():
+        print(f"\n  {moment}")
+        bare_time = Spread([seconds(r) for r in bare_runs])
+        for label, found in results.items():
+            times = Spread([seconds(r) for r in found])
+            line = f"  {label:26}{times.median * 1000:>9.0f} ms  {times.describe(1000):<18}"
+            if label != bare_label:
+                ratio = times.median / bare_time.median
+                # The same round's bare run beside each: how much the ratio itself wandered.
+                pairs = zip(found, bare_runs, strict=True)
+                per_round = Spread([seconds(run) / seconds(bare) for run, bare in pairs])
+                line += f"   {ratio:.2f}x (rounds {per_round.describe(digits=2)})"
+                if seconds is whole_screen:
+                    met = met and ratio <= TIME_GOAL
+                    line += f"  {_verdict(ratio <= TIME_GOAL)}"
+            print(line)
+    print(f"  goal: the whole screen at most {TIME_GOAL}x the bare app's")
+    print("\n  peak memory at the first words")
+    bare_mem = Spread([r.memory_mib for r in bare_runs])
     for label, found in results.items():
-        times = Spread([r.seconds for r in found])
-        memory = Spread([r.max_rss_mib for r in found])
-        line = (
-            f"  {label:26}{times.median * 1000:>9.0f} ms  {times.describe(1000):<18}"
-            f"{memory.median:>8.1f} MiB"
-        )
+        memory = Spread([r.memory_mib for r in found])
+        line = f"  {label:26}{memory.median:>8.1f} MiB"
         if label != bare_label:
-            time_ratio = times.median / bare_time.median
-            mem_ratio = memory.median / bare_mem.median
-            # The same round's bare run beside each: how much the ratio itself wandered.
-            pairs = zip(found, bare_runs, strict=True)
-            per_round = Spread([run.seconds / bare.seconds for run, bare in pairs])
-            ok = time_ratio <= TIME_GOAL and mem_ratio <= MEMORY_GOAL
-            met = met and ok
-            line += (
-                f"   {time_ratio:.2f}x time (rounds {per_round.describe(digits=2)}),"
-                f" {mem_ratio:.2f}x memory  {_verdict(ok)}"
-            )
+            ratio = memory.median / bare_mem.median
+            met = met and ratio <= MEMORY_GOAL
+            line += f"   {ratio:.2f}x  {_verdict(ratio <= MEMORY_GOAL)}"
         print(line)
-    print(f"  goals: time <= {TIME_GOAL}x, memory <= {MEMORY_GOAL}x the bare app's")
+    print(f"  goal: at most {MEMORY_GOAL}x the bare app's")
     bare_cpu = Spread([r.cpu_seconds for r in bare_runs]).median
     print(
-        "\nCPU used to the first frame, medians: the same starts, counted in CPU rather than"
+        "\nCPU used to the first words, medians: the same starts, counted in CPU rather than"
         "\nwall time (a busy machine makes every start wait, but not use more)"
     )
     for label, found in results.items():
@@ -181,6 +205,16 @@ def compare(all_kinds: list[Kind], runs: int, pycache: Path) -> bool:
             line += f"   {cpu.median / bare_cpu:.2f}x"
         print(line)
     return met
+
+
+def whole_screen(run: Run) -> float:
+    return run.whole_seconds
+
+
+MOMENTS: dict[str, Callable[[Run], float]] = {
+    "first words on the terminal": lambda run: run.seconds,
+    "the whole screen (its footer's keys drawn)": whole_screen,
+}
 
 
 def _verdict(met: bool) -> str:
