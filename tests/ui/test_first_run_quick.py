@@ -37,6 +37,36 @@ async def settle(app: CloserApp, pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
+@pytest.mark.parametrize("start", ["first run", "from the store"])
+async def test_the_first_screen_is_pushed_once_the_app_has_mounted(
+    start: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    store_with_couple: Store,
+    make_app: Callable[[Store], CloserApp],
+    clock: ManualClock,
+    now: Callable[[], datetime],
+) -> None:
+    """Pushed while the app mounts, a screen is drawn and the drawing thrown away: the
+    terminal is then sent only what changed after, not the whole first frame."""
+    mounting_when_pushed: list[bool] = []
+    real = CloserApp.push_screen
+
+    def push_screen(self: CloserApp, *args: object, **kwargs: object) -> object:
+        mounting_when_pushed.append(bool(self._batch_count))
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CloserApp, "push_screen", push_screen)
+    if start == "first run":
+        app = CloserApp(data_dir=tmp_path / "new", clock=clock, now=now)
+    else:
+        app = make_app(store_with_couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen if start == "first run" else HomeScreen)
+    assert mounting_when_pushed[:1] == [False]
+
+
 async def test_the_welcome_is_painted_before_the_store_opens(
     first_run: CloserApp, held_closed: threading.Event
 ) -> None:
