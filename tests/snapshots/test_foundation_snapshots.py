@@ -38,6 +38,7 @@ def test_setup_names(snap_compare: SnapCompare, data_dir: Path, make_app: AppFac
     app = make_app(Store.open(data_dir))
 
     async def type_first_name(pilot: Pilot[Any]) -> None:
+        await pilot.pause()  # the welcome is there (shown once the app has mounted)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")
@@ -78,6 +79,7 @@ def test_hug_counting_down(
     snap_compare: SnapCompare, store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     async def seven_seconds_in(pilot: Pilot[Any]) -> None:
+        await pilot.pause()  # home is there (shown once the app has mounted)
         await pilot.press("2", "f", "j")
         await pilot.pause()
         clock.advance(7.4)
@@ -94,6 +96,7 @@ def test_hug_done(
     snap_compare: SnapCompare, store_with_couple: Store, make_app: AppFactory, clock: ManualClock
 ) -> None:
     async def after_the_hug(pilot: Pilot[Any]) -> None:
+        await pilot.pause()  # home is there (shown once the app has mounted)
         await pilot.press("2", "space")
         await pilot.pause()
         clock.advance(20)
