@@ -3,8 +3,8 @@
 Two ways to start. Tests hand it an open :class:`Store`, and everything is
 ready before the first frame. ``closer`` hands it the data folder: on an
 ordinary evening with a quick view of ``couple.json`` (``core/quick.py``),
-home is painted from that alone; on a first run (no couple.json yet), the
-welcome is painted. Either way the store, the validated couple, the content
+home, painted from that alone, is the app's default screen; on a first run (no
+couple.json yet), the welcome is painted. Either way the store, the validated couple, the content
 library and then the history are opened in a worker after the first frame,
 so a couple never waits for pydantic. Anything that needs them (opening a
 place, starting a plan, saving a first run's names) waits for that worker; a

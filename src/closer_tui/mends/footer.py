@@ -15,7 +15,9 @@ stays. On other versions, the footer is Textual's own.
 
 Textual 8.2.8's ``Footer`` also composes empty and waits for the screen's
 bindings signal to compose its keys, a frame or two after the screen's first;
-here the keys are composed with the screen, as its bindings are known by then.
+where ``keys_at_once`` is set (the first screen closer shows), the keys are
+composed with the screen, whose bindings are known by then. Elsewhere its
+words come first: the keys cost a pushed screen 20-40 ms.
 
 Offered upstream: a ``Binding`` priority for the footer (say ``footer_rank``)
 and a ``Footer`` that hides, whole, the lowest-ranked keys that do not fit; and
@@ -47,11 +49,15 @@ class RoomyFooter(Footer):
     _composed: tuple[object, ...] | None = None
     """What the keys now mounted were composed from (see :meth:`_keys_to_show`)."""
 
+    keys_at_once = False
+    """Whether the keys are drawn in the screen's first frame (see :meth:`compose`)."""
+
     def compose(self) -> ComposeResult:
-        if in_force() and self.is_attached:
-            # The keys in the screen's first frame: Textual's Footer composes empty,
-            # waits for the screen's bindings to be announced, and then composes
-            # again, a frame or two later (on home's first frame, 0.1 s later).
+        if self.keys_at_once and in_force() and self.is_attached:
+            # Textual's Footer composes empty, waits for the screen's bindings to
+            # be announced, and composes again a frame or two later: on the first
+            # screen closer shows, 0.1 s later, behind the store opening. Its
+            # screen's bindings are known already.
             self.set_reactive(Footer._bindings_ready, True)
         self._composed = self._keys_to_show()
         return super().compose()

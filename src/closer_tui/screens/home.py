@@ -69,7 +69,7 @@ class HomeScreen(CloserScreen[None]):
         # Laid out for the terminal's width at once: not rebuilt at the first resize.
         self._was_narrow = self.narrow
         yield CalmOptionList(*self._options())
-        yield CalmFooter()
+        yield CalmFooter(at_once=True)
 
     _was_narrow: bool | None = None
 

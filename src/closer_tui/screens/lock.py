@@ -85,7 +85,8 @@ class LockScreen(CloserScreen[None]):
                     password=True, placeholder="passphrase or recovery code", id="passphrase"
                 )
             yield Static("", id="lock-answer")
-        yield CalmFooter(show_command_palette=False)  # nothing behind the lock to find
+        # Nothing behind the lock to find with ctrl+p.
+        yield CalmFooter(show_command_palette=False, at_once=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

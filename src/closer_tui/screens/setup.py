@@ -90,7 +90,7 @@ class SetupScreen(CloserScreen["Couple"]):
             yield Welcome()
             with Center(classes="buttons"):
                 yield Button("Continue", id="to-safety", variant="primary")
-        yield CalmFooter()
+        yield CalmFooter(at_once=True)
 
     def on_mount(self) -> None:
         self.query_one("#to-safety").focus()

@@ -32,5 +32,10 @@ class CalmFooter(RoomyFooter):
     one space between keys leaves room for more of them.
     """
 
-    def __init__(self, *, show_command_palette: bool = True, compact: bool = True) -> None:
+    def __init__(
+        self, *, show_command_palette: bool = True, compact: bool = True, at_once: bool = False
+    ) -> None:
+        """``at_once``: its keys in the screen's first frame, for the first screen closer
+        shows (home, the welcome, the lock), where they would wait behind the store."""
         super().__init__(show_command_palette=show_command_palette, compact=compact)
+        self.keys_at_once = at_once
