@@ -126,9 +126,9 @@ def first_frames(root: Path, runs: int) -> bool:
     Store.open(locked).turn_lock_on(FIRST, SECOND)
     closer = [sys.executable, "-m", "closer_tui"]
     kinds = [
-        Kind("bare Textual app", [sys.executable, str(BARE)], b"Tonight", lambda: None),
-        Kind("lock screen (locked closer)", closer, b"closer is locked", lambda: locked),
-        Kind("home (plain closer)", closer, b"Tonight", lambda: home),
+        Kind("bare Textual app", [sys.executable, str(BARE)], b"Tonight", b"palette", lambda: None),
+        Kind("lock screen (locked closer)", closer, b"closer is locked", b"Break", lambda: locked),
+        Kind("home (plain closer)", closer, b"Tonight", b"Find", lambda: home),
     ]
     for kind in kinds:  # warm-up: byte-code and the file cache
         spawn_to_first_frame(kind, pycache)
