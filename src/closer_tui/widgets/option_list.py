@@ -92,9 +92,9 @@ class Hanging:
     def visualize(self) -> Visual | Hanging:
         """How Textual draws it: with its own Content where the words are plain Text.
 
-        Rich renders home's thirty rows twice before its first frame (their
-        heights, then their lines), which was half of what the first frame
-        cost; Textual's Content lays the same words out several times faster.
+        Drawn by rich, home's thirty rows were rendered twice before its first
+        frame (their heights, then their lines), half of what that frame cost;
+        Textual's Content lays the same words out several times faster.
         Anything else (a table, markup in a str) is drawn by rich, as before.
         """
         body = _as_content(self.body)
@@ -114,8 +114,9 @@ def _as_content(body: RenderableType) -> Content | HangingVisual | None:
 class HangingVisual(Visual):
     """A :class:`Hanging` laid out by Textual: the lead, then the words wrapped in their column.
 
-    Line for line what the rich grid draws (tests/ui/test_hanging.py); the
-    words' wrapping is worked out once for each width.
+    Cell for cell what the rich grid draws (tests/ui/test_hanging.py), but for
+    a wide character that just fits, which rich cuts; the words' wrapping is
+    worked out once for each width.
     """
 
     def __init__(self, hanging: Hanging, body: Content | HangingVisual) -> None:
